@@ -1,0 +1,62 @@
+# tandem: the two commands a fresh machine needs are `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+UV_VERSION := 0.13.9
+export TANDEM_DATA_DIR ?= $(CURDIR)/var
+# BLAS and OpenMP threads spinning against each other slow numpy down badly on 2 cores.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_WAIT_POLICY ?= passive
+
+.PHONY: demo test setup system-packages lint typecheck messages bench serve lock clean
+
+demo: setup ## set up, load the default and the demo data, serve on http://127.0.0.1:$(PORT)
+	$(BIN)/tandem migrate --no-input -v0
+	$(BIN)/tandem load-default
+	$(BIN)/tandem demo-data
+	$(BIN)/tandem collectstatic --no-input -v0
+	$(BIN)/tandem demo-accounts
+	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"
+	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: setup lint typecheck ## set up, lint, type check and run the whole suite
+	$(BIN)/pytest
+
+setup: system-packages $(VENV)/.installed messages
+
+system-packages: ## install the Debian packages tandem needs when they are missing
+	@bash scripts/system-packages.sh
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
+		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --editable .
+	@touch $@
+
+lock: $(VENV)/.installed ## re-resolve the lock file after a change of dependencies
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--quiet -o requirements.lock
+
+messages: ## compile the Japanese and Russian catalogues
+	@cd src/tandem && ../../$(BIN)/django-admin compilemessages --ignore '.venv' -v0
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
+
+typecheck:
+	$(BIN)/mypy
+
+bench: setup ## measure performance; figures go to bench/results and docs/performance.md
+	$(BIN)/python bench/run.py
+
+serve: setup
+	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""tandem: the workspace of a bilateral economic-cooperation programme."""

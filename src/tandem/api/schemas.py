@@ -1,0 +1,39 @@
+"""Schemas shared by every router: errors, translated text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[dict[str, Any]]
+
+
+class TranslatedText(Schema):
+    en: str
+    ja: str
+    ru: str
+
+
+def translated(obj: Any, field: str) -> TranslatedText:
+    return TranslatedText(
+        en=getattr(obj, f"{field}_en") or "",
+        ja=getattr(obj, f"{field}_ja") or "",
+        ru=getattr(obj, f"{field}_ru") or "",
+    )
+
+
+def responses(
+    ok: Any, *, codes: tuple[int, ...] = (401, 403), ok_code: int = 200
+) -> dict[int, Any]:
+    """The documented responses of an operation: its result and each error it can give."""
+    documented: dict[int, Any] = {ok_code: ok}
+    for code in codes:
+        documented[code] = ValidationErrorOut if code == 422 else ErrorOut
+    return documented

@@ -1,0 +1,71 @@
+"""Authentication and permissions of the API: bearer tokens for machines, sessions for pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.errors import HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from tandem.core.models import ApiToken
+from tandem.core.models.api_token import hash_token
+from tandem.core.permissions import PERMISSION_ATTRIBUTE, check
+
+F = TypeVar("F", bound=Callable[..., Any])
+LAST_USED_PRECISION = timedelta(minutes=5)
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer tdm_…``: an API token issued to a user."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        api_token = (
+            ApiToken.objects.select_related("user")
+            .filter(token_hash=hash_token(token), user__is_active=True)
+            .first()
+        )
+        if api_token is None or not api_token.is_valid():
+            return None
+        now = timezone.now()
+        if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_PRECISION:
+            ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+        request.user = api_token.user
+        return api_token.user
+
+
+class SessionAuth(APIKeyCookie):
+    """The signed-in user of the pages; unsafe methods need the CSRF token."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return user
+        return None
+
+
+MACHINE_OR_SESSION = [TokenAuth(), SessionAuth()]
+
+
+def require(permission: str) -> Callable[[F], F]:
+    """Require ``permission`` for an API operation: 401 without a user, 403 without the right."""
+
+    def decorator(operation: F) -> F:
+        @wraps(operation)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not check(request.user, permission):
+                if not request.user.is_authenticated:
+                    raise HttpError(401, "Authentication required.")
+                raise HttpError(403, "You do not have permission for this operation.")
+            return operation(request, *args, **kwargs)
+
+        setattr(wrapped, PERMISSION_ATTRIBUTE, permission)
+        return wrapped  # type: ignore[return-value]
+
+    return decorator

@@ -1,0 +1,20 @@
+"""The API: /api/v1/… operations, the OpenAPI 3.1 document and its docs page at /api/docs."""
+
+from ninja import NinjaAPI
+
+from tandem.api.programme import router as programme_router
+from tandem.api.security import MACHINE_OR_SESSION
+
+api = NinjaAPI(
+    title="tandem API",
+    version="1",
+    description=(
+        "Read and write the programme's records. Machines authenticate with a bearer token "
+        "(Authorization: Bearer tdm_…); pages use the signed-in session."
+    ),
+    auth=MACHINE_OR_SESSION,
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    urls_namespace="api",
+)
+api.add_router("/v1/", programme_router)

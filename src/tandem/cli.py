@@ -1,0 +1,74 @@
+"""The ``tandem`` command.
+
+``tandem <command>`` runs one of tandem's own commands or any Django management command
+(``tandem migrate``, ``tandem check --deploy``, ``tandem createsuperuser``) with the same
+environment as the server. Hyphenated names map to management commands (``demo-data`` →
+``demo_data``). Pure commands that need no database (``schedule``, ``match``) run without
+starting Django. A bad configuration or an unreachable database gives one clear line and a
+non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_CONFIG = 2
+SETTINGS_MODULE = "tandem.settings.base"
+
+# Commands implemented as pure functions: name -> "module:function" taking argv.
+PURE_COMMANDS: dict[str, str] = {}
+
+
+def _fail(message: str) -> int:
+    print(f"tandem: error: {message}", file=sys.stderr)
+    return EXIT_CONFIG
+
+
+def _run_pure(name: str, argv: Sequence[str]) -> int:
+    module_name, function_name = PURE_COMMANDS[name].split(":")
+    module = __import__(module_name, fromlist=[function_name])
+    command: Callable[[Sequence[str]], int] = getattr(module, function_name)
+    return command(argv)
+
+
+def _run_django(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    from tandem.settings.config import ConfigError
+
+    try:
+        import django
+
+        django.setup()
+    except ConfigError as exc:
+        return _fail(str(exc))
+
+    from django.core.management import execute_from_command_line
+    from django.db import DatabaseError, connections
+
+    if len(argv) > 1 and argv[1] not in {"help", "--help", "-h", "version", "--version"}:
+        argv[1] = argv[1].replace("-", "_")
+        try:
+            connections["default"].ensure_connection()
+        except DatabaseError as exc:
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            return _fail(f"the database cannot be reached: {first_line}")
+    try:
+        execute_from_command_line(argv)
+    except DatabaseError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        return _fail(f"database error: {first_line}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    args[0] = "tandem"
+    if len(args) > 1 and args[1] in PURE_COMMANDS:
+        return _run_pure(args[1], args[2:])
+    return _run_django(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

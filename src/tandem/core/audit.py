@@ -1,0 +1,53 @@
+"""Audit trail: every domain model keeps its history with the actor and the UTC time.
+
+History is django-simple-history. Models are registered here rather than with a class
+attribute so that the columns that django-modeltranslation adds (``name_en`` …) are part of
+the historical tables too: call :func:`track_history` in an app's ``translation.py`` after
+the translation options are registered, or in its ``AppConfig.ready`` for untranslated models.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db import models
+from simple_history import register
+
+M = TypeVar("M", bound=models.Model)
+
+TRACKED_MODELS: list[type[models.Model]] = []
+
+
+def track_history(*model_classes: type[models.Model], **options: Any) -> None:
+    """Keep a history table for each model (idempotent)."""
+    for model in model_classes:
+        if hasattr(model, "history"):
+            continue
+        register(model, **options)
+        TRACKED_MODELS.append(model)
+
+
+def with_actor(instance: M, actor: Any) -> M:
+    """Name the user that the next save of ``instance`` is recorded against."""
+    instance._history_user = actor  # type: ignore[attr-defined]
+    return instance
+
+
+def save_with_actor(instance: M, actor: Any, *, reason: str = "") -> M:
+    """Validate and save ``instance`` as ``actor``, with an optional change reason."""
+    instance.full_clean()
+    with_actor(instance, actor)
+    if reason:
+        instance._change_reason = reason  # type: ignore[attr-defined]
+    instance.save()
+    return instance
+
+
+def latest_changes(limit: int = 10) -> list[Any]:
+    """The most recent history records across every tracked model, newest first."""
+    records: list[Any] = []
+    for model in TRACKED_MODELS:
+        history = model.history  # type: ignore[attr-defined]
+        records.extend(history.select_related("history_user").order_by("-history_date")[:limit])
+    records.sort(key=lambda record: record.history_date, reverse=True)
+    return records[:limit]

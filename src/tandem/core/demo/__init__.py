@@ -1,0 +1,1 @@
+"""Illustrative demo data: made up, deterministic, and flagged wherever it is shown."""

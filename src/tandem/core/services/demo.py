@@ -1,0 +1,77 @@
+"""Writes the illustrative demo data made by :mod:`tandem.core.demo.generator`."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from tandem.core.demo.generator import Names, generate_organisations, generate_people
+from tandem.core.models import Country, Organisation, Person, Region, User
+
+BATCH_SIZE = 2000
+
+
+def _names(field: str, names: Names) -> dict[str, str]:
+    return {
+        field: names.en,
+        f"{field}_en": names.en,
+        f"{field}_ja": names.ja,
+        f"{field}_ru": names.ru,
+    }
+
+
+@transaction.atomic
+def demo_data_create(
+    *, seed: int, organisations: int, people: int, actor: User | None
+) -> dict[str, int]:
+    """Create the illustrative organisations and people that are missing (idempotent)."""
+    sides = {country.code: country for country in Country.objects.all()}
+    regions = {
+        code: list(Region.objects.filter(country__code=code).order_by("code")) for code in sides
+    }
+    generated_orgs = generate_organisations(seed, organisations)
+    existing = set(
+        Organisation.objects.filter(reference__startswith="demo-org-").values_list(
+            "reference", flat=True
+        )
+    )
+    new_orgs = []
+    for org in generated_orgs:
+        if org.key in existing:
+            continue
+        side_regions = regions[org.side]
+        new_orgs.append(
+            Organisation(
+                reference=org.key,
+                kind=org.kind,
+                side=sides[org.side],
+                region=side_regions[org.region_index % len(side_regions)] if side_regions else None,
+                is_illustrative=True,
+                **_names("name", org.name),
+            )
+        )
+    bulk_create_with_history(new_orgs, Organisation, batch_size=BATCH_SIZE, default_user=actor)
+    org_ids = dict(
+        Organisation.objects.filter(reference__startswith="demo-org-").values_list(
+            "reference", "pk"
+        )
+    )
+    existing_people = set(
+        Person.objects.filter(reference__startswith="demo-person-").values_list(
+            "reference", flat=True
+        )
+    )
+    new_people = [
+        Person(
+            reference=person.key,
+            side=sides[person.side],
+            organisation_id=org_ids[person.organisation_key],
+            is_illustrative=True,
+            **_names("name", person.name),
+            **_names("position", person.position),
+        )
+        for person in generate_people(seed, people, generated_orgs)
+        if person.key not in existing_people
+    ]
+    bulk_create_with_history(new_people, Person, batch_size=BATCH_SIZE, default_user=actor)
+    return {"organisations created": len(new_orgs), "people created": len(new_people)}

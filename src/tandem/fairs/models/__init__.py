@@ -1,0 +1,3 @@
+from tandem.fairs.models.fair import Fair
+
+__all__ = ["Fair"]

@@ -1,0 +1,8 @@
+"""Who may see and change the programme's plan areas and national projects."""
+
+import rules
+
+from tandem.core.permissions import is_secretariat, is_superuser
+
+rules.add_perm("programme.view_programme", rules.always_allow)
+rules.add_perm("programme.change_programme", is_secretariat | is_superuser)

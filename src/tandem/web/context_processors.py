@@ -1,0 +1,27 @@
+"""What every page's layout needs: the navigation and the languages."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from tandem.core.permissions import check
+
+NAVIGATION = (
+    ("web:home", _("Home"), "tandem.public"),
+    ("web:programme", _("Programme"), "programme.view_programme"),
+    ("web:organisation_list", _("Organisations"), "core.view_organisation"),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    return {
+        "navigation": [
+            (url_name, label)
+            for url_name, label, permission in NAVIGATION
+            if check(user, permission)
+        ],
+        "available_languages": settings.LANGUAGES,
+    }

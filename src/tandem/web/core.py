@@ -1,0 +1,78 @@
+"""Pages of the core: the home dashboard, the language switcher, organisations."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from tandem.core.audit import latest_changes
+from tandem.core.permissions import PUBLIC, check, permission_required
+from tandem.core.selectors import dashboard_counts, organisations
+from tandem.core.services.users import user_set_language
+from tandem.programme.selectors import current_programme
+
+PAGE_SIZE = 50
+ORGANISATION_SORTS = {"name": "name", "-name": "-name", "kind": "kind", "side": "side__code"}
+
+
+@permission_required(PUBLIC)
+def home(request: HttpRequest) -> HttpResponse:
+    context: dict[str, object] = {"programme": current_programme()}
+    if check(request.user, "core.view_dashboard"):
+        counts = dashboard_counts()
+        context.update(counts=counts, shows_illustrative=counts.illustrative > 0)
+        context["changes"] = latest_changes(limit=10)
+    return render(request, "web/home.html", context)
+
+
+@require_POST
+@permission_required(PUBLIC)
+def set_language(request: HttpRequest) -> HttpResponse:
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or reverse("web:home")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("web:home")
+    response = HttpResponseRedirect(next_url)
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        return response
+    if request.user.is_authenticated:
+        user_set_language(user=request.user, language=language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 60 * 60,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+@permission_required("core.view_organisation")
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "name")
+    rows = organisations()
+    if query:
+        rows = rows.filter(
+            Q(name_en__icontains=query) | Q(name_ja__icontains=query) | Q(name_ru__icontains=query)
+        )
+    rows = rows.order_by(ORGANISATION_SORTS.get(sort, "name"), "pk")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "web/organisation_list.html",
+        {
+            "page": page,
+            "query": query,
+            "sort": sort,
+            "shows_illustrative": any(org.is_illustrative for org in page.object_list),
+        },
+    )

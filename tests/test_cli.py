@@ -1,0 +1,64 @@
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+TANDEM = shutil.which("tandem") or str(Path(sys.executable).with_name("tandem"))
+
+
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [TANDEM, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"TANDEM_DATABASE_URL": "oracle://x/y"}, "is not supported"),
+        ({"TANDEM_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}, "cannot be reached"),
+    ],
+)
+def test_bad_configuration_gives_one_clear_line_and_no_traceback(
+    tmp_path: Path, env: dict[str, str], message: str
+) -> None:
+    result = run("migrate", env={"TANDEM_DATA_DIR": str(tmp_path), **env})
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unusable_data_dir_gives_one_clear_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = run("check", env={"TANDEM_DATA_DIR": str(blocker / "data")})
+    assert result.returncode == 2
+    assert "TANDEM_DATA_DIR" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_manage_commands_run_through_tandem_on_a_wal_sqlite_database(tmp_path: Path) -> None:
+    env = {"TANDEM_DATA_DIR": str(tmp_path)}
+    env.pop("TANDEM_DATABASE_URL", None)
+    environment = {k: v for k, v in os.environ.items() if k != "TANDEM_DATABASE_URL"}
+    result = subprocess.run(
+        [TANDEM, "migrate", "-v0"],
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = subprocess.run(
+        [TANDEM, "load-default"], env={**environment, **env}, capture_output=True, text=True
+    )
+    assert "plan areas: 8" in loaded.stdout
+    with sqlite3.connect(tmp_path / "tandem.sqlite3") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
