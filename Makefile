@@ -42,7 +42,7 @@ lock: $(VENV)/.installed ## re-resolve the lock file after a change of dependenc
 		--quiet -o requirements.lock
 
 messages: ## compile the Japanese and Russian catalogues
-	@cd src/tandem && ../../$(BIN)/django-admin compilemessages --ignore '.venv' -v0
+	@cd src/tandem && ../../$(BIN)/tandem compilemessages -v0
 
 lint:
 	$(BIN)/ruff check src tests bench

@@ -17,6 +17,11 @@ from collections.abc import Callable, Sequence
 EXIT_CONFIG = 2
 SETTINGS_MODULE = "tandem.settings.base"
 
+# Management commands that never touch the database: no connection check before them.
+NO_DATABASE_COMMANDS = frozenset(
+    {"help", "version", "check", "compilemessages", "makemessages", "collectstatic", "shell"}
+)
+
 # Commands implemented as pure functions: name -> "module:function" taking argv.
 PURE_COMMANDS: dict[str, str] = {}
 
@@ -24,6 +29,11 @@ PURE_COMMANDS: dict[str, str] = {}
 def _fail(message: str) -> int:
     print(f"tandem: error: {message}", file=sys.stderr)
     return EXIT_CONFIG
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _run_pure(name: str, argv: Sequence[str]) -> int:
@@ -47,18 +57,17 @@ def _run_django(argv: list[str]) -> int:
     from django.core.management import execute_from_command_line
     from django.db import DatabaseError, connections
 
-    if len(argv) > 1 and argv[1] not in {"help", "--help", "-h", "version", "--version"}:
+    if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
+    if len(argv) > 1 and argv[1] not in NO_DATABASE_COMMANDS and not argv[1].startswith("-"):
         try:
             connections["default"].ensure_connection()
         except DatabaseError as exc:
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
-            return _fail(f"the database cannot be reached: {first_line}")
+            return _fail(f"the database cannot be reached: {_first_line(exc)}")
     try:
         execute_from_command_line(argv)
     except DatabaseError as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
-        return _fail(f"database error: {first_line}")
+        return _fail(f"database error: {_first_line(exc)}")
     return 0
 
 

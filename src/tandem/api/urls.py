@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from tandem.api.accounts import router as accounts_router
 from tandem.api.programme import router as programme_router
 from tandem.api.security import MACHINE_OR_SESSION
 
@@ -18,3 +19,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/v1/", programme_router)
+api.add_router("/v1/", accounts_router)

@@ -63,6 +63,7 @@ government_reader = is_secretariat | is_official | is_auditor | is_superuser
 programme_staff = government_reader | is_agency_staff | is_coordinator
 
 rules.add_perm(PUBLIC, rules.always_allow)
+rules.add_perm("core.view_own_account", rules.is_authenticated)
 rules.add_perm("core.view_dashboard", has_any_role | is_superuser)
 rules.add_perm("core.view_organisation", programme_staff)
 rules.add_perm("core.view_person", programme_staff)

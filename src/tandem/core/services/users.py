@@ -8,7 +8,8 @@ from django.db import transaction
 
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import OrganisationKind, Role
-from tandem.core.models import Country, Organisation, User
+from tandem.core.models import ApiToken, Country, Organisation, User
+from tandem.core.models.api_token import hash_token, new_raw_token
 
 
 def user_set_language(*, user: User, language: str) -> User:
@@ -63,3 +64,12 @@ def demo_accounts_create() -> list[DemoAccount]:
     save_with_actor(admin, None, reason="demo account")
     accounts.append(DemoAccount("admin", DEMO_PASSWORD, "administrator", None))
     return accounts
+
+
+def api_token_create(*, user: User, name: str, actor: User | None) -> tuple[ApiToken, str]:
+    """Issue a bearer token to ``user``; the raw token is returned once and never stored."""
+    raw = new_raw_token()
+    token = ApiToken(user=user, name=name, token_hash=hash_token(raw))
+    token.full_clean()
+    token.save()
+    return token, raw
