@@ -17,6 +17,7 @@ EXPECTED = {
     "ru": ("План сотрудничества из восьми пунктов", "Энергетика", "Цифровая экономика", "Русский"),
     "en": ("Eight-point cooperation plan", "Energy", "Digital economy", "English"),
 }
+NAVIGATION = {"ja": "プログラム", "ru": "Программа", "en": "Programme"}
 
 
 def test_a_secretary_signs_in_and_reads_the_programme_in_three_languages(
@@ -53,6 +54,7 @@ def test_a_secretary_signs_in_and_reads_the_programme_in_three_languages(
         expect(page.locator("[data-testid=plan-areas]")).to_contain_text(area)
         expect(page.locator("[data-testid=national-projects]")).to_contain_text(project)
         expect(page.locator("#language-select option:checked")).to_contain_text(label)
+        expect(page.locator(".site-header nav")).to_contain_text(NAVIGATION[language])
         page.screenshot(path=str(SCREENSHOTS / f"programme-{language}.png"), full_page=True)
 
     assert User.objects.get(username="sec-jp").language == "en"
