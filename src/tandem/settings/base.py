@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "ninja",
     "tandem.core",
     "tandem.programme",
+    "tandem.projects",
     "tandem.committee",
     "tandem.fairs",
     "tandem.api",

@@ -1,0 +1,247 @@
+"""Writes on joint projects: create, update with a version check, change status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tandem.core.audit import with_actor
+from tandem.programme.models import Programme
+from tandem.projects.enums import ProjectStatus
+from tandem.projects.models import (
+    FinancingLine,
+    JointProject,
+    Participant,
+    ProjectAspect,
+    ProjectPlanArea,
+    Sector,
+    StatusChange,
+)
+from tandem.projects.schemas import ProjectIn
+from tandem.projects.services.references import Resolved, resolve
+
+SCALAR_FIELDS = (
+    "title_en",
+    "title_ja",
+    "title_ru",
+    "summary_en",
+    "summary_ja",
+    "summary_ru",
+    "places",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "disclosure",
+)
+
+
+class StaleEditError(Exception):
+    """Someone else saved the project since this edit began; nothing was overwritten."""
+
+    def __init__(self, project: JointProject, expected_version: int) -> None:
+        self.project = project
+        self.expected_version = expected_version
+        super().__init__(
+            _(
+                "Project %(code)s was changed by someone else since you opened it "
+                "(version %(expected)s, now %(current)s). Nothing was saved: reload it and "
+                "make your change again."
+            )
+            % {"code": project.code, "expected": expected_version, "current": project.version}
+        )
+
+
+def search_text_of(project: JointProject) -> str:
+    parts = [project.code, project.places]
+    for language in ("en", "ja", "ru"):
+        parts.append(getattr(project, f"title_{language}") or "")
+        parts.append(getattr(project, f"summary_{language}") or "")
+    for participant in project.participants.select_related("organisation"):
+        organisation = participant.organisation
+        parts.extend(
+            getattr(organisation, f"name_{language}") or "" for language in ("en", "ja", "ru")
+        )
+    return " ".join(part for part in parts if part).casefold()
+
+
+def _apply(project: JointProject, data: ProjectIn, resolved: Resolved, actor: Any) -> None:
+    """Write the related rows that ``data`` gives (replacing them), then the search text."""
+    given = data.given()
+    if "plan_areas" in given:
+        ProjectPlanArea.objects.filter(project=project).delete()
+        ProjectPlanArea.objects.bulk_create(
+            ProjectPlanArea(project=project, plan_area=area, is_primary=index == 0)
+            for index, area in enumerate(resolved.plan_areas)
+        )
+    if "national_projects" in given:
+        project.national_projects.set(resolved.national_projects)
+    if "regions" in given:
+        project.regions.set(resolved.regions)
+    if "aspects" in given:
+        ProjectAspect.objects.filter(project=project).delete()
+        ProjectAspect.objects.bulk_create(
+            ProjectAspect(project=project, aspect=aspect) for aspect in data.aspects or []
+        )
+    if "sectors" in given:
+        Sector.objects.filter(project=project).delete()
+        Sector.objects.bulk_create(
+            Sector(project=project, vocabulary=sector.vocabulary, code=sector.code)
+            for sector in data.sectors or []
+        )
+    if "participants" in given:
+        Participant.objects.filter(project=project).delete()
+        Participant.objects.bulk_create(
+            Participant(project=project, organisation=organisation, side=side, role=role)
+            for organisation, side, role in resolved.participants
+        )
+    if "financing" in given:
+        FinancingLine.objects.filter(project=project).delete()
+        FinancingLine.objects.bulk_create(
+            FinancingLine(project=project, **line.model_dump()) for line in data.financing or []
+        )
+    JointProject.objects.filter(pk=project.pk).update(search_text=search_text_of(project))
+
+
+def _set_scalars(project: JointProject, data: ProjectIn, resolved: Resolved) -> None:
+    given = data.given()
+    for name in SCALAR_FIELDS:
+        if name in given:
+            setattr(project, name, given[name])
+    if "disclosure" in given or "confidential_side" in given:
+        project.confidential_side = resolved.confidential_side
+
+
+@transaction.atomic
+def project_create(
+    *, programme: Programme, data: ProjectIn, actor: Any, is_illustrative: bool = False
+) -> JointProject:
+    given = data.given()
+    if not any(given.get(f"title_{language}") for language in ("en", "ja", "ru")):
+        raise ValidationError({"title": _("Give the project a title in at least one language.")})
+    if JointProject.objects.filter(code=data.code).exists():
+        raise ValidationError(
+            {"code": _("A project with code %(code)s exists.") % {"code": data.code}}
+        )
+    if not data.plan_areas:
+        raise ValidationError({"plan_areas": _("Name at least one plan area (the primary first).")})
+    resolved = resolve(data, programme)
+    status = data.status or ProjectStatus.IDEA
+    status_date = data.status_date or timezone.localdate()
+    project = JointProject(
+        programme=programme,
+        code=data.code,
+        status=status,
+        status_date=status_date,
+        is_illustrative=is_illustrative,
+    )
+    _set_scalars(project, data, resolved)
+    project.full_clean()
+    with_actor(project, actor)
+    project.save()
+    StatusChange.objects.create(
+        project=project,
+        from_status="",
+        to_status=status,
+        date=status_date,
+        actor=actor,
+        reason=_("registered"),
+    )
+    _apply(project, data, resolved, actor)
+    return project
+
+
+@transaction.atomic
+def project_update(
+    *, project: JointProject, data: ProjectIn, expected_version: int, actor: Any, reason: str = ""
+) -> JointProject:
+    """Change the given fields; refused without any write if the project moved on meanwhile."""
+    claimed = JointProject.objects.filter(pk=project.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise StaleEditError(JointProject.objects.get(pk=project.pk), expected_version)
+    project = JointProject.objects.get(pk=project.pk)
+    resolved = resolve(data, project.programme)
+    _set_scalars(project, data, resolved)
+    project.full_clean()
+    with_actor(project, actor)
+    if reason:
+        project._change_reason = reason  # type: ignore[attr-defined]
+    project.save()
+    if data.status and data.status != project.status:
+        _record_status(
+            project, data.status, data.status_date or timezone.localdate(), reason, None, actor
+        )
+    _apply(project, data, resolved, actor)
+    return project
+
+
+def _record_status(
+    project: JointProject,
+    status: str,
+    date: dt.date,
+    reason: str,
+    session: Any,
+    actor: Any,
+) -> None:
+    StatusChange.objects.create(
+        project=project,
+        from_status=project.status,
+        to_status=status,
+        date=date,
+        reason=reason,
+        reported_to=session,
+        actor=actor,
+    )
+    project.status = status
+    project.status_date = date
+    with_actor(project, actor)
+    project._change_reason = reason or _("status changed")  # type: ignore[attr-defined]
+    project.save(update_fields=["status", "status_date", "updated_at"])
+
+
+@transaction.atomic
+def project_change_status(
+    *,
+    project: JointProject,
+    status: str,
+    date: dt.date,
+    reason: str,
+    actor: Any,
+    session: Any = None,
+    expected_version: int | None = None,
+) -> JointProject:
+    if status not in ProjectStatus.values:
+        raise ValidationError({"status": _("Unknown status: %(status)s.") % {"status": status}})
+    version = project.version if expected_version is None else expected_version
+    claimed = JointProject.objects.filter(pk=project.pk, version=version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise StaleEditError(JointProject.objects.get(pk=project.pk), version)
+    project = JointProject.objects.get(pk=project.pk)
+    if project.status != status:
+        _record_status(project, status, date, reason, session, actor)
+    return project
+
+
+@transaction.atomic
+def projects_bulk_change_status(
+    *, projects: list[JointProject], status: str, date: dt.date, reason: str, actor: Any
+) -> int:
+    """Move several projects to ``status`` at once; all or nothing."""
+    changed = 0
+    for project in projects:
+        if project.status != status:
+            project_change_status(
+                project=project, status=status, date=date, reason=reason, actor=actor
+            )
+            changed += 1
+    return changed
