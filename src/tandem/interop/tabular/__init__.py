@@ -1,0 +1,1 @@
+"""CSV and XLSX: the registry's columns, export with formulas escaped, safe reading."""

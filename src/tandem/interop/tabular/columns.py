@@ -1,0 +1,81 @@
+"""The columns of the registry's CSV/XLSX files, shared by export and import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    read: Callable[[Any], str]
+    is_list: bool = False
+
+
+def _join(values: list[str]) -> str:
+    return f"{LIST_SEPARATOR} ".join(values)
+
+
+def _lead(side: str) -> Callable[[Any], str]:
+    def read(project: Any) -> str:
+        for participant in project.participants.all():
+            if participant.role == "lead" and participant.side.code == side:
+                organisation = participant.organisation
+                return str(organisation.reference or organisation.name_en or organisation.name)
+        return ""
+
+    return read
+
+
+def _text(name: str) -> Callable[[Any], str]:
+    return lambda project: str(getattr(project, name) or "")
+
+
+def _date(name: str) -> Callable[[Any], str]:
+    return lambda project: getattr(project, name).isoformat() if getattr(project, name) else ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("code", _text("code")),
+    *(Column(f"title_{lang}", _text(f"title_{lang}")) for lang in ("en", "ja", "ru")),
+    *(Column(f"summary_{lang}", _text(f"summary_{lang}")) for lang in ("en", "ja", "ru")),
+    Column("status", _text("status")),
+    Column("status_date", _date("status_date")),
+    Column(
+        "plan_areas",
+        lambda p: _join([link.plan_area.code for link in p.area_links.all()]),
+        is_list=True,
+    ),
+    Column(
+        "national_projects",
+        lambda p: _join(
+            sorted((n.code for n in p.national_projects.all()), key=lambda c: int(c[1:]))
+        ),
+        is_list=True,
+    ),
+    Column("regions", lambda p: _join([r.code for r in p.regions.all()]), is_list=True),
+    Column("places", _text("places")),
+    Column("aspects", lambda p: _join([a.aspect for a in p.aspects.all()]), is_list=True),
+    Column(
+        "sectors",
+        lambda p: _join([f"{s.vocabulary}:{s.code}" for s in p.sectors.all()]),
+        is_list=True,
+    ),
+    *(
+        Column(name, _date(name))
+        for name in ("planned_start", "planned_end", "actual_start", "actual_end")
+    ),
+    Column("disclosure", _text("disclosure")),
+    Column(
+        "confidential_side",
+        lambda p: p.confidential_side.code if p.confidential_side_id else "",
+    ),
+    Column("lead_jp", _lead("JP")),
+    Column("lead_ru", _lead("RU")),
+)
+COLUMN_NAMES = tuple(column.name for column in COLUMNS)
+REQUIRED_COLUMNS = frozenset({"code"})

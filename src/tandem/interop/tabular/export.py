@@ -1,0 +1,50 @@
+"""Write projects as CSV or XLSX, with every cell that a spreadsheet would run escaped."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from openpyxl import Workbook
+
+from tandem.interop.tabular.columns import COLUMNS
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def escape_formula(value: str) -> str:
+    """Keep a spreadsheet from running a cell: prefix a leading formula trigger with '."""
+    if value and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def project_rows(projects: Iterable[Any]) -> Iterator[list[str]]:
+    yield [column.name for column in COLUMNS]
+    for project in projects:
+        yield [escape_formula(column.read(project)) for column in COLUMNS]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_chunks(projects: Iterable[Any]) -> Iterator[str]:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens Japanese and Russian right."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff"
+    for row in project_rows(projects):
+        yield writer.writerow(row)
+
+
+def xlsx_bytes(projects: Iterable[Any], *, title: str = "projects") -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    for row in project_rows(projects):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,200 @@
+"""Reads of the registry: the filtered list with keyset pagination, details, history."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from tandem.projects.models import (
+    JointProject,
+    Participant,
+    ProjectAspect,
+    ProjectPlanArea,
+    Sector,
+    StatusChange,
+)
+from tandem.projects.selectors.visibility import visible_projects
+
+# sort name -> (field, descending)
+SORTS: dict[str, tuple[str, bool]] = {
+    "code": ("code", False),
+    "-code": ("code", True),
+    "status_date": ("status_date", False),
+    "-status_date": ("status_date", True),
+    "-updated": ("updated_at", True),
+}
+DEFAULT_SORT = "code"
+MAX_PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    """What a user filters the registry by; every field is optional."""
+
+    plan_area: str = ""
+    national_project: str = ""
+    status: str = ""
+    side: str = ""
+    region: str = ""
+    sector: str = ""
+    aspect: str = ""
+    session: int | None = None
+    query: str = ""
+    illustrative: bool | None = None
+    codes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def filtered_projects(user: Any, filters: ProjectFilters) -> QuerySet[JointProject]:
+    projects = visible_projects(user)
+    if filters.plan_area:
+        projects = projects.filter(
+            Exists(
+                ProjectPlanArea.objects.filter(
+                    project=OuterRef("pk"), plan_area__code=filters.plan_area
+                )
+            )
+        )
+    if filters.national_project:
+        projects = projects.filter(national_projects__code=filters.national_project)
+    if filters.status:
+        projects = projects.filter(status=filters.status)
+    if filters.side:
+        projects = projects.filter(
+            Exists(Participant.objects.filter(project=OuterRef("pk"), side__code=filters.side))
+        )
+    if filters.region:
+        projects = projects.filter(regions__code=filters.region)
+    if filters.sector:
+        projects = projects.filter(
+            Exists(Sector.objects.filter(project=OuterRef("pk"), code__startswith=filters.sector))
+        )
+    if filters.aspect:
+        projects = projects.filter(
+            Exists(ProjectAspect.objects.filter(project=OuterRef("pk"), aspect=filters.aspect))
+        )
+    if filters.session:
+        projects = projects.filter(
+            Exists(
+                StatusChange.objects.filter(project=OuterRef("pk"), reported_to_id=filters.session)
+            )
+        )
+    if filters.query:
+        for word in filters.query.casefold().split():
+            projects = projects.filter(search_text__contains=word)
+    if filters.illustrative is not None:
+        projects = projects.filter(is_illustrative=filters.illustrative)
+    if filters.codes:
+        projects = projects.filter(code__in=filters.codes)
+    return projects
+
+
+def encode_cursor(value: Any, pk: int) -> str:
+    raw = json.dumps([value.isoformat() if hasattr(value, "isoformat") else value, pk])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, field_name: str) -> tuple[Any, int] | None:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value, pk = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+        if field_name == "status_date":
+            value = dt.date.fromisoformat(value)
+        elif field_name == "updated_at":
+            value = dt.datetime.fromisoformat(value)
+        return value, int(pk)
+    except (ValueError, TypeError, json.JSONDecodeError):
+        return None
+
+
+@dataclass
+class Page:
+    rows: list[JointProject]
+    next_cursor: str | None
+    sort: str
+
+
+def _keyset_page(
+    projects: QuerySet[JointProject], sort: str, after: str | None, size: int
+) -> tuple[list[JointProject], str | None]:
+    field_name, descending = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    if after and (position := decode_cursor(after, field_name)):
+        value, pk = position
+        if descending:
+            condition = Q(**{f"{field_name}__lt": value}) | Q(**{field_name: value, "pk__lt": pk})
+        else:
+            condition = Q(**{f"{field_name}__gt": value}) | Q(**{field_name: value, "pk__gt": pk})
+        projects = projects.filter(condition)
+    order = [f"-{field_name}", "-pk"] if descending else [field_name, "pk"]
+    rows = list(projects.order_by(*order)[: size + 1])
+    next_cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        last = rows[-1]
+        next_cursor = encode_cursor(getattr(last, field_name), last.pk)
+    return rows, next_cursor
+
+
+def registry_page(
+    user: Any,
+    filters: ProjectFilters,
+    *,
+    sort: str = DEFAULT_SORT,
+    after: str | None = None,
+    size: int = 50,
+) -> Page:
+    """One page of the registry; the query count does not depend on the page size."""
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    projects = filtered_projects(user, filters).prefetch_related(
+        Prefetch(
+            "area_links",
+            queryset=ProjectPlanArea.objects.select_related("plan_area"),
+        ),
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.filter(role="lead").select_related("organisation", "side"),
+            to_attr="leads",
+        ),
+    )
+    rows, next_cursor = _keyset_page(projects, sort, after, size)
+    return Page(rows=rows, next_cursor=next_cursor, sort=sort)
+
+
+def project_detail(user: Any, code: str) -> JointProject | None:
+    """The project with everything its page shows, or None when ``user`` may not see it."""
+    return (
+        visible_projects(user)
+        .select_related("programme", "confidential_side")
+        .prefetch_related(
+            Prefetch("area_links", queryset=ProjectPlanArea.objects.select_related("plan_area")),
+            "national_projects",
+            "regions",
+            "aspects",
+            "sectors",
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("organisation", "side"),
+            ),
+            Prefetch(
+                "status_changes",
+                queryset=StatusChange.objects.select_related("actor", "reported_to"),
+            ),
+            "milestones",
+            "financing",
+            "indicators__values",
+            "sources",
+        )
+        .filter(code=code)
+        .first()
+    )
+
+
+def project_as_of(project: JointProject, moment: dt.datetime) -> Any:
+    """The project's record as it stood at ``moment`` (from the audit history), or None."""
+    history = project.history.filter(history_date__lte=moment).order_by("-history_date")  # type: ignore[attr-defined]
+    return history.first()

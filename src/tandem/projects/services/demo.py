@@ -1,0 +1,152 @@
+"""Writes the illustrative joint projects of :mod:`tandem.projects.demo` in bulk.
+
+Bulk writes keep 100k projects (the benchmarks' size) within minutes; each project still gets
+its creation record in the audit history and its full status history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from tandem.core.models import Country, Organisation, Region
+from tandem.programme.models import NationalProject, PlanArea, Programme
+from tandem.projects.demo import SUMMARY, DemoProject, generate_projects
+from tandem.projects.models import (
+    FinancingLine,
+    JointProject,
+    Participant,
+    ProjectAspect,
+    ProjectPlanArea,
+    StatusChange,
+)
+
+BATCH = 2000
+
+
+def _batches(items: list[DemoProject], size: int) -> Iterator[list[DemoProject]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@transaction.atomic
+def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
+    """Create the illustrative projects that are missing; returns how many were created."""
+    programme = Programme.objects.get()
+    countries = {country.code: country for country in Country.objects.all()}
+    organisations = {
+        code: list(
+            Organisation.objects.filter(is_illustrative=True, side__code=code).order_by("reference")
+        )
+        for code in ("JP", "RU")
+    }
+    if not organisations["JP"] or not organisations["RU"]:
+        raise ValueError("Create the illustrative organisations first (tandem demo-data).")
+    areas = {area.code: area for area in PlanArea.objects.filter(programme=programme)}
+    nationals = {n.code: n for n in NationalProject.objects.filter(programme=programme)}
+    regions = dict(Region.objects.values_list("code", "pk"))
+    existing = set(JointProject.objects.values_list("code", flat=True))
+    created = 0
+    for batch in _batches(
+        generate_projects(seed, count, prefix=programme.project_code_prefix), BATCH
+    ):
+        batch = [project for project in batch if project.code not in existing]
+        if not batch:
+            continue
+        leads = {
+            project.code: (
+                organisations["JP"][project.lead_jp % len(organisations["JP"])],
+                organisations["RU"][project.lead_ru % len(organisations["RU"])],
+            )
+            for project in batch
+        }
+        rows = []
+        for project in batch:
+            status, status_date = project.history[-1]
+            names = [
+                getattr(org, f"name_{language}") or ""
+                for org in leads[project.code]
+                for language in ("en", "ja", "ru")
+            ]
+            rows.append(
+                JointProject(
+                    programme=programme,
+                    code=project.code,
+                    title=project.titles[0],
+                    title_en=project.titles[0],
+                    title_ja=project.titles[1],
+                    title_ru=project.titles[2],
+                    summary=SUMMARY[0],
+                    summary_en=SUMMARY[0],
+                    summary_ja=SUMMARY[1],
+                    summary_ru=SUMMARY[2],
+                    status=status,
+                    status_date=status_date,
+                    planned_start=project.history[0][1],
+                    disclosure=project.disclosure,
+                    confidential_side=countries.get(project.confidential_side or ""),
+                    is_illustrative=True,
+                    search_text=" ".join([project.code, *project.titles, *names]).casefold(),
+                )
+            )
+        bulk_create_with_history(rows, JointProject, batch_size=BATCH, default_user=actor)
+        ids = dict(
+            JointProject.objects.filter(code__in=[p.code for p in batch]).values_list("code", "pk")
+        )
+        links, aspects, participants, changes, money = [], [], [], [], []
+        national_links, region_links = [], []
+        national_through = JointProject.national_projects.through
+        region_through = JointProject.regions.through
+        for project in batch:
+            pk = ids[project.code]
+            for index, code in enumerate(project.plan_areas):
+                links.append(
+                    ProjectPlanArea(project_id=pk, plan_area=areas[code], is_primary=index == 0)
+                )
+            national_links.extend(
+                national_through(jointproject_id=pk, nationalproject_id=nationals[code].pk)
+                for code in project.national_projects
+            )
+            region_links.append(
+                region_through(jointproject_id=pk, region_id=regions[project.region])
+            )
+            aspects.extend(ProjectAspect(project_id=pk, aspect=a) for a in project.aspects)
+            jp, ru = leads[project.code]
+            participants.append(
+                Participant(project_id=pk, organisation=jp, side=jp.side, role="lead")
+            )
+            participants.append(
+                Participant(project_id=pk, organisation=ru, side=ru.side, role="lead")
+            )
+            previous = ""
+            for status, date in project.history:
+                changes.append(
+                    StatusChange(
+                        project_id=pk,
+                        from_status=previous,
+                        to_status=status,
+                        date=date,
+                        reason="illustrative history",
+                    )
+                )
+                previous = status
+            money.extend(
+                FinancingLine(project_id=pk, kind=kind, amount=amount, currency=currency, date=date)
+                for kind, amount, currency, date in project.financing
+            )
+        for model_rows in (
+            links,
+            national_links,
+            region_links,
+            aspects,
+            participants,
+            changes,
+            money,
+        ):
+            if model_rows:
+                type(model_rows[0]).objects.bulk_create(model_rows, batch_size=BATCH)
+        created += len(batch)
+    return created
