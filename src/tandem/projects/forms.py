@@ -49,16 +49,17 @@ class ProjectFilterForm(forms.Form):
         self, *args: Any, sessions: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["session"].choices = ANY + list(sessions or [])
-        self.fields["plan_area"].choices = ANY + [
+        fields: dict[str, Any] = dict(self.fields)  # the ChoiceFields among them
+        fields["session"].choices = ANY + list(sessions or [])
+        fields["plan_area"].choices = ANY + [
             (area.code, f"{area.code} {area.name}") for area in PlanArea.objects.order_by("number")
         ]
-        self.fields["national_project"].choices = ANY + [
+        fields["national_project"].choices = ANY + [
             (item.code, f"{item.code} {item.name}")
             for item in NationalProject.objects.order_by("number")
         ]
-        self.fields["side"].choices = ANY + [(c.code, c.name) for c in Country.objects.all()]
-        self.fields["region"].choices = ANY + [
+        fields["side"].choices = ANY + [(c.code, c.name) for c in Country.objects.all()]
+        fields["region"].choices = ANY + [
             (region.code, region.name)
             for region in Region.objects.filter(projects__isnull=False).distinct().order_by("code")
         ]
@@ -133,22 +134,23 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = dict(self.fields)  # the ChoiceFields among them
         areas = [(a.code, f"{a.code} {a.name}") for a in PlanArea.objects.order_by("number")]
-        self.fields["primary_plan_area"].choices = areas
-        self.fields["other_plan_areas"].choices = areas
-        self.fields["national_projects"].choices = [
+        fields["primary_plan_area"].choices = areas
+        fields["other_plan_areas"].choices = areas
+        fields["national_projects"].choices = [
             (n.code, f"{n.code} {n.name}") for n in NationalProject.objects.order_by("number")
         ]
-        self.fields["regions"].choices = [
+        fields["regions"].choices = [
             (r.code, f"{r.name} ({r.code})")
             for r in Region.objects.order_by("country__code", "code")
         ]
         for field_name, side in (("lead_jp", "JP"), ("lead_ru", "RU")):
-            self.fields[field_name].choices = [("", "—")] + [
-                (org.reference or org.name_en or str(org.pk), org.name)
+            fields[field_name].choices = [("", "—")] + [
+                (_org_key(org), org.name)
                 for org in Organisation.objects.filter(side__code=side).order_by("name")[:2000]
             ]
-        self.fields["confidential_side"].choices = [("", "—")] + [
+        fields["confidential_side"].choices = [("", "—")] + [
             (c.code, c.name) for c in Country.objects.all()
         ]
 
@@ -216,7 +218,7 @@ class ProjectForm(forms.Form):
 def _org_key(organisation: Organisation | None) -> str:
     if organisation is None:
         return ""
-    return organisation.reference or organisation.name_en or str(organisation.pk)
+    return str(organisation.reference or getattr(organisation, "name_en", "") or organisation.pk)
 
 
 class BulkStatusForm(forms.Form):
@@ -229,4 +231,5 @@ class BulkStatusForm(forms.Form):
 
     def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["codes"].choices = [(code, code) for code in codes]
+        fields: dict[str, Any] = dict(self.fields)  # the ChoiceFields among them
+        fields["codes"].choices = [(code, code) for code in codes]

@@ -176,6 +176,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# IATI publishing: the reporting organisation's identifier (registered with IATI by the
+# publisher) and where its own code lists (plan areas, national projects, regions) are explained.
+TANDEM_IATI_REPORTING_ORG_REF = CONFIG.iati_reporting_org_ref
+TANDEM_IATI_REPORTING_ORG_NAME = "Japan–Russia economic cooperation programme secretariat"
+TANDEM_IATI_VOCABULARY_URI = "https://tandem.invalid/codelists/"
+TANDEM_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+TANDEM_IMPORT_MAX_ROWS = 20_000
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

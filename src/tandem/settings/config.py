@@ -31,6 +31,7 @@ class Config:
     csrf_trusted_origins: tuple[str, ...]
     email_backend: str
     secure_cookies: bool
+    iati_reporting_org_ref: str
 
 
 def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
@@ -103,4 +104,5 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
             "TANDEM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
         ),
         secure_cookies=_flag(env, "TANDEM_SECURE_COOKIES", default=False),
+        iati_reporting_org_ref=env.get("TANDEM_IATI_REPORTING_ORG_REF", "XX-TANDEM-JR"),
     )

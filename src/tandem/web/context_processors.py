@@ -11,6 +11,7 @@ from tandem.core.permissions import check
 NAVIGATION = (
     ("web:home", _("Home"), "tandem.public"),
     ("web:programme", _("Programme"), "programme.view_programme"),
+    ("web:project_list", _("Joint projects"), "projects.view_registry"),
     ("web:organisation_list", _("Organisations"), "core.view_organisation"),
 )
 

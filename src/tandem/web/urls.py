@@ -1,7 +1,9 @@
 from django.urls import path
 
 from tandem.web import core as core_views
+from tandem.web import imports as import_views
 from tandem.web import programme as programme_views
+from tandem.web import projects as project_views
 
 app_name = "web"
 
@@ -10,4 +12,21 @@ urlpatterns = [
     path("language/", core_views.set_language, name="set_language"),
     path("organisations/", core_views.organisation_list, name="organisation_list"),
     path("programme/", programme_views.programme_detail, name="programme"),
+    path("projects/", project_views.project_list, name="project_list"),
+    path("projects/new/", project_views.project_new, name="project_new"),
+    path("projects/bulk-status/", project_views.project_bulk_status, name="project_bulk_status"),
+    path("projects/export.<str:file_format>", project_views.project_export, name="project_export"),
+    path("projects/import/", import_views.project_import, name="project_import"),
+    path(
+        "projects/import/iati/",
+        import_views.project_import,
+        {"kind": "iati"},
+        name="project_import_iati",
+    ),
+    path(
+        "projects/import/commit/", import_views.project_import_commit, name="project_import_commit"
+    ),
+    path("projects/iati.xml", import_views.iati_export, name="iati_export"),
+    path("projects/<str:code>/", project_views.project_view, name="project_detail"),
+    path("projects/<str:code>/edit/", project_views.project_edit, name="project_edit"),
 ]

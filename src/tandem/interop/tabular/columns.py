@@ -22,8 +22,8 @@ def _join(values: list[str]) -> str:
 
 def _lead(side: str) -> Callable[[Any], str]:
     def read(project: Any) -> str:
-        for participant in project.participants.all():
-            if participant.role == "lead" and participant.side.code == side:
+        for participant in project.leads:
+            if participant.side.code == side:
                 organisation = participant.organisation
                 return str(organisation.reference or organisation.name_en or organisation.name)
         return ""

@@ -96,10 +96,15 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
         ids = dict(
             JointProject.objects.filter(code__in=[p.code for p in batch]).values_list("code", "pk")
         )
-        links, aspects, participants, changes, money = [], [], [], [], []
-        national_links, region_links = [], []
-        national_through = JointProject.national_projects.through
-        region_through = JointProject.regions.through
+        links: list[ProjectPlanArea] = []
+        aspects: list[ProjectAspect] = []
+        participants: list[Participant] = []
+        changes: list[StatusChange] = []
+        money: list[FinancingLine] = []
+        national_links: list[Any] = []
+        region_links: list[Any] = []
+        national_through: Any = JointProject.national_projects.through
+        region_through: Any = JointProject.regions.through
         for project in batch:
             pk = ids[project.code]
             for index, code in enumerate(project.plan_areas):
@@ -137,16 +142,12 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
                 FinancingLine(project_id=pk, kind=kind, amount=amount, currency=currency, date=date)
                 for kind, amount, currency, date in project.financing
             )
-        for model_rows in (
-            links,
-            national_links,
-            region_links,
-            aspects,
-            participants,
-            changes,
-            money,
-        ):
-            if model_rows:
-                type(model_rows[0]).objects.bulk_create(model_rows, batch_size=BATCH)
+        ProjectPlanArea.objects.bulk_create(links, batch_size=BATCH)
+        national_through.objects.bulk_create(national_links, batch_size=BATCH)
+        region_through.objects.bulk_create(region_links, batch_size=BATCH)
+        ProjectAspect.objects.bulk_create(aspects, batch_size=BATCH)
+        Participant.objects.bulk_create(participants, batch_size=BATCH)
+        StatusChange.objects.bulk_create(changes, batch_size=BATCH)
+        FinancingLine.objects.bulk_create(money, batch_size=BATCH)
         created += len(batch)
     return created

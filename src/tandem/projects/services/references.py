@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -32,8 +33,8 @@ def find_organisation(name: str) -> Organisation | None:
     )
 
 
-def _by_code(model: type, programme: Programme, codes: list[str], label: str) -> list:  # type: ignore[type-arg]
-    found = {obj.code: obj for obj in model.objects.filter(programme=programme, code__in=codes)}  # type: ignore[attr-defined]
+def _by_code(model: Any, programme: Programme, codes: list[str], label: str) -> list[Any]:
+    found = {obj.code: obj for obj in model.objects.filter(programme=programme, code__in=codes)}
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise ValidationError({label: f"Unknown {label.replace('_', ' ')}: {', '.join(unknown)}."})

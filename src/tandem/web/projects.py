@@ -1,0 +1,230 @@
+"""Pages of the joint-project registry: list, detail, create, edit, bulk status, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tandem.committee.models import CommitteeSession
+from tandem.core.permissions import check, permission_required
+from tandem.interop.tabular.export import csv_chunks, xlsx_bytes
+from tandem.programme.selectors import current_programme
+from tandem.projects.forms import BulkStatusForm, ProjectFilterForm, ProjectForm
+from tandem.projects.models import ConfidentialNote, JointProject
+from tandem.projects.selectors.registry import (
+    filtered_projects,
+    project_as_of,
+    project_detail,
+    projects_for_export,
+    registry_page,
+)
+from tandem.projects.selectors.visibility import note_side_for
+from tandem.projects.services.projects import (
+    StaleEditError,
+    project_create,
+    project_update,
+    projects_bulk_change_status,
+)
+
+EXPORT_LIMIT = 100_000
+
+
+def _sessions() -> list[tuple[str, str]]:
+    return [(str(s.pk), str(s)) for s in CommitteeSession.objects.order_by("number")]
+
+
+def _filter_form(request: HttpRequest) -> ProjectFilterForm:
+    return ProjectFilterForm(request.GET or None, sessions=_sessions())
+
+
+@permission_required("projects.view_registry")
+def project_list(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    filters = form.to_filters()
+    page = registry_page(
+        request.user,
+        filters,
+        sort=form.sort_order(),
+        after=request.GET.get("after"),
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "form": form,
+        "page": page,
+        "total": filtered_projects(request.user, filters).count(),
+        "query_string": query.urlencode(),
+        "is_first_page": not request.GET.get("after"),
+        "can_add": check(request.user, "projects.add_project"),
+        "can_export": check(request.user, "projects.export_projects"),
+        "can_bulk": check(request.user, "projects.add_project"),
+        "bulk_form": BulkStatusForm(codes=[p.code for p in page.rows]),
+        "shows_illustrative": any(p.is_illustrative for p in page.rows),
+    }
+    template = (
+        "web/projects/_rows.html" if request.headers.get("HX-Request") else "web/projects/list.html"
+    )
+    return render(request, template, context)
+
+
+def _visible_project_or_404(request: HttpRequest, code: str) -> JointProject:
+    project = project_detail(request.user, code)
+    if project is None:  # another side's confidential project answers 404, not 403
+        raise Http404(_("No such joint project."))
+    return project
+
+
+@permission_required("projects.view_registry")
+def project_view(request: HttpRequest, code: str) -> HttpResponse:
+    project = _visible_project_or_404(request, code)
+    side = note_side_for(request.user)
+    notes = (
+        ConfidentialNote.objects.filter(project=project, side_id=side).select_related("author")
+        if side
+        else ConfidentialNote.objects.none()
+    )
+    sessions = list(CommitteeSession.objects.order_by("number"))
+    as_of_session = None
+    as_of = None
+    session_number = request.GET.get("as_of_session", "")
+    if session_number.isdigit():
+        as_of_session = next((s for s in sessions if s.number == int(session_number)), None)
+        if as_of_session:
+            moment = timezone.make_aware(dt.datetime.combine(as_of_session.end_date, dt.time.max))
+            as_of = project_as_of(project, moment)
+    return render(
+        request,
+        "web/projects/detail.html",
+        {
+            "project": project,
+            "notes": notes,
+            "can_change": check(request.user, "projects.change_project", project),
+            "sessions": sessions,
+            "as_of_session": as_of_session,
+            "as_of": as_of,
+            "history": project.history.select_related("history_user")[:50],  # type: ignore[attr-defined]
+            "shows_illustrative": project.is_illustrative,
+        },
+    )
+
+
+def _save_form(
+    request: HttpRequest, form: ProjectForm, project: JointProject | None
+) -> JointProject | None:
+    try:
+        data = form.to_project_in()
+        if project is None:
+            programme = current_programme()
+            if programme is None:
+                raise ValidationError(_("No programme is loaded."))
+            return project_create(programme=programme, data=data, actor=request.user)
+        return project_update(
+            project=project,
+            data=data,
+            expected_version=form.cleaned_data.get("version") or project.version,
+            actor=request.user,
+        )
+    except StaleEditError as error:
+        form.add_error(None, str(error))
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            form.add_error(None, error.messages)
+    except ValueError as error:  # pydantic's validation of the assembled project
+        form.add_error(None, str(error))
+    return None
+
+
+@permission_required("projects.add_project")
+def project_new(request: HttpRequest) -> HttpResponse:
+    form = ProjectForm(request.POST or None, initial={"status_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        project = _save_form(request, form, None)
+        if project is not None:
+            messages.success(request, _("Project %(code)s registered.") % {"code": project.code})
+            return HttpResponseRedirect(reverse("web:project_detail", args=[project.code]))
+    return render(request, "web/projects/form.html", {"form": form, "project": None})
+
+
+@permission_required("projects.view_registry")
+def project_edit(request: HttpRequest, code: str) -> HttpResponse:
+    project = _visible_project_or_404(request, code)
+    if not check(request.user, "projects.change_project", project):
+        raise Http404(_("No such joint project."))
+    if request.method == "POST":
+        form = ProjectForm(request.POST, initial={"code": project.code})
+        form.fields["code"].disabled = True
+        if form.is_valid():
+            saved = _save_form(request, form, project)
+            if saved is not None:
+                messages.success(request, _("Project %(code)s saved.") % {"code": saved.code})
+                return HttpResponseRedirect(reverse("web:project_detail", args=[saved.code]))
+    else:
+        form = ProjectForm(initial=ProjectForm.initial_for(project))
+        form.fields["code"].disabled = True
+    return render(request, "web/projects/form.html", {"form": form, "project": project})
+
+
+@require_POST
+@permission_required("projects.add_project")
+def project_bulk_status(request: HttpRequest) -> HttpResponse:
+    codes = request.POST.getlist("codes")
+    projects = [
+        project
+        for project in filtered_projects(request.user, _filter_form(request).to_filters()).filter(
+            code__in=codes
+        )
+        if check(request.user, "projects.change_project", project)
+    ]
+    form = BulkStatusForm(request.POST, codes=[p.code for p in projects])
+    if not projects:
+        messages.error(request, _("Choose at least one project you may change."))
+    elif form.is_valid():
+        changed = projects_bulk_change_status(
+            projects=projects,
+            status=form.cleaned_data["status"],
+            date=form.cleaned_data["date"],
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+        )
+        messages.success(request, _("Status changed for %(count)d projects.") % {"count": changed})
+    else:
+        messages.error(request, _("Give the new status, its date and a reason."))
+    return HttpResponseRedirect(reverse("web:project_list"))
+
+
+@permission_required("projects.export_projects")
+def project_export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHttpResponse:
+    filters = _filter_form(request).to_filters()
+    projects = projects_for_export(request.user, filters, EXPORT_LIMIT)
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    if file_format == "xlsx":
+        response = HttpResponse(
+            xlsx_bytes(projects.iterator(chunk_size=2000)),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="joint-projects-{stamp}.xlsx"'
+        return response
+    if file_format != "csv":
+        raise Http404
+    streaming = StreamingHttpResponse(
+        csv_chunks(projects.iterator(chunk_size=2000)), content_type="text/csv; charset=utf-8"
+    )
+    streaming["Content-Disposition"] = f'attachment; filename="joint-projects-{stamp}.csv"'
+    return streaming
