@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
@@ -150,8 +149,4 @@ def project_in(record: ActivityRecord) -> ProjectIn:
     for lang in LANGUAGES:
         given[f"title_{lang}"] = record.titles.get(lang)
         given[f"summary_{lang}"] = record.descriptions.get(lang)
-    if record.last_updated:
-        given["status_date"] = record.last_updated.date()
-    else:
-        given["status_date"] = dt.date.today()
     return ProjectIn(**{key: value for key, value in given.items() if value is not None})

@@ -27,7 +27,9 @@ from tandem.projects.schemas import ProjectIn
 from tandem.projects.services.projects import project_create, project_update
 from tandem.projects.services.references import Resolved, resolve
 
-FORMULA = re.compile(r"^(?:[=+@\t\r\uff1d\uff0b\uff20]|-[^\d\s.])")
+# A cell a spreadsheet would evaluate: = + @ (and full-width forms), tab, CR, or a minus sign
+# that does not start a plain number.
+FORMULA = re.compile(r"^(?:[=+@\t\r\uff1d\uff0b\uff20]|-(?!\d+(?:\.\d+)?$))")
 LIST_COLUMNS = ("plan_areas", "national_projects", "regions", "aspects")
 CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
 
@@ -119,12 +121,13 @@ def _changes(project: JointProject, data: ProjectIn, resolved: Resolved) -> list
             current = sorted(item.code for item in getattr(project, name).all())
             value = sorted(value)  # type: ignore[call-overload]
         elif name == "aspects":
-            current, value = sorted(a.aspect for a in project.aspects.all()), sorted(value)  # type: ignore[call-overload]
+            current = sorted(a.aspect for a in project.aspects.all())
+            value = sorted(str(aspect) for aspect in value)  # type: ignore[attr-defined]
         elif name == "participants":
             current = sorted(
                 (p.organisation_id, p.side_id, p.role) for p in project.participants.all()
             )
-            value = sorted((o.pk, side.pk, role) for o, side, role in resolved.participants)
+            value = sorted((o.pk, side.pk, str(role)) for o, side, role in resolved.participants)
         elif name in ("sectors", "financing"):
             changed.append(name)  # replaced as a whole when given
             continue
@@ -175,6 +178,9 @@ def plan_items(
             if not item.plan_areas:
                 outcome.action = REJECT
                 outcome.messages.append("A new project needs at least one plan area.")
+            if item.disclosure == "side_confidential" and not item.confidential_side:
+                outcome.action = REJECT
+                outcome.messages.append("A side-confidential project needs its side.")
             if not check(user, "projects.add_project"):
                 outcome.action = REJECT
                 outcome.messages.append("You may not register projects.")
@@ -205,6 +211,8 @@ def plan_table(table: Table, user: Any, programme: Programme, source: str) -> Im
         )
     if problems:
         return ImportPlan(file_problems=problems, source=source)
+    if not table.rows:
+        return ImportPlan(file_problems=["The file has a header but no rows."], source=source)
     items: list[tuple[int, ProjectIn | str]] = []
     for line, row in table.rows:
         try:

@@ -140,11 +140,13 @@ class DemoPerson:
     position: Names
 
 
-def _company_name(rng: random.Random, side: str, serial: int) -> Names:
+def _company_name(side: str, serial: int) -> Names:
     stems, trades = (
         (JAPANESE_STEMS, JAPANESE_TRADES) if side == "JP" else (RUSSIAN_STEMS, RUSSIAN_TRADES)
     )
-    stem, trade = rng.choice(stems), rng.choice(trades)
+    # Names are unique by construction: every (stem, trade) pair once, then numbered.
+    stem = stems[serial % len(stems)]
+    trade = trades[(serial // len(stems)) % len(trades)]
     suffix = "" if serial < len(stems) * len(trades) else f" {serial}"
     return Names(
         en=f"{stem[0]} {trade[0]}{suffix}",
@@ -181,7 +183,7 @@ def generate_organisations(seed: int, count: int) -> list[DemoOrganisation]:
                 key=f"demo-org-{serial:05d}",
                 side=side,
                 kind=rng.choice(KINDS),
-                name=_company_name(rng, side, serial),
+                name=_company_name(side, serial),
                 region_index=rng.randrange(1_000_000),
             )
         )
