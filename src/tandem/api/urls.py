@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from tandem.api.accounts import router as accounts_router
 from tandem.api.programme import router as programme_router
+from tandem.api.projects import router as projects_router
 from tandem.api.security import MACHINE_OR_SESSION
 
 api = NinjaAPI(
@@ -20,3 +21,4 @@ api = NinjaAPI(
 )
 api.add_router("/v1/", programme_router)
 api.add_router("/v1/", accounts_router)
+api.add_router("/v1/", projects_router)
