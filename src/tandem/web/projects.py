@@ -39,6 +39,7 @@ from tandem.projects.services.projects import (
     project_update,
     projects_bulk_change_status,
 )
+from tandem.projects.services.rates import financing_in_usd
 
 EXPORT_LIMIT = 100_000
 
@@ -111,6 +112,7 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
         "web/projects/detail.html",
         {
             "project": project,
+            "financing": financing_in_usd(project),
             "notes": notes,
             "can_change": check(request.user, "projects.change_project", project),
             "sessions": sessions,

@@ -1,10 +1,12 @@
 """Create illustrative joint projects (made up, flagged): ``tandem demo-projects``."""
 
+from importlib import resources
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tandem.projects.services.demo import demo_projects_create
+from tandem.projects.services.rates import exchange_rates_import
 
 
 class Command(BaseCommand):
@@ -20,3 +22,9 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"joint projects created: {created}")
+        rates = resources.files("tandem.projects.data").joinpath("demo_exchange_rates.csv")
+        count = exchange_rates_import(
+            text=rates.read_text(encoding="utf-8"),
+            source="illustrative approximate year-end rates (demo only)",
+        )
+        self.stdout.write(f"illustrative exchange rates loaded: {count}")
