@@ -1,5 +1,6 @@
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from tandem.core.models import User
 from tandem.programme.models import Programme
 from tandem.projects.models import JointProject, StatusChange
 from tandem.projects.schemas import ProjectIn
+from tandem.projects.selectors.stats import status_counts
 from tandem.projects.services.projects import (
     StaleEditError,
     project_change_status,
@@ -131,3 +133,24 @@ def test_a_side_confidential_project_needs_its_side(
             ),
             actor=secretariat_jp,
         )
+
+
+def test_dashboard_counts_follow_every_write(
+    make_project: Callable[..., JointProject],
+    secretariat_jp: User,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    before = status_counts()["agreed"]
+    with django_capture_on_commit_callbacks(execute=True):
+        project = make_project()
+    assert status_counts()["agreed"] == before + 1
+    with django_capture_on_commit_callbacks(execute=True):
+        project_change_status(
+            project=project,
+            status="completed",
+            date=dt.date(2021, 1, 1),
+            reason="",
+            actor=secretariat_jp,
+        )
+    assert status_counts()["agreed"] == before
+    assert status_counts()["completed"] == 1

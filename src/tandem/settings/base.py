@@ -172,7 +172,13 @@ DEFAULT_FROM_EMAIL = "tandem@localhost"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A file cache in the data dir: shared by every server process, nothing else to run.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
 
 NINJA_PAGINATION_PER_PAGE = 50
 

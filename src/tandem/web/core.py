@@ -16,6 +16,8 @@ from tandem.core.permissions import PUBLIC, check, permission_required
 from tandem.core.selectors import dashboard_counts, organisations
 from tandem.core.services.users import user_set_language
 from tandem.programme.selectors import current_programme
+from tandem.projects.enums import ProjectStatus
+from tandem.projects.selectors.stats import status_counts
 
 PAGE_SIZE = 50
 ORGANISATION_SORTS = {"name": "name", "-name": "-name", "kind": "kind", "side": "side__code"}
@@ -26,9 +28,21 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"programme": current_programme()}
     if check(request.user, "core.view_dashboard"):
         counts = dashboard_counts()
-        context.update(counts=counts, shows_illustrative=counts.illustrative > 0)
+        context.update(
+            counts=counts,
+            status_counts=[
+                (ProjectStatus(status).label, count) for status, count in status_counts().items()
+            ],
+            shows_illustrative=counts.illustrative > 0,
+        )
         context["changes"] = latest_changes(limit=10)
     return render(request, "web/home.html", context)
+
+
+@permission_required(PUBLIC)
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The bare view: answers without touching the database (for probes and benchmarks)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_POST

@@ -10,6 +10,7 @@ app_name = "web"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("language/", core_views.set_language, name="set_language"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("organisations/", core_views.organisation_list, name="organisation_list"),
     path("programme/", programme_views.programme_detail, name="programme"),
     path("projects/", project_views.project_list, name="project_list"),

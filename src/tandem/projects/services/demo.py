@@ -23,6 +23,7 @@ from tandem.projects.models import (
     ProjectPlanArea,
     StatusChange,
 )
+from tandem.projects.selectors.stats import registry_changed
 
 BATCH = 2000
 
@@ -150,4 +151,5 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
         StatusChange.objects.bulk_create(changes, batch_size=BATCH)
         FinancingLine.objects.bulk_create(money, batch_size=BATCH)
         created += len(batch)
+    transaction.on_commit(registry_changed)
     return created

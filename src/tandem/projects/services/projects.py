@@ -24,6 +24,7 @@ from tandem.projects.models import (
     StatusChange,
 )
 from tandem.projects.schemas import ProjectIn
+from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.references import Resolved, resolve
 
 SCALAR_FIELDS = (
@@ -154,6 +155,7 @@ def project_create(
         reason=_("registered"),
     )
     _apply(project, data, resolved, actor)
+    transaction.on_commit(registry_changed)
     return project
 
 
@@ -229,6 +231,7 @@ def project_change_status(
     project = JointProject.objects.get(pk=project.pk)
     if project.status != status:
         _record_status(project, status, date, reason, session, actor)
+        transaction.on_commit(registry_changed)
     return project
 
 
