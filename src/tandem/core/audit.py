@@ -8,9 +8,12 @@ the translation options are registered, or in its ``AppConfig.ready`` for untran
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models.signals import post_save
 from simple_history import register
 
 M = TypeVar("M", bound=models.Model)
@@ -31,6 +34,26 @@ def with_actor(instance: M, actor: Any) -> M:
     """Name the user that the next save of ``instance`` is recorded against."""
     instance._history_user = actor  # type: ignore[attr-defined]
     return instance
+
+
+@contextmanager
+def one_creation_record(instance: models.Model) -> Iterator[None]:
+    """Create ``instance`` and its related rows inside the block, then write a single history
+    record of the finished object: no record per many-to-many step along the way."""
+    instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        del instance.skip_history_when_saving  # type: ignore[attr-defined]
+    # simple_history writes its record from post_save; send it once, for the whole creation.
+    post_save.send(
+        sender=type(instance),
+        instance=instance,
+        created=True,
+        raw=False,
+        using=instance._state.db,
+        update_fields=None,
+    )
 
 
 def save_with_actor(instance: M, actor: Any, *, reason: str = "") -> M:

@@ -24,8 +24,9 @@ from tandem.interop.tabular.read import Table
 from tandem.programme.models import Programme
 from tandem.projects.models import JointProject
 from tandem.projects.schemas import ProjectIn
-from tandem.projects.services.projects import project_create, project_update
-from tandem.projects.services.references import Resolved, resolve
+from tandem.projects.services.bulk import projects_bulk_create
+from tandem.projects.services.projects import project_update
+from tandem.projects.services.references import References, Resolved, resolve
 
 # A cell a spreadsheet would evaluate: = + @ (and full-width forms), tab, CR, or a minus sign
 # that does not start a plain number.
@@ -51,7 +52,7 @@ class ImportPlan:
     outcomes: list[RowOutcome] = field(default_factory=list)
     file_problems: list[str] = field(default_factory=list)
     source: str = ""
-    items: list[tuple[RowOutcome, ProjectIn, int | None]] = field(default_factory=list)
+    items: list[tuple[RowOutcome, ProjectIn, int | None, Resolved]] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.action == action)
@@ -143,6 +144,7 @@ def plan_items(
     items: Iterable[tuple[int, ProjectIn | str]], user: Any, programme: Programme, source: str
 ) -> ImportPlan:
     plan = ImportPlan(source=source)
+    references = References(programme)
     seen: dict[str, int] = {}
     parsed = list(items)
     codes = [item.code for _line, item in parsed if isinstance(item, ProjectIn)]
@@ -164,7 +166,7 @@ def plan_items(
             continue
         seen[item.code] = line
         try:
-            resolved = resolve(item, programme)
+            resolved = resolve(item, programme, references)
         except ValidationError as error:
             outcome.action = REJECT
             outcome.messages.extend(m for ms in error.message_dict.values() for m in ms)
@@ -185,7 +187,7 @@ def plan_items(
                 outcome.action = REJECT
                 outcome.messages.append("You may not register projects.")
             if outcome.action != REJECT:
-                plan.items.append((outcome, item, None))
+                plan.items.append((outcome, item, None, resolved))
             continue
         if not check(user, "projects.change_project", project):
             outcome.action = REJECT
@@ -195,7 +197,7 @@ def plan_items(
         outcome.action = CHANGE if changes else UNCHANGED
         outcome.messages = [f"changes {', '.join(changes)}"] if changes else []
         if changes:
-            plan.items.append((outcome, item, project.version))
+            plan.items.append((outcome, item, project.version, resolved))
     return plan
 
 
@@ -232,29 +234,34 @@ def commit(plan: ImportPlan, user: Any, programme: Programme) -> dict[str, int]:
     """Write every planned row, or nothing; raises ImportRejectedError."""
     if not plan.can_commit:
         raise ImportRejectedError("The file has rejected rows or problems: nothing was imported.")
-    created = changed = 0
-    for outcome, data, version in plan.items:
+    references = References(programme)
+    new = [(data, resolved) for _o, data, version, resolved in plan.items if version is None]
+    try:
+        created = projects_bulk_create(programme=programme, items=new, actor=user)
+    except ValidationError as error:
+        raise ImportRejectedError(f"{'; '.join(error.messages)} Nothing was imported.") from error
+    changed = 0
+    for outcome, data, version, _resolved in plan.items:
+        if version is None:
+            continue
+        project = JointProject.objects.get(code=data.code)
+        if project.version != version:
+            raise ImportRejectedError(
+                f"Project {data.code} was changed since the preview: nothing was imported."
+            )
         try:
-            if version is None:
-                project_create(programme=programme, data=data, actor=user)
-                created += 1
-            else:
-                project = JointProject.objects.get(code=data.code)
-                if project.version != version:
-                    raise ImportRejectedError(
-                        f"Project {data.code} was changed since the preview: nothing was imported."
-                    )
-                project_update(
-                    project=project,
-                    data=data,
-                    expected_version=version,
-                    actor=user,
-                    reason=f"import {plan.source}",
-                )
-                changed += 1
+            project_update(
+                project=project,
+                data=data,
+                expected_version=version,
+                actor=user,
+                reason=f"import {plan.source}",
+                references=references,
+            )
         except ValidationError as error:
             raise ImportRejectedError(
                 f"Line {outcome.line} ({data.code}): {'; '.join(error.messages)} "
                 "Nothing was imported."
             ) from error
+        changed += 1
     return {"created": created, "changed": changed}

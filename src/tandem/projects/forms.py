@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.cache import cache
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from tandem.core.models import Country, Organisation, Region
 from tandem.programme.models import NationalProject, PlanArea
@@ -15,6 +16,28 @@ from tandem.projects.schemas import ProjectIn
 from tandem.projects.selectors.registry import SORTS, ProjectFilters
 
 ANY = [("", _("Any"))]
+CHOICES_SECONDS = 300
+
+
+def reference_choices() -> dict[str, list[tuple[str, str]]]:
+    """The filters' reference lists in the current language; they change rarely, so cached."""
+    key = f"tandem:registry:filter-choices:{get_language()}"
+    choices: dict[str, list[tuple[str, str]]] | None = cache.get(key)
+    if choices is None:
+        choices = {
+            "plan_area": [
+                (a.code, f"{a.code} {a.name}") for a in PlanArea.objects.order_by("number")
+            ],
+            "national_project": [
+                (n.code, f"{n.code} {n.name}") for n in NationalProject.objects.order_by("number")
+            ],
+            "side": [(c.code, str(c.name)) for c in Country.objects.all()],
+            "region": [
+                (r.code, str(r.name)) for r in Region.objects.order_by("country__code", "code")
+            ],
+        }
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
 
 
 class ProjectFilterForm(forms.Form):
@@ -51,18 +74,8 @@ class ProjectFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = dict(self.fields)  # the ChoiceFields among them
         fields["session"].choices = ANY + list(sessions or [])
-        fields["plan_area"].choices = ANY + [
-            (area.code, f"{area.code} {area.name}") for area in PlanArea.objects.order_by("number")
-        ]
-        fields["national_project"].choices = ANY + [
-            (item.code, f"{item.code} {item.name}")
-            for item in NationalProject.objects.order_by("number")
-        ]
-        fields["side"].choices = ANY + [(c.code, c.name) for c in Country.objects.all()]
-        fields["region"].choices = ANY + [
-            (region.code, region.name)
-            for region in Region.objects.filter(projects__isnull=False).distinct().order_by("code")
-        ]
+        for name, choices in reference_choices().items():
+            fields[name].choices = ANY + choices
 
     def to_filters(self) -> ProjectFilters:
         data = self.cleaned_data if self.is_valid() else {}
@@ -89,7 +102,7 @@ class ProjectForm(forms.Form):
 
     code = forms.RegexField(
         label=_("Code"),
-        regex=r"^[A-Z]{2,8}-\d{4}-\d{4}$",
+        regex=r"^[A-Z]{2,8}-\d{4}-\d{4,6}$",
         help_text=_("Like JR-2019-0042."),
         error_messages={"invalid": _("A project code looks like JR-2019-0042.")},
     )

@@ -21,7 +21,7 @@ from tandem.projects.enums import (
     SectorVocabulary,
 )
 
-CODE_PATTERN = r"^[A-Z]{2,8}-\d{4}-\d{4}$"
+CODE_PATTERN = r"^[A-Z]{2,8}-\d{4}-\d{4,6}$"
 
 
 class ParticipantIn(BaseModel):

@@ -8,7 +8,7 @@ from tandem.core.models.base import IllustrativeMixin, TimestampedModel
 from tandem.projects.enums import Aspect, Disclosure, ProjectStatus, SectorVocabulary
 
 PROJECT_CODE = RegexValidator(
-    r"^[A-Z]{2,8}-\d{4}-\d{4}$",
+    r"^[A-Z]{2,8}-\d{4}-\d{4,6}$",
     _("A project code looks like JR-2019-0042: prefix, year, four digits."),
 )
 

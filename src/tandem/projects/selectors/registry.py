@@ -29,6 +29,20 @@ SORTS: dict[str, tuple[str, bool]] = {
     "-updated": ("updated_at", True),
 }
 DEFAULT_SORT = "code"
+LIST_COLUMNS = (
+    "code",
+    "title",
+    "title_en",
+    "title_ja",
+    "title_ru",
+    "status",
+    "status_date",
+    "disclosure",
+    "is_illustrative",
+    "updated_at",
+)
+PLAN_AREA_COLUMNS = ("code", "number", "name", "name_en", "name_ja", "name_ru")
+ORGANISATION_COLUMNS = ("name", "name_en", "name_ja", "name_ru", "reference", "side_id")
 MAX_PAGE_SIZE = 200
 
 
@@ -143,7 +157,18 @@ def leads_prefetch() -> Prefetch:
     """Each project's lead participants, as ``project.leads``."""
     return Prefetch(
         "participants",
-        queryset=Participant.objects.filter(role="lead").select_related("organisation", "side"),
+        queryset=Participant.objects.filter(role="lead")
+        .select_related("organisation", "side")
+        .only(
+            "project_id",
+            "role",
+            "side__code",
+            "side__name",
+            "side__name_en",
+            "side__name_ja",
+            "side__name_ru",
+            *(f"organisation__{f}" for f in ORGANISATION_COLUMNS),
+        ),
         to_attr="leads",
     )
 
@@ -176,12 +201,18 @@ def registry_page(
     """One page of the registry; the query count does not depend on the page size."""
     size = max(1, min(size, MAX_PAGE_SIZE))
     sort = sort if sort in SORTS else DEFAULT_SORT
-    projects = filtered_projects(user, filters).prefetch_related(
-        Prefetch(
-            "area_links",
-            queryset=ProjectPlanArea.objects.select_related("plan_area"),
-        ),
-        leads_prefetch(),
+    projects = (
+        filtered_projects(user, filters)
+        .only(*LIST_COLUMNS)
+        .prefetch_related(
+            Prefetch(
+                "area_links",
+                queryset=ProjectPlanArea.objects.select_related("plan_area").only(
+                    "project_id", "is_primary", *(f"plan_area__{f}" for f in PLAN_AREA_COLUMNS)
+                ),
+            ),
+            leads_prefetch(),
+        )
     )
     rows, next_cursor = _keyset_page(projects, sort, after, size)
     return Page(rows=rows, next_cursor=next_cursor, sort=sort)

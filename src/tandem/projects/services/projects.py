@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.core.audit import with_actor
+from tandem.core.audit import one_creation_record, with_actor
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import (
@@ -25,7 +25,7 @@ from tandem.projects.models import (
 )
 from tandem.projects.schemas import ProjectIn
 from tandem.projects.selectors.stats import registry_changed
-from tandem.projects.services.references import Resolved, resolve
+from tandem.projects.services.references import References, Resolved, resolve
 
 SCALAR_FIELDS = (
     "title_en",
@@ -121,7 +121,12 @@ def _set_scalars(project: JointProject, data: ProjectIn, resolved: Resolved) -> 
 
 @transaction.atomic
 def project_create(
-    *, programme: Programme, data: ProjectIn, actor: Any, is_illustrative: bool = False
+    *,
+    programme: Programme,
+    data: ProjectIn,
+    actor: Any,
+    is_illustrative: bool = False,
+    references: References | None = None,
 ) -> JointProject:
     given = data.given()
     if not any(given.get(f"title_{language}") for language in ("en", "ja", "ru")):
@@ -132,7 +137,7 @@ def project_create(
         )
     if not data.plan_areas:
         raise ValidationError({"plan_areas": _("Name at least one plan area (the primary first).")})
-    resolved = resolve(data, programme)
+    resolved = resolve(data, programme, references)
     status = data.status or ProjectStatus.IDEA
     status_date = data.status_date or timezone.localdate()
     project = JointProject(
@@ -145,23 +150,30 @@ def project_create(
     _set_scalars(project, data, resolved)
     project.full_clean()
     with_actor(project, actor)
-    project.save()
-    StatusChange.objects.create(
-        project=project,
-        from_status="",
-        to_status=status,
-        date=status_date,
-        actor=actor,
-        reason=_("registered"),
-    )
-    _apply(project, data, resolved, actor)
+    with one_creation_record(project):
+        project.save()
+        StatusChange.objects.create(
+            project=project,
+            from_status="",
+            to_status=status,
+            date=status_date,
+            actor=actor,
+            reason=_("registered"),
+        )
+        _apply(project, data, resolved, actor)
     transaction.on_commit(registry_changed)
     return project
 
 
 @transaction.atomic
 def project_update(
-    *, project: JointProject, data: ProjectIn, expected_version: int, actor: Any, reason: str = ""
+    *,
+    project: JointProject,
+    data: ProjectIn,
+    expected_version: int,
+    actor: Any,
+    reason: str = "",
+    references: References | None = None,
 ) -> JointProject:
     """Change the given fields; refused without any write if the project moved on meanwhile."""
     claimed = JointProject.objects.filter(pk=project.pk, version=expected_version).update(
@@ -170,7 +182,7 @@ def project_update(
     if not claimed:
         raise StaleEditError(JointProject.objects.get(pk=project.pk), expected_version)
     project = JointProject.objects.get(pk=project.pk)
-    resolved = resolve(data, project.programme)
+    resolved = resolve(data, project.programme, references)
     _set_scalars(project, data, resolved)
     project.full_clean()
     with_actor(project, actor)
@@ -182,6 +194,7 @@ def project_update(
             project, data.status, data.status_date or timezone.localdate(), reason, None, actor
         )
     _apply(project, data, resolved, actor)
+    transaction.on_commit(registry_changed)
     return project
 
 

@@ -74,7 +74,7 @@ def _rate(currency: str, on: dt.date) -> Decimal:
 
 def financing_in_usd(project: object) -> list[tuple[object, Decimal | None]]:
     """Each financing line of ``project`` with its amount in US dollars (None: no rate)."""
-    lines = []
+    lines: list[tuple[object, Decimal | None]] = []
     for line in project.financing.all():  # type: ignore[attr-defined]
         try:
             lines.append((line, convert(line.amount, line.currency, "USD", line.date)))

@@ -1,8 +1,13 @@
-"""Resolve the codes and names a ProjectIn refers to, with one clear message per problem."""
+"""Resolve the codes and names a ProjectIn refers to, with one clear message per problem.
+
+A :class:`References` object loads the reference lists once; an import of thousands of rows
+passes one to every row instead of asking the database again for each.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,45 +38,70 @@ def find_organisation(name: str) -> Organisation | None:
     )
 
 
-def _by_code(model: Any, programme: Programme, codes: list[str], label: str) -> list[Any]:
-    found = {obj.code: obj for obj in model.objects.filter(programme=programme, code__in=codes)}
-    unknown = [code for code in codes if code not in found]
+class References:
+    """The programme's reference lists, loaded on first use and kept for the object's life."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self._organisations: dict[str, Organisation | None] = {}
+
+    @cached_property
+    def plan_areas(self) -> dict[str, PlanArea]:
+        return {a.code: a for a in PlanArea.objects.filter(programme=self.programme)}
+
+    @cached_property
+    def national_projects(self) -> dict[str, NationalProject]:
+        return {n.code: n for n in NationalProject.objects.filter(programme=self.programme)}
+
+    @cached_property
+    def regions(self) -> dict[str, Region]:
+        return {r.code: r for r in Region.objects.all()}
+
+    @cached_property
+    def countries(self) -> dict[str, Country]:
+        return {c.code: c for c in Country.objects.all()}
+
+    def organisation(self, name: str) -> Organisation | None:
+        if name not in self._organisations:
+            self._organisations[name] = find_organisation(name)
+        return self._organisations[name]
+
+
+def _codes(
+    known: dict[str, Any], codes: list[str], label: str, errors: dict[str, list[str]]
+) -> list[Any]:
+    unknown = [code for code in codes if code not in known]
     if unknown:
-        raise ValidationError({label: f"Unknown {label.replace('_', ' ')}: {', '.join(unknown)}."})
-    return [found[code] for code in codes]
+        errors.setdefault(label, []).append(
+            f"Unknown {label.replace('_', ' ')}: {', '.join(unknown)}."
+        )
+    return [known[code] for code in codes if code in known]
 
 
-def resolve(data: ProjectIn, programme: Programme) -> Resolved:
+def resolve(
+    data: ProjectIn, programme: Programme, references: References | None = None
+) -> Resolved:
+    refs = references or References(programme)
     resolved = Resolved()
     errors: dict[str, list[str]] = {}
-    countries = {country.code: country for country in Country.objects.all()}
-    lookups = (
-        ("plan_areas", PlanArea, data.plan_areas),
-        ("national_projects", NationalProject, data.national_projects),
-    )
-    for label, model, codes in lookups:
-        if codes is None:
-            continue
-        try:
-            setattr(resolved, label, _by_code(model, programme, codes, label))
-        except ValidationError as exc:
-            errors.setdefault(label, []).extend(exc.message_dict[label])
+    if data.plan_areas is not None:
+        resolved.plan_areas = _codes(refs.plan_areas, data.plan_areas, "plan_areas", errors)
+    if data.national_projects is not None:
+        resolved.national_projects = _codes(
+            refs.national_projects, data.national_projects, "national_projects", errors
+        )
     if data.regions:
-        regions = {region.code: region for region in Region.objects.filter(code__in=data.regions)}
-        unknown = [code for code in data.regions if code not in regions]
-        if unknown:
-            errors.setdefault("regions", []).append(f"Unknown regions: {', '.join(unknown)}.")
-        resolved.regions = [regions[code] for code in data.regions if code in regions]
+        resolved.regions = _codes(refs.regions, data.regions, "regions", errors)
     if data.confidential_side:
-        resolved.confidential_side = countries.get(data.confidential_side)
+        resolved.confidential_side = refs.countries.get(data.confidential_side)
         if resolved.confidential_side is None:
             errors.setdefault("confidential_side", []).append(
                 f"Unknown side: {data.confidential_side}."
             )
     leads: set[str] = set()
     for participant in data.participants or []:
-        side = countries.get(participant.side)
-        organisation = find_organisation(participant.organisation)
+        side = refs.countries.get(participant.side)
+        organisation = refs.organisation(participant.organisation)
         if side is None:
             errors.setdefault("participants", []).append(f"Unknown side: {participant.side}.")
             continue
