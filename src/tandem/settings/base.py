@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "tandem.projects",
     "tandem.committee",
     "tandem.fairs",
+    "tandem.interop",
     "tandem.api",
 ]
 
