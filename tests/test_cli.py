@@ -62,3 +62,15 @@ def test_manage_commands_run_through_tandem_on_a_wal_sqlite_database(tmp_path: P
     assert "plan areas: 8" in loaded.stdout
     with sqlite3.connect(tmp_path / "tandem.sqlite3") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_deployment_checks_are_clean_over_https(tmp_path: Path) -> None:
+    result = run(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={"TANDEM_DATA_DIR": str(tmp_path), "TANDEM_HTTPS": "true"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout + result.stderr

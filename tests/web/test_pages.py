@@ -106,3 +106,23 @@ def test_sign_in_page_renders_in_the_layout(client: Client, db: None) -> None:
 def test_self_service_sign_up_is_closed(client: Client, db: None) -> None:
     response = client.get("/accounts/signup/")
     assert "closed" in response.content.decode().lower()
+
+
+def test_every_page_sends_a_content_security_policy_without_inline_script(
+    client: Client, default_programme: None
+) -> None:
+    for url in ("/", "/programme/", "/projects/", "/accounts/login/", "/api/docs"):
+        response = client.get(url)
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self';" in policy
+        assert "unsafe-inline" not in policy
+        html = response.content.decode()
+        inline = [
+            chunk
+            for chunk in html.split("<script")[1:]
+            if not chunk.lstrip().startswith(("src=", 'type="application/json"'))
+            and "src=" not in chunk.split(">")[0]
+        ]
+        assert inline == [], f"{url} has inline script"
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"

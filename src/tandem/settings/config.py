@@ -30,7 +30,7 @@ class Config:
     allowed_hosts: tuple[str, ...]
     csrf_trusted_origins: tuple[str, ...]
     email_backend: str
-    secure_cookies: bool
+    https: bool
     iati_reporting_org_ref: str
 
 
@@ -103,6 +103,6 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         email_backend=env.get(
             "TANDEM_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
         ),
-        secure_cookies=_flag(env, "TANDEM_SECURE_COOKIES", default=False),
+        https=_flag(env, "TANDEM_HTTPS", default=False),
         iati_reporting_org_ref=env.get("TANDEM_IATI_REPORTING_ORG_REF", "XX-TANDEM-JR"),
     )

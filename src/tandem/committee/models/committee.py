@@ -75,7 +75,7 @@ class SessionCoChair(models.Model):
     side = models.ForeignKey(
         "core.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("side")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("person", "title"), max_length=300)
 
     class Meta:
         ordering = ["session", "side__code"]
