@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "tandem.committee",
     "tandem.fairs",
     "tandem.interop",
+    "tandem.exchange",
     "tandem.api",
 ]
 

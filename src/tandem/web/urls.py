@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tandem.web import core as core_views
 from tandem.web import imports as import_views
@@ -30,4 +30,6 @@ urlpatterns = [
     path("projects/iati.xml", import_views.iati_export, name="iati_export"),
     path("projects/<str:code>/", project_views.project_view, name="project_detail"),
     path("projects/<str:code>/edit/", project_views.project_edit, name="project_edit"),
+    path("committee/", include("tandem.web.committee")),
+    path("exchange/", include("tandem.web.exchange")),
 ]
