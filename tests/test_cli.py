@@ -74,3 +74,13 @@ def test_deployment_checks_are_clean_over_https(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
+
+
+def test_schedule_runs_without_a_database_through_the_tandem_command(tmp_path: Path) -> None:
+    event = Path(__file__).resolve().parent / "data" / "fairs" / "innoprom_small.json"
+    target = tmp_path / "schedule.json"
+    env = {"TANDEM_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    result = run("schedule", str(event), "-o", str(target), "--time-limit", "20", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "objective 21, bound 21" in result.stderr
+    assert '"meetings"' in target.read_text()

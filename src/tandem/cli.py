@@ -23,7 +23,9 @@ NO_DATABASE_COMMANDS = frozenset(
 )
 
 # Commands implemented as pure functions: name -> "module:function" taking argv.
-PURE_COMMANDS: dict[str, str] = {}
+PURE_COMMANDS: dict[str, str] = {
+    "schedule": "tandem.fairs.scheduling.cli:main",
+}
 
 
 def _fail(message: str) -> int:
