@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import sqlite3
@@ -84,3 +85,16 @@ def test_schedule_runs_without_a_database_through_the_tandem_command(tmp_path: P
     assert result.returncode == 0, result.stderr
     assert "objective 21, bound 21" in result.stderr
     assert '"meetings"' in target.read_text()
+
+
+def test_match_ranks_partners_of_the_other_country_through_the_tandem_command(
+    tmp_path: Path,
+) -> None:
+    profiles = Path(__file__).resolve().parent / "data" / "matchmaking" / "three-companies.jsonl"
+    target = tmp_path / "ranks.jsonl"
+    env = {"TANDEM_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    result = run("match", str(profiles), "--top", "5", "-o", str(target), env=env)
+    assert result.returncode == 0, result.stderr
+    ranks = {row["id"]: row for row in map(json.loads, target.read_text().splitlines())}
+    assert [c["id"] for c in ranks["a1"]["candidates"]][0] == "b1"
+    assert {c["id"] for c in ranks["b2"]["candidates"]} == {"a1"}

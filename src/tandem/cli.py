@@ -25,6 +25,7 @@ NO_DATABASE_COMMANDS = frozenset(
 # Commands implemented as pure functions: name -> "module:function" taking argv.
 PURE_COMMANDS: dict[str, str] = {
     "schedule": "tandem.fairs.scheduling.cli:main",
+    "match": "tandem.matchmaking.matching.cli:main",
 }
 
 
