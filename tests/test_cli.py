@@ -96,5 +96,5 @@ def test_match_ranks_partners_of_the_other_country_through_the_tandem_command(
     result = run("match", str(profiles), "--top", "5", "-o", str(target), env=env)
     assert result.returncode == 0, result.stderr
     ranks = {row["id"]: row for row in map(json.loads, target.read_text().splitlines())}
-    assert [c["id"] for c in ranks["a1"]["candidates"]][0] == "b1"
+    assert ranks["a1"]["candidates"][0]["id"] == "b1"
     assert {c["id"] for c in ranks["b2"]["candidates"]} == {"a1"}
