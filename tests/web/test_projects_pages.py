@@ -191,3 +191,21 @@ def test_people_without_the_right_cannot_register_or_import(
     assert client.get("/projects/new/").status_code == 403
     assert client.get("/projects/import/").status_code == 403
     assert client.get("/projects/").status_code == 200
+
+
+def test_an_official_keeps_a_note_the_other_side_never_sees(
+    client: Client, demo_registry: None, make_user: Callable[..., User]
+) -> None:
+    project = JointProject.objects.filter(disclosure="public").first()
+    assert project is not None
+    client.force_login(make_user(Role.OFFICIAL, "RU"))
+    response = client.post(f"/projects/{project.code}/notes/", {"text": "RU-SIDE-ONLY"})
+    assert response.status_code == 302
+    assert "RU-SIDE-ONLY" in client.get(f"/projects/{project.code}/").content.decode()
+    for role, side in ((Role.SECRETARIAT, "JP"), (Role.OFFICIAL, "JP"), (Role.AUDITOR, None)):
+        client.force_login(make_user(role, side, username=f"reader-{role}-{side}"))
+        assert "RU-SIDE-ONLY" not in client.get(f"/projects/{project.code}/").content.decode()
+        api = client.get(f"/api/v1/projects/{project.code}").content.decode()
+        assert "RU-SIDE-ONLY" not in api
+    client.force_login(make_user(Role.AUDITOR, username="auditor-2"))
+    assert client.post(f"/projects/{project.code}/notes/", {"text": "x"}).status_code == 403

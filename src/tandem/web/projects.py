@@ -33,6 +33,7 @@ from tandem.projects.selectors.registry import (
     registry_page,
 )
 from tandem.projects.selectors.visibility import note_side_for
+from tandem.projects.services.notes import confidential_note_create
 from tandem.projects.services.projects import (
     StaleEditError,
     project_create,
@@ -114,6 +115,7 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
             "project": project,
             "financing": financing_in_usd(project),
             "notes": notes,
+            "can_add_note": side is not None,
             "can_change": check(request.user, "projects.change_project", project),
             "sessions": sessions,
             "as_of_session": as_of_session,
@@ -181,6 +183,23 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
         form = ProjectForm(initial=ProjectForm.initial_for(project))
         form.fields["code"].disabled = True
     return render(request, "web/projects/form.html", {"form": form, "project": project})
+
+
+@require_POST
+@permission_required("projects.view_notes")
+def project_note_add(request: HttpRequest, code: str) -> HttpResponse:
+    project = _visible_project_or_404(request, code)
+    try:
+        confidential_note_create(
+            project=project, text=request.POST.get("text", ""), actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Note saved for your side only."))
+    return HttpResponseRedirect(
+        reverse("web:project_detail", args=[project.code]) + "#notes-heading"
+    )
 
 
 @require_POST
