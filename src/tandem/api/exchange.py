@@ -1,5 +1,361 @@
-"""API of the exchange app, mounted under /api/v1/."""
+"""API of the productivity exchange, mounted under /api/v1/.
 
-from ninja import Router
+The same visibility as the pages: programme staff see everything, coordinators write, a
+company representative sees their own organisation's records only (others answer 404).
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from tandem.api.schemas import TranslatedText, responses, translated
+from tandem.api.security import require
+from tandem.core.models import Organisation, Person
+from tandem.exchange.enums import Horizon, Topic
+from tandem.exchange.models import (
+    KpiMeasurement,
+    SpecialistDispatch,
+    TraineePlacement,
+)
+from tandem.exchange.reporting import effect_report_data
+from tandem.exchange.schemas import EffectReportOut
+from tandem.exchange.selectors import lists
+from tandem.exchange.selectors.effect import effect_report
+from tandem.exchange.selectors.visibility import visible_enterprises
+from tandem.exchange.services.records import dispatch_save, measurement_save, placement_save
 
 router = Router(tags=["exchange"])
+MAX_LIMIT = 500
+
+
+class EnterpriseOut(Schema):
+    id: int
+    name: str
+    side: str
+    region: str | None
+    sector: str
+    size: str
+    employees: int | None
+    joint_projects: list[str]
+    illustrative: bool
+
+
+class MeasurementOut(Schema):
+    horizon_months: int
+    date: dt.date
+    value: Decimal
+    method: str
+
+
+class IndicatorOut(Schema):
+    id: int
+    indicator: str
+    name: str
+    unit: str
+    higher_is_better: bool
+    measurements: list[MeasurementOut]
+
+
+class EnterpriseDetailOut(EnterpriseOut):
+    indicators: list[IndicatorOut]
+
+
+class DispatchOut(Schema):
+    id: int
+    specialist: str
+    sending_organisation: str
+    expertise: TranslatedText
+    host: int
+    topic: str
+    start_date: dt.date
+    end_date: dt.date
+    work_plan: TranslatedText
+    report: TranslatedText
+    illustrative: bool
+
+
+class DispatchIn(Schema):
+    specialist: int
+    sending_organisation: int | None = None
+    expertise: TranslatedText
+    host: int
+    topic: Topic
+    start_date: dt.date
+    end_date: dt.date
+    work_plan: TranslatedText
+    report: TranslatedText | None = None
+
+
+class PlacementOut(Schema):
+    id: int
+    trainee: str
+    home: int
+    host: int
+    training_programme: TranslatedText
+    start_date: dt.date
+    end_date: dt.date
+    completed: bool
+    completion_date: dt.date | None
+    certificate_number: str
+    illustrative: bool
+
+
+class PlacementIn(Schema):
+    trainee: int
+    home: int
+    host: int
+    training_programme: TranslatedText
+    start_date: dt.date
+    end_date: dt.date
+    completed: bool = False
+    completion_date: dt.date | None = None
+    certificate_number: str = ""
+
+
+class MeasurementIn(Schema):
+    horizon_months: Horizon
+    date: dt.date
+    value: Decimal
+    method: str = ""
+
+
+class Page(Schema):
+    limit: int = 100
+    offset: int = 0
+
+
+def _enterprise(profile: Any) -> EnterpriseOut:
+    organisation = profile.organisation
+    return EnterpriseOut(
+        id=profile.pk,
+        name=str(organisation.name),
+        side=organisation.side.code,
+        region=organisation.region.code if organisation.region else None,
+        sector=profile.sector,
+        size=profile.size,
+        employees=profile.employees,
+        joint_projects=[p.code for p in profile.joint_projects.all()],
+        illustrative=profile.is_illustrative,
+    )
+
+
+def _dispatch(dispatch: SpecialistDispatch) -> DispatchOut:
+    return DispatchOut(
+        id=dispatch.pk,
+        specialist=str(dispatch.specialist.name),
+        sending_organisation=str(dispatch.sending_organisation.name),
+        expertise=translated(dispatch, "expertise"),
+        host=dispatch.host_id,
+        topic=dispatch.topic,
+        start_date=dispatch.start_date,
+        end_date=dispatch.end_date,
+        work_plan=translated(dispatch, "work_plan"),
+        report=translated(dispatch, "report"),
+        illustrative=dispatch.is_illustrative,
+    )
+
+
+def _placement(placement: TraineePlacement) -> PlacementOut:
+    return PlacementOut(
+        id=placement.pk,
+        trainee=str(placement.trainee.name),
+        home=placement.home_id,
+        host=placement.host_id,
+        training_programme=translated(placement, "training_programme"),
+        start_date=placement.start_date,
+        end_date=placement.end_date,
+        completed=placement.completed,
+        completion_date=placement.completion_date,
+        certificate_number=placement.certificate_number,
+        illustrative=placement.is_illustrative,
+    )
+
+
+def _texts(field: str, text: TranslatedText | None) -> dict[str, str]:
+    text = text or TranslatedText(en="", ja="", ru="")
+    values = {"en": text.en, "ja": text.ja, "ru": text.ru}
+    first = next((v for v in values.values() if v), "")
+    return {field: first, **{f"{field}_{code}": value for code, value in values.items()}}
+
+
+def _unprocessable(error: ValidationError) -> HttpError:
+    if hasattr(error, "error_dict"):
+        return HttpError(
+            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        )
+    return HttpError(422, " ".join(error.messages))
+
+
+def _window(page: Page) -> slice:
+    if not 1 <= page.limit <= MAX_LIMIT or page.offset < 0:
+        raise HttpError(422, f"limit must be between 1 and {MAX_LIMIT}, offset at least 0.")
+    return slice(page.offset, page.offset + page.limit)
+
+
+@router.get(
+    "/exchange/enterprises",
+    response=responses(list[EnterpriseOut]),
+    summary="Enterprises of the exchange visible to the caller",
+)
+@require("exchange.view_exchange")
+def list_enterprises(request: HttpRequest, page: Query[Page]) -> list[EnterpriseOut]:
+    rows = lists.enterprise_list(request.user).prefetch_related("joint_projects")
+    return [_enterprise(p) for p in rows[_window(page)]]
+
+
+@router.get(
+    "/exchange/enterprises/{pk}",
+    response=responses(EnterpriseDetailOut, codes=(401, 403, 404)),
+    summary="One enterprise with its KPI protocol (404 unless the caller may see it)",
+)
+@require("exchange.view_exchange")
+def get_enterprise(request: HttpRequest, pk: int) -> EnterpriseDetailOut:
+    profile = visible_enterprises(request.user).filter(pk=pk).first()
+    if profile is None:
+        raise HttpError(404, "No such enterprise.")
+    indicators = [
+        IndicatorOut(
+            id=row.indicator.pk,
+            indicator=row.indicator.kind,
+            name=row.indicator.label,
+            unit=row.indicator.unit,
+            higher_is_better=row.indicator.improves_upwards,
+            measurements=[
+                MeasurementOut(
+                    horizon_months=m.horizon, date=m.date, value=m.value, method=m.method
+                )
+                for m in (row.baseline, row.six, row.twelve)
+                if m is not None
+            ],
+        )
+        for row in lists.kpi_protocol(profile)
+    ]
+    return EnterpriseDetailOut(**_enterprise(profile).model_dump(), indicators=indicators)
+
+
+@router.get(
+    "/exchange/dispatches",
+    response=responses(list[DispatchOut]),
+    summary="Specialist dispatches visible to the caller, latest first",
+)
+@require("exchange.view_exchange")
+def list_dispatches(request: HttpRequest, page: Query[Page]) -> list[DispatchOut]:
+    return [_dispatch(d) for d in lists.dispatch_list(request.user)[_window(page)]]
+
+
+@router.post(
+    "/exchange/dispatches",
+    response=responses(DispatchOut, codes=(401, 403, 422), ok_code=201),
+    summary="Record a specialist dispatch",
+)
+@require("exchange.change_exchange")
+def create_dispatch(request: HttpRequest, payload: DispatchIn) -> Status[DispatchOut]:
+    specialist = Person.objects.filter(pk=payload.specialist).first()
+    host = visible_enterprises(request.user).filter(pk=payload.host).first()
+    if specialist is None or host is None:
+        raise HttpError(422, "Unknown specialist or host enterprise.")
+    sending = payload.sending_organisation or specialist.organisation_id
+    if sending is None or not Organisation.objects.filter(pk=sending).exists():
+        raise HttpError(422, "Give the sending organisation.")
+    dispatch = SpecialistDispatch(
+        specialist=specialist,
+        sending_organisation_id=sending,
+        host=host,
+        topic=payload.topic,
+        start_date=payload.start_date,
+        end_date=payload.end_date,
+        **_texts("expertise", payload.expertise),
+        **_texts("work_plan", payload.work_plan),
+        **_texts("report", payload.report),
+    )
+    try:
+        dispatch_save(dispatch=dispatch, actor=request.user)
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    return Status(201, _dispatch(dispatch))
+
+
+@router.get(
+    "/exchange/placements",
+    response=responses(list[PlacementOut]),
+    summary="Trainee placements visible to the caller, latest first",
+)
+@require("exchange.view_exchange")
+def list_placements(request: HttpRequest, page: Query[Page]) -> list[PlacementOut]:
+    return [_placement(p) for p in lists.placement_list(request.user)[_window(page)]]
+
+
+@router.post(
+    "/exchange/placements",
+    response=responses(PlacementOut, codes=(401, 403, 422), ok_code=201),
+    summary="Record a trainee placement",
+)
+@require("exchange.change_exchange")
+def create_placement(request: HttpRequest, payload: PlacementIn) -> Status[PlacementOut]:
+    trainee = Person.objects.filter(pk=payload.trainee).first()
+    enterprises = visible_enterprises(request.user)
+    home = enterprises.filter(pk=payload.home).first()
+    host = enterprises.filter(pk=payload.host).first()
+    if trainee is None or home is None or host is None:
+        raise HttpError(422, "Unknown trainee, home enterprise or host company.")
+    placement = TraineePlacement(
+        trainee=trainee,
+        home=home,
+        host=host,
+        start_date=payload.start_date,
+        end_date=payload.end_date,
+        completed=payload.completed,
+        completion_date=payload.completion_date,
+        certificate_number=payload.certificate_number,
+        **_texts("training_programme", payload.training_programme),
+    )
+    try:
+        placement_save(placement=placement, actor=request.user)
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    return Status(201, _placement(placement))
+
+
+@router.put(
+    "/exchange/indicators/{pk}/measurements",
+    response=responses(MeasurementOut, codes=(401, 403, 404, 422)),
+    summary="Record (or correct) the baseline or a follow-up of a KPI indicator",
+)
+@require("exchange.change_exchange")
+def put_measurement(request: HttpRequest, pk: int, payload: MeasurementIn) -> MeasurementOut:
+    indicator = lists.indicator_for(request.user, pk)
+    if indicator is None:
+        raise HttpError(404, "No such indicator.")
+    horizon = int(payload.horizon_months)
+    measurement = KpiMeasurement.objects.filter(indicator=indicator, horizon=horizon).first()
+    measurement = measurement or KpiMeasurement(indicator=indicator, horizon=horizon)
+    measurement.date, measurement.value, measurement.method = (
+        payload.date,
+        payload.value,
+        payload.method,
+    )
+    try:
+        measurement_save(measurement=measurement, actor=request.user)
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    return MeasurementOut(
+        horizon_months=horizon,
+        date=measurement.date,
+        value=measurement.value,
+        method=measurement.method,
+    )
+
+
+@router.get(
+    "/exchange/effect-report",
+    response=responses(EffectReportOut),
+    summary="The effect report: per indicator and cohort, n, estimate, interval and method",
+)
+@require("exchange.view_effect_report")
+def get_effect_report(request: HttpRequest) -> EffectReportOut:
+    return effect_report_data(effect_report(user=request.user))

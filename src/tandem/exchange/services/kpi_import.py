@@ -1,0 +1,231 @@
+"""The KPI protocol as a spreadsheet: a template to fill in and an all-or-nothing import.
+
+One row is one measurement of one indicator. The import checks every row (units against the
+indicator, dates against the baseline, values against the unit) and writes nothing unless all
+rows are valid; the errors name their row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+
+from tandem.exchange.enums import Horizon, IndicatorKind, Unit
+from tandem.exchange.models import EnterpriseProfile, KpiIndicator, KpiMeasurement
+from tandem.exchange.services.records import indicator_save, measurement_save
+
+COLUMNS = (
+    "enterprise_id",
+    "enterprise",
+    "indicator",
+    "name",
+    "unit",
+    "higher_is_better",
+    "horizon_months",
+    "date",
+    "value",
+    "method",
+)
+MAX_ROWS = 20_000
+
+
+class KpiImportError(Exception):
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("; ".join(errors[:5]))
+        self.errors = errors
+
+
+@dataclass
+class KpiImportResult:
+    indicators_created: int = 0
+    measurements_created: int = 0
+    measurements_updated: int = 0
+    enterprises: set[int] = field(default_factory=set)
+
+
+def kpi_template(enterprises: list[EnterpriseProfile]) -> bytes:
+    """The XLSX template: the 'kpi' sheet to fill, the enterprises and the codes beside it."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "kpi"
+    sheet.append(list(COLUMNS))
+    for profile in enterprises:
+        for indicator in profile.indicators.all():
+            for measurement in indicator.measurements.all():
+                sheet.append(
+                    [
+                        profile.pk,
+                        str(profile.organisation.name),
+                        indicator.kind,
+                        indicator.name,
+                        indicator.unit,
+                        "yes" if indicator.improves_upwards else "no",
+                        measurement.horizon,
+                        measurement.date,
+                        float(measurement.value),
+                        measurement.method,
+                    ]
+                )
+    listing = book.create_sheet("enterprises")
+    listing.append(["enterprise_id", "enterprise", "side", "region"])
+    for profile in enterprises:
+        organisation = profile.organisation
+        region = organisation.region.name if organisation.region else ""
+        listing.append([profile.pk, str(organisation.name), organisation.side.code, region])
+    codes = book.create_sheet("codes")
+    codes.append(["column", "code", "meaning"])
+    for kind in IndicatorKind:
+        codes.append(["indicator", kind.value, str(kind.label)])
+    for unit in Unit:
+        codes.append(["unit", unit.value, str(unit.label)])
+    for horizon in Horizon:
+        codes.append(["horizon_months", horizon.value, str(horizon.label)])
+    codes.append(["date", "YYYY-MM-DD", "the day the value was measured"])
+    codes.append(["method", "", "required for the baseline (horizon 0)"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(_text(value))
+    except ValueError as exc:
+        raise ValueError(f"'{_text(value)}' is not a date (YYYY-MM-DD)") from exc
+
+
+def _decimal(value: Any) -> Decimal:
+    try:
+        number = Decimal(_text(value).replace(",", "."))
+    except InvalidOperation as exc:
+        raise ValueError(f"'{_text(value)}' is not a number") from exc
+    if not number.is_finite():
+        raise ValueError(f"'{_text(value)}' is not a number")
+    return number
+
+
+def _read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not XLSX
+        raise KpiImportError(["The file is not an XLSX workbook."]) from exc
+    sheet = book["kpi"] if "kpi" in book.sheetnames else book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [_text(cell).lower() for cell in next(rows, ())]
+    missing = [name for name in COLUMNS if name not in header and name != "enterprise"]
+    if missing:
+        raise KpiImportError([f"The header lacks the columns: {', '.join(missing)}."])
+    result = []
+    for number, row in enumerate(rows, start=2):
+        if all(cell is None or _text(cell) == "" for cell in row):
+            continue
+        result.append((number, dict(zip(header, row, strict=False))))
+        if len(result) > MAX_ROWS:
+            raise KpiImportError([f"At most {MAX_ROWS} rows can be imported at once."])
+    return result
+
+
+def _messages(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def kpi_import(
+    *, content: bytes, enterprises: list[EnterpriseProfile], actor: Any
+) -> KpiImportResult:
+    """Import measurements for ``enterprises`` (those the actor may edit); all or nothing."""
+    allowed = {profile.pk: profile for profile in enterprises}
+    rows = _read_rows(content)
+    if not rows:
+        raise KpiImportError(["The sheet has no rows to import."])
+    errors: list[str] = []
+    result = KpiImportResult()
+    # Baselines first, so that follow-ups are checked against them.
+    rows.sort(key=lambda item: (_text(item[1].get("horizon_months")) or "9", item[0]))
+    with transaction.atomic():
+        for number, row in rows:
+            try:
+                _import_row(row, allowed, actor, result)
+            except ValueError as exc:
+                errors.append(f"Row {number}: {exc}.")
+            except ValidationError as exc:
+                errors.append(f"Row {number}: {_messages(exc)}")
+        if errors:
+            errors.sort(key=lambda text: int(text.split()[1].rstrip(":")))
+            transaction.set_rollback(True)
+            raise KpiImportError(errors)
+    return result
+
+
+def _import_row(
+    row: dict[str, Any],
+    allowed: dict[int, EnterpriseProfile],
+    actor: Any,
+    result: KpiImportResult,
+) -> None:
+    try:
+        enterprise_id = int(_text(row.get("enterprise_id")))
+    except ValueError as exc:
+        raise ValueError("enterprise_id must be a number from the 'enterprises' sheet") from exc
+    profile = allowed.get(enterprise_id)
+    if profile is None:
+        raise ValueError(f"no enterprise {enterprise_id} that you may edit")
+    kind = _text(row.get("indicator"))
+    if kind not in IndicatorKind.values:
+        raise ValueError(f"indicator '{kind}' is not one of {', '.join(IndicatorKind.values)}")
+    name = _text(row.get("name")) if kind == IndicatorKind.OWN else ""
+    unit = _text(row.get("unit"))
+    horizon_text = _text(row.get("horizon_months"))
+    if horizon_text not in {str(h) for h in Horizon.values}:
+        raise ValueError("horizon_months must be 0 (baseline), 6 or 12")
+    indicator = KpiIndicator.objects.filter(enterprise=profile, kind=kind, name=name).first()
+    if indicator is None:
+        indicator = indicator_save(
+            indicator=KpiIndicator(
+                enterprise=profile,
+                kind=kind,
+                name=name,
+                unit=unit,
+                higher_is_better=_text(row.get("higher_is_better")).lower()
+                not in {"no", "0", "false"},
+                is_illustrative=profile.is_illustrative,
+            ),
+            actor=actor,
+        )
+        result.indicators_created += 1
+    elif indicator.unit != unit:
+        raise ValueError(
+            f"the indicator is measured in '{indicator.unit}', not '{unit}': convert the value"
+        )
+    horizon = int(horizon_text)
+    measurement = KpiMeasurement.objects.filter(indicator=indicator, horizon=horizon).first()
+    created = measurement is None
+    measurement = measurement or KpiMeasurement(
+        indicator=indicator, horizon=horizon, is_illustrative=profile.is_illustrative
+    )
+    measurement.date = _date(row.get("date"))
+    measurement.value = _decimal(row.get("value"))
+    measurement.method = _text(row.get("method"))
+    measurement_save(measurement=measurement, actor=actor)
+    result.enterprises.add(profile.pk)
+    if created:
+        result.measurements_created += 1
+    else:
+        result.measurements_updated += 1
