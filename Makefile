@@ -18,6 +18,7 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 	$(BIN)/tandem demo-data
 	$(BIN)/tandem demo-projects
 	$(BIN)/tandem demo-exchange
+	$(BIN)/tandem demo-committee
 	$(BIN)/tandem collectstatic --no-input -v0
 	$(BIN)/tandem demo-accounts
 	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"

@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench" / "results" / "registry.md"
 TANDEM = str(Path(sys.executable).with_name("tandem"))
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-POSTGRES_URL = os.environ.get("TANDEM_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432/tandem_bench")
+POSTGRES_URL = os.environ.get(
+    "TANDEM_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432/tandem_bench"
+)
 TARGETS = {"detail": 10, "list": 40, "deep page": 40, "search": 40, "filtered": 40, "dashboard": 30}
 
 
@@ -55,7 +57,9 @@ def child(database: str, projects: int, port: int) -> dict[str, object]:
     if database == "postgresql":
         env["TANDEM_DATABASE_URL"] = POSTGRES_URL
         name = POSTGRES_URL.rsplit("/", 1)[1]
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True
+        )
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
     else:
         env.pop("TANDEM_DATABASE_URL", None)
@@ -81,8 +85,16 @@ def child(database: str, projects: int, port: int) -> dict[str, object]:
         "dashboard": "/",
     }
     server = subprocess.Popen(
-        [GUNICORN, "tandem.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "4",
-         "--log-level", "warning"],
+        [
+            GUNICORN,
+            "tandem.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "4",
+            "--log-level",
+            "warning",
+        ],
         env=env,
     )
     try:
@@ -104,8 +116,12 @@ def child(database: str, projects: int, port: int) -> dict[str, object]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    figures: dict[str, object] = {"database": database, "projects": projects,
-                                  "creation_s": creation, "pages": pages}
+    figures: dict[str, object] = {
+        "database": database,
+        "projects": projects,
+        "creation_s": creation,
+        "pages": pages,
+    }
     figures |= iati_figures()
     figures |= xlsx_figures()
     shutil.rmtree(data_dir, ignore_errors=True)
@@ -126,13 +142,16 @@ def iati_figures() -> dict[str, object]:
     records = list(exportable(public_projects().iterator(chunk_size=2000), skipped))
     read_s = time.perf_counter() - started
     started = time.perf_counter()
-    written = write_activities(records, io.BytesIO(), reporting_org=reporting_org(),
-                               generated=records[0].last_updated)  # type: ignore[arg-type]
+    written = write_activities(
+        records, io.BytesIO(), reporting_org=reporting_org(), generated=records[0].last_updated
+    )  # type: ignore[arg-type]
     ours_s = time.perf_counter() - started
     started = time.perf_counter()
     bare_export(records, io.BytesIO(), reporting_org())
     bare_s = time.perf_counter() - started
-    return {"iati": {"activities": written, "db_read_s": read_s, "ours_s": ours_s, "bare_s": bare_s}}
+    return {
+        "iati": {"activities": written, "db_read_s": read_s, "ours_s": ours_s, "bare_s": bare_s}
+    }
 
 
 def xlsx_figures(rows: int = 10_000) -> dict[str, object]:
@@ -147,12 +166,33 @@ def xlsx_figures(rows: int = 10_000) -> dict[str, object]:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append(["code", "title_en", "title_ru", "status", "status_date", "plan_areas",
-                  "national_projects", "regions", "disclosure"])
+    sheet.append(
+        [
+            "code",
+            "title_en",
+            "title_ru",
+            "status",
+            "status_date",
+            "plan_areas",
+            "national_projects",
+            "regions",
+            "disclosure",
+        ]
+    )
     for number in range(rows):
-        sheet.append([f"JR-2030-{number:05d}", f"Imported project {number}",
-                      f"Импортированный проект {number}", "idea", "2030-01-15", "P5; P3", "N7",
-                      "RU-SVE", "internal"])
+        sheet.append(
+            [
+                f"JR-2030-{number:05d}",
+                f"Imported project {number}",
+                f"Импортированный проект {number}",
+                "idea",
+                "2030-01-15",
+                "P5; P3",
+                "N7",
+                "RU-SVE",
+                "internal",
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     user = User.objects.get(username="secretariat-jp")
@@ -218,9 +258,19 @@ def main() -> None:
         if args.only and database != args.only:
             continue
         output = subprocess.run(
-            [sys.executable, __file__, "--child", database, "--projects", str(args.projects),
-             "--port", str(args.port)],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                database,
+                "--projects",
+                str(args.projects),
+                "--port",
+                str(args.port),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if output.returncode != 0:
             raise SystemExit(f"{database} run failed:\n{output.stderr[-4000:]}")

@@ -209,3 +209,14 @@ def test_an_official_keeps_a_note_the_other_side_never_sees(
         assert "RU-SIDE-ONLY" not in api
     client.force_login(make_user(Role.AUDITOR, username="auditor-2"))
     assert client.post(f"/projects/{project.code}/notes/", {"text": "x"}).status_code == 403
+
+
+def test_a_broad_filter_says_more_than_the_cap_instead_of_counting_everything(
+    client: Client, demo_registry: None, secretariat_jp: User
+) -> None:
+    from tandem.projects.selectors.registry import ProjectFilters, count_matches
+
+    assert count_matches(secretariat_jp, ProjectFilters(), cap=100) == 101
+    assert count_matches(secretariat_jp, ProjectFilters(plan_area="P8"), cap=100) < 100
+    client.force_login(secretariat_jp)
+    assert "projects match." in client.get("/projects/").content.decode()

@@ -1,6 +1,16 @@
 from modeltranslation.translator import TranslationOptions, translator
 
-from tandem.committee.models import Committee, CommitteeSession, SessionCoChair
+from tandem.committee.models import (
+    ActionItem,
+    AgendaItem,
+    Committee,
+    CommitteeSession,
+    Decision,
+    Delegate,
+    SessionCoChair,
+    SessionNote,
+    WorkingGroup,
+)
 from tandem.core.audit import track_history
 
 
@@ -16,8 +26,34 @@ class CoChairTranslation(TranslationOptions):
     fields = ("title",)
 
 
+class NameTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+class TitleTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+class DecisionTranslation(TranslationOptions):
+    fields = ("text",)
+
+
 translator.register(Committee, CommitteeTranslation)
 translator.register(CommitteeSession, SessionTranslation)
 translator.register(SessionCoChair, CoChairTranslation)
+translator.register(WorkingGroup, NameTranslation)
+translator.register(AgendaItem, TitleTranslation)
+translator.register(ActionItem, TitleTranslation)
+translator.register(Decision, DecisionTranslation)
 
-track_history(Committee, CommitteeSession, SessionCoChair)
+track_history(
+    Committee,
+    CommitteeSession,
+    SessionCoChair,
+    WorkingGroup,
+    Delegate,
+    AgendaItem,
+    Decision,
+    ActionItem,
+    SessionNote,
+)

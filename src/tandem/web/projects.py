@@ -26,6 +26,8 @@ from tandem.programme.selectors import current_programme
 from tandem.projects.forms import BulkStatusForm, ProjectFilterForm, ProjectForm
 from tandem.projects.models import ConfidentialNote, JointProject
 from tandem.projects.selectors.registry import (
+    COUNT_CAP,
+    count_matches,
     filtered_projects,
     project_as_of,
     project_detail,
@@ -68,7 +70,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "total": filtered_projects(request.user, filters).count(),
+        "total": count_matches(request.user, filters),
+        "count_cap": COUNT_CAP,
         "query_string": query.urlencode(),
         "is_first_page": not request.GET.get("after"),
         "can_add": check(request.user, "projects.add_project"),

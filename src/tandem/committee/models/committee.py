@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tandem.committee.enums import SessionStatus
+from tandem.core.models.base import IllustrativeMixin
 
 
 class Committee(models.Model):
@@ -24,7 +25,7 @@ class Committee(models.Model):
         return str(self.name)
 
 
-class CommitteeSession(models.Model):
+class CommitteeSession(IllustrativeMixin, models.Model):
     """A numbered session of the committee (e.g. the 15th, Moscow, 19 December 2019)."""
 
     committee = models.ForeignKey(

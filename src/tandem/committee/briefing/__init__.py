@@ -1,0 +1,1 @@
+"""The briefing pack's pure computations (no Django): comparisons between two dates."""

@@ -1,0 +1,111 @@
+"""The co-chairs' briefing pack: one template for the page, the HTML file and the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from itertools import zip_longest
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from tandem.committee.charts.svg import bars_svg, matrix_svg
+from tandem.committee.exporters.pdf import PDF_FONTS, html_to_pdf
+from tandem.committee.models import CommitteeSession
+from tandem.committee.selectors.portfolio import GROUPS, session_portfolio
+from tandem.programme.selectors import national_projects, plan_areas
+from tandem.projects.enums import ProjectStatus
+
+Progress = Callable[[int, str], None]
+TEMPLATE = "web/committee/briefing_pack.html"
+# In the PDF a group longer than this is listed by code only: a co-chair's pack stays short and
+# quick to make; the HTML pack lists every title.
+COMPACT_OVER = 120
+
+
+def _quiet(_percent: int, _step: str) -> None:
+    return None
+
+
+def group_labels() -> dict[str, str]:
+    return {
+        "new": _("New since the previous session"),
+        "advanced": _("Advanced since the previous session"),
+        "stalled": _("Stalled (no change of status for a year or more)"),
+        "completed": _("Completed since the previous session"),
+    }
+
+
+def briefing_context(
+    session: CommitteeSession,
+    user: Any,
+    *,
+    language: str,
+    as_of: dt.date | None = None,
+    progress: Progress = _quiet,
+) -> dict[str, Any]:
+    """Everything the pack shows, read in ``language`` (call inside translation.override)."""
+    progress(10, _("Reading the registry's status history"))
+    portfolio = session_portfolio(session, user, as_of=as_of, language=language)
+    progress(40, _("Drawing the charts"))
+    areas = list(plan_areas())
+    nationals = list(national_projects())
+    counts = portfolio.comparison.status_counts
+    status_rows = [(str(status.label), counts.get(status.value, 0)) for status in ProjectStatus]
+    labels = group_labels()
+    return {
+        "session": session,
+        "co_chairs": list(session.co_chairs.all()),
+        "portfolio": portfolio,
+        "counts": portfolio.counts(),
+        "status_rows": status_rows,
+        "status_chart": bars_svg(status_rows, title=_("Joint projects by status")),
+        "matrix_chart": matrix_svg(
+            [area.code for area in areas],
+            [national.code for national in nationals],
+            portfolio.matrix,
+            title=_("Alignment matrix: joint projects by plan area and national project"),
+            description=_("Rows are plan areas, columns national projects."),
+        ),
+        "plan_areas": areas,
+        "national_projects": nationals,
+        "groups": [
+            (group, labels[group], portfolio.lines[group], portfolio.hidden[group])
+            for group in GROUPS
+        ],
+        "legend_rows": list(zip_longest(areas, nationals)),
+        "action_groups": [
+            (_("Done since the previous session"), portfolio.items_done),
+            (_("Open, carried into this session"), portfolio.items_open),
+            (_("Overdue"), portfolio.items_overdue),
+        ],
+        "overdue_ids": {item.pk for item in portfolio.items_overdue},
+        "language": language,
+        "pdf_fonts": PDF_FONTS,
+        "generated": dt.date.today(),
+        "shows_illustrative": portfolio.shows_illustrative or session.is_illustrative,
+    }
+
+
+def render_briefing(
+    session: CommitteeSession,
+    user: Any,
+    *,
+    language: str,
+    file_format: str,
+    as_of: dt.date | None = None,
+    progress: Progress = _quiet,
+) -> bytes:
+    """The pack as a PDF or a self-contained HTML file, in ``language``."""
+    with translation.override(language):
+        context = briefing_context(session, user, language=language, as_of=as_of, progress=progress)
+        progress(60, _("Writing the pack"))
+        html = render_to_string(
+            TEMPLATE, context | {"for_pdf": file_format == "pdf", "compact_over": COMPACT_OVER}
+        )
+        if file_format == "html":
+            return html.encode("utf-8")
+        progress(75, _("Making the PDF"))
+        return html_to_pdf(html)

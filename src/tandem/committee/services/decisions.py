@@ -1,0 +1,90 @@
+"""Writes of decisions: the texts in three languages and each side's mark for publication."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from tandem.committee.models import DECISION_LANGUAGES, CommitteeSession, Decision
+from tandem.committee.models.decision import DecisionPublicMark
+from tandem.core.audit import save_with_actor
+from tandem.programme.models import Programme
+
+
+def _apply(
+    decision: Decision,
+    texts: dict[str, str],
+    authentic: Sequence[str],
+    translation: dict[str, str],
+) -> None:
+    for language in DECISION_LANGUAGES:
+        setattr(decision, f"text_{language}", texts.get(language, ""))
+        setattr(decision, f"authentic_{language}", language in authentic)
+        setattr(decision, f"translation_{language}", translation.get(language, "missing"))
+
+
+@transaction.atomic
+def decision_create(
+    *,
+    session: CommitteeSession,
+    texts: dict[str, str],
+    authentic: Sequence[str],
+    translation: dict[str, str],
+    actor: Any,
+    agenda_item_id: int | None = None,
+    project_ids: Sequence[int] = (),
+    number: int | None = None,
+    is_illustrative: bool = False,
+) -> Decision:
+    top = session.decisions.aggregate(top=Max("number"))["top"]
+    decision = Decision(
+        session=session,
+        number=number or int(top or 0) + 1,
+        agenda_item_id=agenda_item_id,
+        is_illustrative=is_illustrative,
+    )
+    _apply(decision, texts, authentic, translation)
+    save_with_actor(decision, actor)
+    decision.projects.set(project_ids)
+    return decision
+
+
+@transaction.atomic
+def decision_update(
+    *,
+    decision: Decision,
+    texts: dict[str, str],
+    authentic: Sequence[str],
+    translation: dict[str, str],
+    actor: Any,
+    agenda_item_id: int | None = None,
+    project_ids: Sequence[int] | None = None,
+) -> Decision:
+    _apply(decision, texts, authentic, translation)
+    decision.agenda_item_id = agenda_item_id
+    save_with_actor(decision, actor)
+    if project_ids is not None:
+        decision.projects.set(project_ids)
+    return decision
+
+
+@transaction.atomic
+def decision_mark_public(*, decision: Decision, side_id: int, public: bool, actor: Any) -> Decision:
+    """One side marks (or unmarks) a decision public; it is public when both sides have."""
+    if public:
+        DecisionPublicMark.objects.get_or_create(
+            decision=decision, side_id=side_id, defaults={"marked_by": actor}
+        )
+    else:
+        DecisionPublicMark.objects.filter(decision=decision, side_id=side_id).delete()
+    programme = Programme.objects.get(committees__sessions__decisions=decision)
+    sides = {programme.plan_side_id, programme.partner_side_id}
+    marked = set(decision.public_marks.values_list("side_id", flat=True))
+    is_public = sides <= marked
+    if decision.is_public != is_public:
+        decision.is_public = is_public
+        save_with_actor(decision, actor, reason="published" if is_public else "unpublished")
+    return decision
