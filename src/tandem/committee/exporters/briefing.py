@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
@@ -15,6 +16,8 @@ from tandem.committee.charts.svg import bars_svg, matrix_svg
 from tandem.committee.exporters.pdf import PDF_FONTS, html_to_pdf
 from tandem.committee.models import CommitteeSession
 from tandem.committee.selectors.portfolio import GROUPS, session_portfolio
+from tandem.exchange.selectors.effect import effect_report
+from tandem.exchange.statistics.cohorts import ALL
 from tandem.programme.selectors import national_projects, plan_areas
 from tandem.projects.enums import ProjectStatus
 
@@ -35,6 +38,53 @@ def group_labels() -> dict[str, str]:
         "advanced": _("Advanced since the previous session"),
         "stalled": _("Stalled (no change of status for a year or more)"),
         "completed": _("Completed since the previous session"),
+    }
+
+
+@dataclass(frozen=True)
+class ExchangeFigure:
+    indicator: str
+    higher_is_better: bool
+    n: int
+    estimate: float | None
+    low: float | None
+    high: float | None
+    method: str
+
+
+def exchange_figures(user: Any) -> dict[str, Any] | None:
+    """The productivity exchange in the pack: totals, and per indicator the change of all served
+    enterprises at 12 months (6 where 12 are not measured yet), from the effect report."""
+    report = effect_report(user=user)
+    if not report.totals.get("enterprises"):
+        return None
+    figures = []
+    for indicator in report.indicators:
+        for months in (12, 6):
+            overall = [r for r in indicator.for_horizon(months) if r.dimension == ALL]
+            if overall:
+                interval = overall[0].interval
+                figures.append(
+                    (
+                        months,
+                        ExchangeFigure(
+                            indicator.label,
+                            indicator.higher_is_better,
+                            interval.n,
+                            interval.estimate,
+                            interval.low,
+                            interval.high,
+                            interval.method,
+                        ),
+                    )
+                )
+                break
+    return {
+        "totals": report.totals,
+        "figures": figures,
+        "confidence": round(report.confidence * 100),
+        "outcomes": report.outcomes.counts,
+        "illustrative": report.illustrative,
     }
 
 
@@ -82,6 +132,7 @@ def briefing_context(
             (_("Overdue"), portfolio.items_overdue),
         ],
         "overdue_ids": {item.pk for item in portfolio.items_overdue},
+        "exchange": exchange_figures(user),
         "language": language,
         "pdf_fonts": PDF_FONTS,
         "generated": dt.date.today(),
