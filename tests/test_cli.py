@@ -14,8 +14,9 @@ TANDEM = shutil.which("tandem") or str(Path(sys.executable).with_name("tandem"))
 
 
 def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
-        [TANDEM, *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=120
+        [TANDEM, *args], env={**environment, **env}, capture_output=True, text=True, timeout=120
     )
 
 

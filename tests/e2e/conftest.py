@@ -20,21 +20,24 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# there are synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make test`, which installs it.")
+    # Playwright's sync API keeps an event loop in the test thread from here on; the ORM calls
+    # the browser tests make there are synchronous and safe. Allowed while the browser lives
+    # (subprocesses the suite starts do not inherit it: see tests/test_cli.py).
+    os.environ[ASYNC_UNSAFE] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
         )
         yield browser
         browser.close()
+    os.environ.pop(ASYNC_UNSAFE, None)
 
 
 @pytest.fixture

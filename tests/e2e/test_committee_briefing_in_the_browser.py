@@ -14,7 +14,7 @@ from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_a_secretary_makes_the_briefing_pack_of_the_next_session(

@@ -13,7 +13,7 @@ from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_a_coordinator_reads_the_effect_report_and_records_a_follow_up(
