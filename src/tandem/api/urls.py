@@ -5,6 +5,8 @@ from ninja import NinjaAPI
 from tandem.api.accounts import router as accounts_router
 from tandem.api.committee import router as committee_router
 from tandem.api.exchange import router as exchange_router
+from tandem.api.fairs import router as fairs_router
+from tandem.api.matchmaking import router as matchmaking_router
 from tandem.api.programme import router as programme_router
 from tandem.api.projects import router as projects_router
 from tandem.api.security import MACHINE_OR_SESSION
@@ -26,3 +28,5 @@ api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", projects_router)
 api.add_router("/v1/", committee_router)
 api.add_router("/v1/", exchange_router)
+api.add_router("/v1/", matchmaking_router)
+api.add_router("/v1/", fairs_router)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tandem.fairs",
     "tandem.interop",
     "tandem.exchange",
+    "tandem.matchmaking",
     "tandem.api",
 ]
 

@@ -33,4 +33,6 @@ urlpatterns = [
     path("projects/<str:code>/notes/", project_views.project_note_add, name="project_note_add"),
     path("committee/", include("tandem.web.committee")),
     path("exchange/", include("tandem.web.exchange")),
+    path("matchmaking/", include("tandem.web.matchmaking")),
+    path("fairs/", include("tandem.web.fairs")),
 ]

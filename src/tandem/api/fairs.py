@@ -1,0 +1,5 @@
+"""API of the fairs app, mounted under /api/v1/."""
+
+from ninja import Router
+
+router = Router(tags=["fairs"])
