@@ -1,5 +1,8 @@
 """`make bench`: run every benchmark and gather their figures into docs/performance.md.
 
+`python bench/run.py NAME …` runs only the named ones (bench_NAME.py); `--collect` runs none
+and only gathers the figures already in bench/results.
+
 Each benchmark is a script `bench/<area>/bench_<thing>.py` that writes a markdown section to
 `bench/results/<thing>.md`. This runner runs them one after another (the machine has two
 cores; benchmarks must not compete) and concatenates the sections, with the machine and the
@@ -23,11 +26,12 @@ REPORT = ROOT / "docs" / "performance.md"
 def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     scripts = sorted(ROOT.glob("bench/*/bench_*.py"))
-    only = set(sys.argv[1:])
+    collect_only = "--collect" in sys.argv
+    only = {arg for arg in sys.argv[1:] if not arg.startswith("--")}
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     failures = []
     for script in scripts:
-        if only and script.stem.removeprefix("bench_") not in only:
+        if collect_only or (only and script.stem.removeprefix("bench_") not in only):
             continue
         print(f"== {script.relative_to(ROOT)}", flush=True)
         if subprocess.run([sys.executable, str(script)], env=env, cwd=ROOT).returncode != 0:
