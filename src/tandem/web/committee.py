@@ -94,7 +94,11 @@ def session_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/committee/session_list.html",
-        {"sessions": rows, "shows_illustrative": any(s.is_illustrative for s in rows)},
+        {
+            "sessions": rows,
+            "perms_change_session": check(request.user, "committee.change_session"),
+            "shows_illustrative": any(s.is_illustrative for s in rows),
+        },
     )
 
 
