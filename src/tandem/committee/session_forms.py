@@ -23,16 +23,18 @@ class SessionForm(forms.Form):
     city_en = forms.CharField(label=_("City (English)"), max_length=120)
     city_ja = forms.CharField(label=_("City (Japanese)"), max_length=120, required=False)
     city_ru = forms.CharField(label=_("City (Russian)"), max_length=120, required=False)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.all())
+    country: forms.ModelChoiceField[Country] = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.all()
+    )
     status = forms.ChoiceField(
         label=pgettext_lazy("session", "Status"), choices=SessionStatus.choices
     )
-    co_chair_jp = forms.ModelChoiceField(
+    co_chair_jp: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Co-chair (Japan)"),
         queryset=Person.objects.filter(side__code="JP", is_illustrative=False),
         required=False,
     )
-    co_chair_ru = forms.ModelChoiceField(
+    co_chair_ru: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Co-chair (Russia)"),
         queryset=Person.objects.filter(side__code="RU", is_illustrative=False),
         required=False,
@@ -48,11 +50,12 @@ class SessionForm(forms.Form):
         if start and end and end < start:
             self.add_error("end_date", _("The session ends before it starts."))
         number = data.get("number")
-        taken = CommitteeSession.objects.filter(number=number)
-        if self.session is not None:
-            taken = taken.exclude(pk=self.session.pk)
-        if number and taken.exists():
-            self.add_error("number", _("There is a session with this number already."))
+        if number:
+            taken = CommitteeSession.objects.filter(number=number)
+            if self.session is not None:
+                taken = taken.exclude(pk=self.session.pk)
+            if taken.exists():
+                self.add_error("number", _("There is a session with this number already."))
         return data
 
     def fields_for_service(self) -> SessionFields:
