@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from tandem.core.admin_base import TranslatedHistoryAdmin
-from tandem.programme.models import NationalProject, PlanArea, Programme
+from tandem.core.admin_base import HistoryAdmin, TranslatedHistoryAdmin
+from tandem.programme.models import IntendedAlignment, NationalProject, PlanArea, Programme
 
 
 @admin.register(Programme)
@@ -19,3 +19,9 @@ class PlanAreaAdmin(TranslatedHistoryAdmin):
 class NationalProjectAdmin(TranslatedHistoryAdmin):
     list_display = ("code", "name", "programme")
     search_fields = ("code", "name_en", "name_ja", "name_ru")
+
+
+@admin.register(IntendedAlignment)
+class IntendedAlignmentAdmin(HistoryAdmin):
+    list_display = ("plan_area", "national_project", "note", "is_illustrative")
+    list_filter = ("plan_area", "is_illustrative")

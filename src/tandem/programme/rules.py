@@ -6,3 +6,5 @@ from tandem.core.permissions import is_secretariat, is_superuser
 
 rules.add_perm("programme.view_programme", rules.always_allow)
 rules.add_perm("programme.change_programme", is_secretariat | is_superuser)
+rules.add_perm("programme.view_alignment", rules.always_allow)
+rules.add_perm("programme.change_alignment", is_secretariat | is_superuser)

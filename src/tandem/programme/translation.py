@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, translator
 
 from tandem.core.audit import track_history
-from tandem.programme.models import NationalProject, PlanArea, Programme
+from tandem.programme.models import IntendedAlignment, NationalProject, PlanArea, Programme
 
 
 class ProgrammeTranslation(TranslationOptions):
@@ -16,4 +16,4 @@ translator.register(Programme, ProgrammeTranslation)
 translator.register(PlanArea, NamedTranslation)
 translator.register(NationalProject, NamedTranslation)
 
-track_history(Programme, PlanArea, NationalProject)
+track_history(Programme, PlanArea, NationalProject, IntendedAlignment)

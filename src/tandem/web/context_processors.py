@@ -12,6 +12,7 @@ NAVIGATION = (
     ("web:home", _("Home"), "tandem.public"),
     ("web:programme", _("Programme"), "programme.view_programme"),
     ("web:project_list", _("Joint projects"), "projects.view_registry"),
+    ("web:alignment", _("Alignment"), "programme.view_alignment"),
     ("web:organisation_list", _("Organisations"), "core.view_organisation"),
     ("web:exchange_home", _("Productivity exchange"), "exchange.view_exchange"),
     ("web:session_list", _("Committee"), "committee.view_session"),

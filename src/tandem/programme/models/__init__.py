@@ -1,3 +1,4 @@
+from tandem.programme.models.alignment import IntendedAlignment
 from tandem.programme.models.programme import NationalProject, PlanArea, Programme
 
-__all__ = ["NationalProject", "PlanArea", "Programme"]
+__all__ = ["IntendedAlignment", "NationalProject", "PlanArea", "Programme"]

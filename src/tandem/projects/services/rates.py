@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -81,3 +82,29 @@ def financing_in_usd(project: object) -> list[tuple[object, Decimal | None]]:
         except MissingRateError:
             lines.append((line, None))
     return lines
+
+
+class RateTable:
+    """Every exchange rate in memory, for converting many amounts without a query each."""
+
+    def __init__(self) -> None:
+        self._rates: dict[str, tuple[list[dt.date], list[Decimal]]] = {}
+        for currency, day, rate in ExchangeRate.objects.order_by("currency", "date").values_list(
+            "currency", "date", "per_usd"
+        ):
+            days, rates = self._rates.setdefault(currency, ([], []))
+            days.append(day)
+            rates.append(rate)
+
+    def _rate(self, currency: str, on: dt.date) -> Decimal:
+        days, rates = self._rates.get(currency, ([], []))
+        index = bisect_right(days, on) - 1
+        if index < 0:
+            raise MissingRateError(f"No {currency} rate on or before {on.isoformat()}.")
+        return rates[index]
+
+    def convert(self, amount: Decimal, currency: str, target: str, on: dt.date) -> Decimal:
+        if currency == target:
+            return amount
+        usd = amount if currency == "USD" else amount / self._rate(currency, on)
+        return usd if target == "USD" else usd * self._rate(target, on)

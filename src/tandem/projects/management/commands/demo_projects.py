@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.programme.services.alignment import intended_alignment_demo_create
 from tandem.projects.services.demo import demo_projects_create
 from tandem.projects.services.rates import exchange_rates_import
 
@@ -28,3 +29,5 @@ class Command(BaseCommand):
             source="illustrative approximate year-end rates (demo only)",
         )
         self.stdout.write(f"illustrative exchange rates loaded: {count}")
+        intent = intended_alignment_demo_create()
+        self.stdout.write(f"illustrative intended alignment links: {intent}")
