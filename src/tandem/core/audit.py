@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_save
 from simple_history import register
@@ -66,8 +67,24 @@ def save_with_actor(instance: M, actor: Any, *, reason: str = "") -> M:
     return instance
 
 
+LATEST_CHANGES_SECONDS = 30
+
+
 def latest_changes(limit: int = 10) -> list[Any]:
-    """The most recent history records across every tracked model, newest first."""
+    """The most recent history records across every tracked model, newest first.
+
+    One query per tracked model: the dashboard keeps the answer for half a minute.
+    """
+    key = f"tandem:audit:latest-changes:{limit}"
+    cached: list[Any] | None = cache.get(key)
+    if cached is not None:
+        return cached
+    records = _latest_changes(limit)
+    cache.set(key, records, LATEST_CHANGES_SECONDS)
+    return records
+
+
+def _latest_changes(limit: int) -> list[Any]:
     records: list[Any] = []
     for model in TRACKED_MODELS:
         history = model.history  # type: ignore[attr-defined]

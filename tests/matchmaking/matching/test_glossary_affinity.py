@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tandem.core.embedding.glossary import expand, glosses
 from tandem.matchmaking.matching.affinity import (
     industries_compatible,
     normalise_industry,
     regions_near,
 )
-from tandem.matchmaking.matching.glossary import expand, glosses
 
 pytestmark = pytest.mark.unit
 

@@ -22,8 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from tandem.core.embedding.base import Embedder, EmbedKind
-from tandem.matchmaking.matching.calibration import LanguageCentering
-from tandem.matchmaking.matching.glossary import expand
+from tandem.core.embedding.calibration import LanguageCentering
+from tandem.core.embedding.glossary import expand
 from tandem.matchmaking.matching.phrases import split_phrases
 from tandem.matchmaking.matching.profiles import CompanyProfile
 
