@@ -16,6 +16,7 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 	$(BIN)/tandem migrate --no-input -v0
 	$(BIN)/tandem load-default
 	$(BIN)/tandem demo-data
+	$(BIN)/tandem demo-fairs
 	$(BIN)/tandem demo-projects
 	$(BIN)/tandem demo-exchange
 	$(BIN)/tandem demo-committee

@@ -1,5 +1,352 @@
-"""API of the fairs app, mounted under /api/v1/."""
+"""API of the fairs app, mounted under /api/v1/: fairs, meeting requests (and matchmaking
+suggestions turned into requests), schedule versions, agendas.
 
-from ninja import Router
+A schedule version reads in the command line's output format (``meetings`` with ``request``,
+``slot``, ``table``, ``interpreter``; ``unscheduled`` with ``reason``; ``objective``,
+``bound``), with the database ids ``R…``, ``S…``, ``T…``, ``I…``.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from tandem.api.schemas import responses
+from tandem.api.security import require
+from tandem.core.models import Organisation
+from tandem.fairs.enums import Priority
+from tandem.fairs.models import (
+    Fair,
+    FairParticipant,
+    MeetingRequest,
+    ScheduledMeeting,
+    ScheduleVersion,
+    UnplacedRequest,
+)
+from tandem.fairs.selectors.agenda import (
+    can_act_for,
+    participant_agenda,
+    published_version,
+    requests_for,
+)
+from tandem.fairs.selectors.event import interpreter_id, request_id, slot_id, table_id
+from tandem.fairs.services.requests import (
+    meeting_request_create,
+    meeting_request_from_suggestion,
+    meeting_request_respond,
+)
+from tandem.fairs.services.schedules import MAX_TIME_LIMIT, schedule_compute, schedule_publish
 
 router = Router(tags=["fairs"])
+
+
+class FairOut(Schema):
+    slug: str
+    name: str
+    city: str
+    venue: str
+    country: str
+    start_date: dt.date
+    end_date: dt.date
+    time_zone: str
+    request_deadline: dt.datetime | None
+    scheduling_deadline: dt.datetime | None
+
+
+class RequestOut(Schema):
+    id: int
+    sender: int
+    receiver: int
+    priority: int
+    status: str
+    expires_at: dt.datetime
+    illustrative: bool
+
+
+class RequestIn(Schema):
+    sender: int
+    receiver: int
+    priority: int = int(Priority.NORMAL)
+    message: str = ""
+
+
+class AnswerIn(Schema):
+    accept: bool
+
+
+class SuggestionIn(Schema):
+    sender_organisation: int
+    receiver_organisation: int
+    score: float
+    suggestion: str = ""
+
+
+class ComputeIn(Schema):
+    time_limit: float = 20.0
+    seed: int = 0
+
+
+class MeetingOut(Schema):
+    request: str
+    slot: str
+    table: str | None
+    interpreter: str | None
+    pinned: bool
+
+
+class UnscheduledOut(Schema):
+    request: str
+    reason: str
+
+
+class VersionOut(Schema):
+    number: int
+    status: str
+    objective: float
+    bound: float | None
+    baseline: float | None
+    meetings: list[MeetingOut]
+    unscheduled: list[UnscheduledOut]
+
+
+class AgendaItemOut(Schema):
+    request: int
+    start: dt.datetime
+    end: dt.datetime
+    counterpart: str
+    place: str
+    interpreter: str | None
+
+
+class AgendaOut(Schema):
+    participant: str
+    version: int | None
+    meetings: list[AgendaItemOut]
+
+
+def _fair(slug: str) -> Fair:
+    return get_object_or_404(Fair, slug=slug)
+
+
+def _invalid(error: ValidationError) -> HttpError:
+    return HttpError(422, " ".join(error.messages))
+
+
+def _request_out(r: MeetingRequest) -> RequestOut:
+    return RequestOut(
+        id=r.pk,
+        sender=r.sender_id,
+        receiver=r.receiver_id,
+        priority=r.priority,
+        status=r.status,
+        expires_at=r.expires_at,
+        illustrative=r.is_illustrative,
+    )
+
+
+def _version_out(version: ScheduleVersion) -> VersionOut:
+    meetings = ScheduledMeeting.objects.filter(version=version).order_by("slot__start", "pk")
+    return VersionOut(
+        number=version.number,
+        status=version.status,
+        objective=version.objective,
+        bound=version.bound,
+        baseline=version.baseline,
+        meetings=[
+            MeetingOut(
+                request=request_id(m.request_id),
+                slot=slot_id(m.slot_id),
+                table=table_id(m.table_id) if m.table_id else None,
+                interpreter=interpreter_id(m.interpreter_id) if m.interpreter_id else None,
+                pinned=m.pinned,
+            )
+            for m in meetings
+        ],
+        unscheduled=[
+            UnscheduledOut(request=request_id(u.request_id), reason=u.reason)
+            for u in UnplacedRequest.objects.filter(version=version).order_by("request_id")
+        ],
+    )
+
+
+@router.get("/fairs", response=responses(list[FairOut]), summary="Trade fairs")
+@require("fairs.view_fair")
+def list_fairs(request: HttpRequest) -> list[FairOut]:
+    return [
+        FairOut(
+            slug=f.slug,
+            name=f.name,
+            city=f.city,
+            venue=f.venue,
+            country=f.country.code,
+            start_date=f.start_date,
+            end_date=f.end_date,
+            time_zone=f.time_zone,
+            request_deadline=f.request_deadline,
+            scheduling_deadline=f.scheduling_deadline,
+        )
+        for f in Fair.objects.select_related("country")
+    ]
+
+
+@router.get(
+    "/fairs/{slug}/requests",
+    response=responses(list[RequestOut], codes=(401, 403, 404)),
+    summary="Meeting requests the caller may see (all for organisers, their own otherwise)",
+)
+@require("fairs.take_part")
+def list_requests(request: HttpRequest, slug: str, status: str = "") -> list[RequestOut]:
+    fair = _fair(slug)
+    return [_request_out(r) for r in requests_for(fair, request.user, status=status)]
+
+
+@router.post(
+    "/fairs/{slug}/requests",
+    response=responses(RequestOut, codes=(401, 403, 404, 422), ok_code=201),
+    summary="Request a meeting",
+)
+@require("fairs.take_part")
+def create_request(request: HttpRequest, slug: str, payload: RequestIn) -> Status[RequestOut]:
+    fair = _fair(slug)
+    sender = get_object_or_404(FairParticipant, pk=payload.sender, fair=fair)
+    receiver = get_object_or_404(FairParticipant, pk=payload.receiver, fair=fair)
+    if not can_act_for(request.user, sender):
+        raise HttpError(403, "You do not act for this participant.")
+    try:
+        made = meeting_request_create(
+            sender=sender,
+            receiver=receiver,
+            priority=payload.priority,
+            message=payload.message,
+            actor=request.user,
+        )
+    except ValidationError as error:
+        raise _invalid(error) from error
+    return Status(201, _request_out(made))
+
+
+@router.post(
+    "/fairs/{slug}/requests/{pk}/answer",
+    response=responses(RequestOut, codes=(401, 403, 404, 422)),
+    summary="Accept or decline a meeting request (its receiver, or an organiser)",
+)
+@require("fairs.take_part")
+def answer_request(request: HttpRequest, slug: str, pk: int, payload: AnswerIn) -> RequestOut:
+    meeting_request = get_object_or_404(MeetingRequest, pk=pk, fair=_fair(slug))
+    if not can_act_for(request.user, meeting_request.receiver):
+        raise HttpError(403, "Only the receiver answers a meeting request.")
+    try:
+        answered = meeting_request_respond(
+            request=meeting_request, accept=payload.accept, actor=request.user
+        )
+    except ValidationError as error:
+        raise _invalid(error) from error
+    return _request_out(answered)
+
+
+@router.post(
+    "/fairs/{slug}/suggestions",
+    response=responses(RequestOut, codes=(401, 403, 404, 422), ok_code=201),
+    summary="Turn a matchmaking suggestion into a meeting request",
+)
+@require("fairs.take_part")
+def request_from_suggestion(
+    request: HttpRequest, slug: str, payload: SuggestionIn
+) -> Status[RequestOut]:
+    fair = _fair(slug)
+    sender = get_object_or_404(Organisation, pk=payload.sender_organisation)
+    receiver = get_object_or_404(Organisation, pk=payload.receiver_organisation)
+    own = getattr(request.user, "organisation_id", None)
+    if not (request.user.has_perm("fairs.manage_meetings") or own == sender.pk):
+        raise HttpError(403, "You do not act for this organisation.")
+    try:
+        made = meeting_request_from_suggestion(
+            fair=fair,
+            sender=sender,
+            receiver=receiver,
+            score=payload.score,
+            suggestion_ref=payload.suggestion,
+            actor=request.user,
+        )
+    except ValidationError as error:
+        raise _invalid(error) from error
+    return Status(201, _request_out(made))
+
+
+@router.post(
+    "/fairs/{slug}/schedules",
+    response=responses(VersionOut, codes=(401, 403, 404, 422), ok_code=201),
+    summary="Compute a new draft schedule version around the pinned meetings",
+)
+@require("fairs.manage_meetings")
+def compute_schedule(request: HttpRequest, slug: str, payload: ComputeIn) -> Status[VersionOut]:
+    if not 1 <= payload.time_limit <= MAX_TIME_LIMIT:
+        raise HttpError(422, f"The time limit is between 1 and {MAX_TIME_LIMIT:g} seconds.")
+    try:
+        version = schedule_compute(
+            fair=_fair(slug),
+            time_limit=payload.time_limit,
+            seed=payload.seed,
+            actor=request.user,
+        )
+    except ValidationError as error:
+        raise _invalid(error) from error
+    return Status(201, _version_out(version))
+
+
+@router.get(
+    "/fairs/{slug}/schedules/{number}",
+    response=responses(VersionOut, codes=(401, 403, 404)),
+    summary="A schedule version in the command line's output format",
+)
+@require("fairs.manage_meetings")
+def get_schedule(request: HttpRequest, slug: str, number: int) -> VersionOut:
+    return _version_out(get_object_or_404(ScheduleVersion, fair=_fair(slug), number=number))
+
+
+@router.post(
+    "/fairs/{slug}/schedules/{number}/publish",
+    response=responses(VersionOut, codes=(401, 403, 404, 422)),
+    summary="Publish a draft version (participants whose meetings changed are notified)",
+)
+@require("fairs.manage_meetings")
+def publish_schedule(request: HttpRequest, slug: str, number: int) -> VersionOut:
+    version = get_object_or_404(ScheduleVersion, fair=_fair(slug), number=number)
+    try:
+        schedule_publish(version=version, actor=request.user)
+    except ValidationError as error:
+        raise _invalid(error) from error
+    return _version_out(version)
+
+
+@router.get(
+    "/fairs/{slug}/participants/{pk}/agenda",
+    response=responses(AgendaOut, codes=(401, 403, 404)),
+    summary="A participant's agenda in the published schedule",
+)
+@require("fairs.take_part")
+def get_agenda(request: HttpRequest, slug: str, pk: int) -> AgendaOut:
+    fair = _fair(slug)
+    participant = get_object_or_404(FairParticipant, pk=pk, fair=fair)
+    if not can_act_for(request.user, participant):
+        raise HttpError(404, "No such participant.")
+    version = published_version(fair)
+    items = participant_agenda(version, participant) if version else []
+    return AgendaOut(
+        participant=participant.name,
+        version=version.number if version else None,
+        meetings=[
+            AgendaItemOut(
+                request=item.meeting.request_id,
+                start=item.meeting.slot.start,
+                end=item.meeting.slot.end,
+                counterpart=item.counterpart.name,
+                place=item.place,
+                interpreter=item.meeting.interpreter.name if item.meeting.interpreter else None,
+            )
+            for item in items
+        ],
+    )

@@ -24,6 +24,7 @@ def load_default() -> dict[str, int]:
                 "country": Country.objects.get(code=row["country"]),
                 "start_date": date.fromisoformat(row["start_date"]),
                 "end_date": date.fromisoformat(row["end_date"]),
+                "time_zone": row.get("time_zone", "UTC"),
             }
             | translated_fields("name", row["name"])
             | translated_fields("city", row["city"])

@@ -1,7 +1,16 @@
 from modeltranslation.translator import TranslationOptions, translator
 
 from tandem.core.audit import track_history
-from tandem.fairs.models import Fair
+from tandem.fairs.models import (
+    Fair,
+    FairParticipant,
+    Interpreter,
+    MeetingRequest,
+    MeetingSlot,
+    MeetingTable,
+    ScheduledMeeting,
+    ScheduleVersion,
+)
 
 
 class FairTranslation(TranslationOptions):
@@ -10,3 +19,13 @@ class FairTranslation(TranslationOptions):
 
 translator.register(Fair, FairTranslation)
 track_history(Fair)
+# Untranslated models: participants' names are proper names; the rest has no free text.
+track_history(
+    MeetingSlot,
+    MeetingTable,
+    FairParticipant,
+    Interpreter,
+    MeetingRequest,
+    ScheduleVersion,
+    ScheduledMeeting,
+)

@@ -16,6 +16,7 @@ NAVIGATION = (
     ("web:organisation_list", _("Organisations"), "core.view_organisation"),
     ("web:exchange_home", _("Productivity exchange"), "exchange.view_exchange"),
     ("web:session_list", _("Committee"), "committee.view_session"),
+    ("web:fair_list", _("Trade fairs"), "fairs.view_fair"),
 )
 
 

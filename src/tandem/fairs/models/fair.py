@@ -22,6 +22,21 @@ class Fair(IllustrativeMixin):
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=60,
+        default="UTC",
+        help_text=_("The fair's local time zone (IANA name, e.g. Asia/Yekaterinburg)."),
+    )
+    request_deadline = models.DateTimeField(
+        _("deadline for meeting requests"), null=True, blank=True
+    )
+    scheduling_deadline = models.DateTimeField(_("deadline for scheduling"), null=True, blank=True)
+    request_expiry_days = models.PositiveSmallIntegerField(
+        _("days a request waits for an answer"),
+        default=7,
+        help_text=_("A meeting request not answered within this many days expires."),
+    )
 
     class Meta:
         ordering = ["-start_date"]

@@ -1,0 +1,1 @@
+"""Agendas as files: iCalendar (:mod:`.ics`, pure) and PDF (:mod:`.pdf`, WeasyPrint)."""

@@ -1,0 +1,39 @@
+"""A participant's agenda as an iCalendar file (the writer itself is :mod:`.ics`)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tandem.fairs.exporters.ics import TimedEvent, write_calendar
+from tandem.fairs.models import Fair, FairParticipant, ScheduleVersion
+from tandem.fairs.selectors.agenda import AgendaItem
+
+
+def agenda_calendar(
+    fair: Fair,
+    participant: FairParticipant,
+    version: ScheduleVersion | None,
+    items: list[AgendaItem],
+) -> str:
+    events = []
+    for item in items:
+        meeting = item.meeting
+        description = (
+            _("Interpreter: %(name)s") % {"name": meeting.interpreter.name}
+            if meeting.interpreter
+            else ""
+        )
+        events.append(
+            TimedEvent(
+                # Stable per request: a calendar updates the meeting when it moves.
+                uid=f"fair-{fair.slug}-request-{meeting.request_id}@tandem",
+                start=meeting.slot.start,
+                end=meeting.slot.end,
+                summary=_("B2B meeting with %(name)s") % {"name": item.counterpart.name},
+                location=", ".join(part for part in (item.place, fair.venue, fair.city) if part),
+                description=description,
+            )
+        )
+    stamp = version.published_at if version and version.published_at else timezone.now()
+    return write_calendar(events, name=f"{fair} — {participant.name}", stamp=stamp)

@@ -1,0 +1,248 @@
+"""Schedule versions: compute (around pinned meetings), pin, move by hand, publish.
+
+The solver (:mod:`tandem.fairs.scheduling`) works on plain data; these services turn the fair
+into an event, save the result as a new version with its meetings and the reasons for the
+requests it could not place, and notify participants of changes after publishing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from tandem.core.audit import save_with_actor
+from tandem.fairs.enums import VersionStatus
+from tandem.fairs.models import (
+    Fair,
+    Interpreter,
+    MeetingSlot,
+    MeetingTable,
+    ScheduledMeeting,
+    ScheduleVersion,
+    UnplacedRequest,
+)
+from tandem.fairs.scheduling import (
+    EventError,
+    Meeting,
+    quick_schedule,
+    solve,
+    validate_meetings,
+)
+from tandem.fairs.scheduling.rules import booth_host, can_interpret, needs_interpreter
+from tandem.fairs.selectors.agenda import readable_messages
+from tandem.fairs.selectors.event import (
+    EventMap,
+    fair_event,
+    interpreter_id,
+    meeting_as_plain,
+    pk,
+    pk_of,
+    request_id,
+    slot_id,
+    table_id,
+)
+from tandem.fairs.services.notices import notify_changes
+
+DEFAULT_TIME_LIMIT = 20.0
+#: Pages and the API compute inside the request: stay under the web server's worker timeout
+#: (gunicorn: 30 s), the saving of the version included.
+MAX_TIME_LIMIT = 25.0
+
+
+def _latest(fair: Fair) -> ScheduleVersion | None:
+    return ScheduleVersion.objects.filter(fair=fair).order_by("-number").first()
+
+
+@transaction.atomic
+def schedule_compute(
+    *,
+    fair: Fair,
+    based_on: ScheduleVersion | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    actor: Any,
+) -> ScheduleVersion:
+    """Compute a new draft version of the fair's schedule from its accepted requests.
+
+    The pinned meetings of ``based_on`` (by default the latest version) are kept as they are.
+    """
+    Fair.objects.select_for_update().get(pk=fair.pk)  # one computation per fair at a time
+    based_on = based_on or _latest(fair)
+    pinned = (
+        list(ScheduledMeeting.objects.filter(version=based_on, pinned=True)) if based_on else []
+    )
+    mapped = fair_event(fair, pinned)
+    try:
+        schedule = solve(mapped.event, time_limit=time_limit, seed=seed)
+    except EventError as error:
+        raise ValidationError(str(error)) from error
+    baseline = quick_schedule(mapped.event).objective if not mapped.event.pinned else None
+    number = (ScheduleVersion.objects.filter(fair=fair).aggregate(n=Max("number"))["n"] or 0) + 1
+    version = save_with_actor(
+        ScheduleVersion(
+            fair=fair,
+            number=number,
+            objective=schedule.objective,
+            bound=schedule.bound,
+            baseline=baseline,
+            seed=seed,
+            time_limit=time_limit,
+            based_on=based_on,
+            created_at=timezone.now(),
+            created_by=_user_or_none(actor),
+            is_illustrative=any(r.is_illustrative for r in mapped.requests.values()),
+        ),
+        actor,
+    )
+    pinned_requests = {m.request for m in mapped.event.pinned}
+    meetings = [
+        ScheduledMeeting(
+            version=version,
+            request_id=pk(m.request),
+            slot_id=pk(m.slot),
+            table_id=pk_of(m.table),
+            interpreter_id=pk_of(m.interpreter),
+            booth_of_id=pk_of(m.booth),
+            pinned=m.request in pinned_requests,
+        )
+        for m in schedule.meetings
+    ]
+    bulk_create_with_history(
+        meetings, ScheduledMeeting, batch_size=1000, default_user=_user_or_none(actor)
+    )
+    UnplacedRequest.objects.bulk_create(
+        [
+            UnplacedRequest(version=version, request_id=pk(u.request), reason=u.reason[:300])
+            for u in schedule.unscheduled
+        ],
+        batch_size=1000,
+    )
+    return version
+
+
+def _user_or_none(actor: Any) -> Any:
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _editable(version: ScheduleVersion) -> None:
+    if version.status == VersionStatus.SUPERSEDED:
+        raise ValidationError(_("This version was superseded; change the current one."))
+
+
+@transaction.atomic
+def meeting_pin(*, meeting: ScheduledMeeting, pinned: bool, actor: Any) -> ScheduledMeeting:
+    """Pin a meeting (a re-run keeps it where it is) or release it."""
+    _editable(meeting.version)
+    meeting.pinned = pinned
+    return save_with_actor(meeting, actor, reason="pinned" if pinned else "unpinned")
+
+
+def _free_choice(mapped: EventMap, others: list[Meeting], slot: str, needs: str) -> list[str]:
+    used = {getattr(m, needs) for m in others if m.slot == slot}
+    pool = (
+        [table_id(pk) for pk in mapped.tables]
+        if needs == "table"
+        else [interpreter_id(pk) for pk in mapped.interpreters]
+    )
+    return [x for x in pool if x not in used]
+
+
+@transaction.atomic
+def meeting_move(
+    *,
+    meeting: ScheduledMeeting,
+    slot: MeetingSlot,
+    table: MeetingTable | None = None,
+    interpreter: Interpreter | None = None,
+    actor: Any,
+) -> ScheduledMeeting:
+    """Move a meeting by hand to ``slot`` (and a table / interpreter, or the first free ones).
+
+    The move is checked against every rule; a conflict refuses it with the reasons. A moved
+    meeting is pinned, so that a re-run keeps it. Moving a meeting of the published version
+    notifies both participants.
+    """
+    version = meeting.version
+    _editable(version)
+    fair = version.fair
+    if slot.fair_id != fair.pk:
+        raise ValidationError(_("That slot belongs to another fair."))
+    mapped = fair_event(fair)
+    rid = request_id(meeting.request_id)
+    if not mapped.event.has_request(rid):
+        raise ValidationError(_("The meeting request is no longer accepted."))
+    others = [
+        meeting_as_plain(m)
+        for m in ScheduledMeeting.objects.filter(version=version).exclude(pk=meeting.pk)
+    ]
+    req = mapped.event.request(rid)
+    sender, receiver = mapped.event.participant(req.sender), mapped.event.participant(req.receiver)
+    host = booth_host(sender, receiver)
+    sid = slot_id(slot.pk)
+    chosen_table: str | None = None
+    if host is None:
+        if table is not None:
+            chosen_table = table_id(table.pk)
+        else:
+            free = _free_choice(mapped, others, sid, "table")
+            chosen_table = free[0] if free else None  # the check below says why not
+    chosen_interpreter: str | None = None
+    if needs_interpreter(sender, receiver):
+        if interpreter is not None:
+            chosen_interpreter = interpreter_id(interpreter.pk)
+        else:
+            capable = [
+                i.id
+                for i in mapped.event.interpreters
+                if can_interpret(i, sender, receiver) and i.is_available(sid)
+            ]
+            free_interpreters = set(_free_choice(mapped, others, sid, "interpreter"))
+            options = [i for i in capable if i in free_interpreters]
+            chosen_interpreter = options[0] if options else None
+    moved = Meeting(rid, sid, chosen_table, chosen_interpreter, host.id if host else None)
+    conflicts = [c for c in validate_meetings(mapped.event, [*others, moved]) if rid in c.requests]
+    if conflicts:
+        raise ValidationError(readable_messages([c.message for c in conflicts], fair))
+    before = meeting_as_plain(meeting)
+    meeting.slot = slot
+    meeting.table_id = pk_of(chosen_table)
+    meeting.interpreter_id = pk_of(chosen_interpreter)
+    meeting.booth_of_id = pk_of(moved.booth)
+    meeting.pinned = True
+    save_with_actor(meeting, actor, reason="moved by hand")
+    if version.status == VersionStatus.PUBLISHED:
+        notify_changes(version, {rid: before}, {rid: meeting_as_plain(meeting)})
+    return meeting
+
+
+@transaction.atomic
+def schedule_publish(*, version: ScheduleVersion, actor: Any) -> ScheduleVersion:
+    """Publish a draft: participants see it; the version it replaces is superseded and every
+    participant whose meetings changed gets a notice."""
+    if version.status != VersionStatus.DRAFT:
+        raise ValidationError(_("Only a draft version can be published."))
+    fair = version.fair
+    previous = ScheduleVersion.objects.filter(fair=fair, status=VersionStatus.PUBLISHED).first()
+    if previous is not None:
+        previous.status = VersionStatus.SUPERSEDED
+        save_with_actor(previous, actor, reason=f"superseded by v{version.number}")
+    version.status = VersionStatus.PUBLISHED
+    version.published_at = timezone.now()
+    save_with_actor(version, actor, reason="published")
+    if previous is not None:
+        old = {
+            request_id(m.request_id): meeting_as_plain(m)
+            for m in ScheduledMeeting.objects.filter(version=previous)
+        }
+        new = {
+            request_id(m.request_id): meeting_as_plain(m)
+            for m in ScheduledMeeting.objects.filter(version=version)
+        }
+        notify_changes(version, old, new)
+    return version

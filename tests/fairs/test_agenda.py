@@ -1,0 +1,107 @@
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from tandem.core.models import User
+from tandem.fairs.exporters.ics import TimedEvent, fold, write_calendar
+from tandem.fairs.models import MeetingRequest, ScheduleVersion
+from tandem.fairs.services.schedules import schedule_compute, schedule_publish
+
+
+@pytest.mark.unit
+def test_calendar_lines_are_folded_at_75_octets_without_splitting_characters() -> None:
+    line = "SUMMARY:" + "会議" * 40
+    parts = fold(line)
+    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
+    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+
+
+@pytest.mark.unit
+def test_calendar_has_utc_times_and_escaped_text() -> None:
+    start = dt.datetime(2019, 7, 9, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+    text = write_calendar(
+        [TimedEvent("u1@tandem", start, start + dt.timedelta(minutes=30), "A, B; C")],
+        name="Agenda",
+        stamp=start,
+    )
+    assert "DTSTART:20190709T050000Z\r\n" in text
+    assert "DTEND:20190709T053000Z\r\n" in text
+    assert "SUMMARY:A\\, B\\; C\r\n" in text
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+
+
+@pytest.fixture
+def published(small_fair: Any, accept_request: Callable[..., MeetingRequest]) -> ScheduleVersion:
+    accept_request(small_fair.jp[1], small_fair.ru[0], 3)
+    accept_request(small_fair.ru[0], small_fair.jp[0], 2)
+    return schedule_publish(
+        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=None), actor=None
+    )
+
+
+@pytest.mark.integration
+def test_agenda_page_lists_the_participants_meetings_in_local_time(
+    client: Client, small_fair: Any, published: ScheduleVersion, representative_of: Any
+) -> None:
+    ru = small_fair.ru[0]
+    client.force_login(representative_of(ru))
+    page = client.get(f"/fairs/innoprom-2019/agenda/{ru.pk}/").content.decode()
+    assert "Osaka Sensors" in page and "Kobe Valves" in page
+    assert "Booth A1" in page and "Anna" in page  # the booth meeting needs the interpreter
+    assert "Asia/Yekaterinburg" in page
+
+
+@pytest.mark.integration
+def test_agenda_of_another_company_is_not_found(
+    client: Client, small_fair: Any, published: ScheduleVersion, representative_of: Any
+) -> None:
+    client.force_login(representative_of(small_fair.jp[1]))
+    assert client.get(f"/fairs/innoprom-2019/agenda/{small_fair.ru[0].pk}/").status_code == 404
+
+
+@pytest.mark.integration
+def test_agenda_ics_has_one_event_per_meeting(
+    client: Client, small_fair: Any, published: ScheduleVersion, organiser: User
+) -> None:
+    client.force_login(organiser)
+    ru = small_fair.ru[0]
+    response = client.get(f"/fairs/innoprom-2019/agenda/{ru.pk}/agenda.ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    text = response.content.decode()
+    assert text.count("BEGIN:VEVENT") == 2
+    assert "B2B meeting with Kobe Valves" in text
+
+
+@pytest.mark.integration
+def test_agenda_pdf_is_a_pdf(
+    client: Client, small_fair: Any, published: ScheduleVersion, organiser: User
+) -> None:
+    client.force_login(organiser)
+    response = client.get(f"/fairs/innoprom-2019/agenda/{small_fair.jp[0].pk}/agenda.pdf")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 1000
+
+
+@pytest.mark.integration
+def test_table_plan_pdf_has_a_page_per_slot(
+    client: Client, small_fair: Any, published: ScheduleVersion, organiser: User
+) -> None:
+    client.force_login(organiser)
+    response = client.get(f"/fairs/innoprom-2019/schedules/{published.number}/table-plan.pdf")
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Type"] == "application/pdf"
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from tandem.fairs.selectors.agenda import table_plan
+
+    html = render_to_string(
+        "web/fairs/table_plan_pdf.html",
+        {"fair": small_fair.fair, "version": published, "plan": table_plan(published)},
+    )
+    pages = HTML(string=html).render().pages
+    assert len(pages) == len(small_fair.slots)  # one page per slot
