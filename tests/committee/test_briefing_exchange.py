@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 
 from tandem.committee.exporters.briefing import render_briefing
@@ -19,3 +21,18 @@ def test_the_pack_carries_the_productivity_exchange_figures(
     assert "Productivity exchange" in html
     assert "Labour productivity" in html
     assert "95% interval" in html
+
+
+def test_the_pack_carries_the_matchmaking_funnel_once_there_are_introductions(
+    demo_committee: dict[str, int], secretariat_jp: User, settings: Any
+) -> None:
+    from tandem.matchmaking.services.demo import demo_market_create
+
+    settings.MATCHMAKING_EMBEDDER = "tandem.core.embedding.testing.HashingEmbedder"
+    session = CommitteeSession.objects.get(number=16)
+    before = render_briefing(session, secretariat_jp, language="en", file_format="html")
+    assert "SME matchmaking" not in before.decode()
+    demo_market_create(seed=2019)
+    html = render_briefing(session, secretariat_jp, language="en", file_format="html").decode()
+    assert "SME matchmaking" in html
+    assert "Agreement" in html

@@ -16,8 +16,10 @@ from tandem.committee.charts.svg import bars_svg, matrix_svg
 from tandem.committee.exporters.pdf import PDF_FONTS, html_to_pdf
 from tandem.committee.models import CommitteeSession
 from tandem.committee.selectors.portfolio import GROUPS, session_portfolio
+from tandem.core.models import Country
 from tandem.exchange.selectors.effect import effect_report
 from tandem.exchange.statistics.cohorts import ALL
+from tandem.matchmaking.selectors.introductions import STAGES, funnel
 from tandem.programme.selectors import national_projects, plan_areas
 from tandem.projects.enums import ProjectStatus
 
@@ -88,6 +90,25 @@ def exchange_figures(user: Any) -> dict[str, Any] | None:
     }
 
 
+def matchmaking_figures() -> dict[str, Any] | None:
+    """The SME matchmaking funnel in the pack: in total and per side of the asking company."""
+    rows = funnel(by="side")
+    if not rows or not any(rows[0].counts.values()):
+        return None
+    labels = {
+        "suggested": _("Suggested"),
+        "requested": _("Requested"),
+        "accepted": _("Accepted"),
+        "met": _("Met"),
+        "agreement": _("Agreement"),
+    }
+    sides = {country.code: str(country.name) for country in Country.objects.all()}
+    return {
+        "stages": [labels[stage] for stage in STAGES],
+        "rows": [(sides.get(row.label, _("All")), row.cells()) for row in rows],
+    }
+
+
 def briefing_context(
     session: CommitteeSession,
     user: Any,
@@ -133,6 +154,7 @@ def briefing_context(
         ],
         "overdue_ids": {item.pk for item in portfolio.items_overdue},
         "exchange": exchange_figures(user),
+        "matchmaking": matchmaking_figures(),
         "language": language,
         "pdf_fonts": PDF_FONTS,
         "generated": dt.date.today(),
