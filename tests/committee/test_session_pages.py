@@ -65,3 +65,23 @@ def test_only_the_secretariat_changes_sessions(
     client.force_login(make_user(Role.OFFICIAL, "RU"))
     assert client.get("/committee/15/edit/").status_code == 403
     assert client.get("/committee/sessions/new/").status_code == 403
+
+
+def test_the_secretariat_keeps_the_working_groups(
+    client: Client, secretariat_jp: User, make_user: Callable[..., User]
+) -> None:
+    client.force_login(secretariat_jp)
+    response = client.post(
+        "/committee/working-groups/new/",
+        {"code": "WG-FE", "name_en": "Far East", "name_ja": "極東", "name_ru": "Дальний Восток"},
+    )
+    assert response.status_code == 302
+    listing = client.get("/committee/working-groups/").content.decode()
+    assert "WG-FE" in listing
+    duplicate = client.post(
+        "/committee/working-groups/new/", {"code": "WG-FE", "name_en": "Again"}
+    ).content.decode()
+    assert "There is a working group with this code already." in duplicate
+    client.force_login(make_user(Role.AUDITOR))
+    assert client.get("/committee/working-groups/").status_code == 200
+    assert client.get("/committee/working-groups/new/").status_code == 403

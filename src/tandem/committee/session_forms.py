@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tandem.committee.enums import SessionStatus
-from tandem.committee.models import CommitteeSession
+from tandem.committee.models import CommitteeSession, WorkingGroup
 from tandem.committee.services.sessions import SessionFields
 from tandem.core.models import Country, Person
 
@@ -83,3 +83,27 @@ class SessionForm(forms.Form):
             "co_chair_jp": chairs.get("JP"),
             "co_chair_ru": chairs.get("RU"),
         }
+
+
+class WorkingGroupForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Code"),
+        regex=r"^[A-Z0-9-]{1,20}$",
+        error_messages={"invalid": _("Use capital letters, digits and hyphens, e.g. WG-FE.")},
+    )
+    name_en = forms.CharField(label=_("Name (English)"), max_length=300)
+    name_ja = forms.CharField(label=_("Name (Japanese)"), max_length=300, required=False)
+    name_ru = forms.CharField(label=_("Name (Russian)"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, group: Any = None, **kwargs: Any) -> None:
+        self.group = group
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self) -> str:
+        code = str(self.cleaned_data["code"])
+        taken = WorkingGroup.objects.filter(code=code)
+        if self.group is not None:
+            taken = taken.exclude(pk=self.group.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("There is a working group with this code already."))
+        return code

@@ -11,6 +11,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tandem.committee.charts.svg import bars_svg, matrix_svg
 from tandem.committee.exporters.pdf import PDF_FONTS, html_to_pdf
@@ -97,8 +98,8 @@ def matchmaking_figures() -> dict[str, Any] | None:
         return None
     labels = {
         "suggested": _("Suggested"),
-        "requested": _("Requested"),
-        "accepted": _("Accepted"),
+        "requested": pgettext("introduction", "Requested"),
+        "accepted": pgettext("introduction", "Accepted"),
         "met": _("Met"),
         "agreement": _("Agreement"),
     }

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tandem.committee.models import Committee, CommitteeSession, SessionCoChair
+from tandem.committee.models import Committee, CommitteeSession, SessionCoChair, WorkingGroup
 from tandem.core.audit import save_with_actor
 from tandem.core.models import Country, Person
 
@@ -73,3 +73,21 @@ def session_update(
     save_with_actor(session, actor, reason="session changed")
     _co_chairs(session, fields, actor)
     return session
+
+
+@transaction.atomic
+def working_group_save(
+    *,
+    committee: Committee,
+    code: str,
+    names: dict[str, str],
+    actor: Any,
+    group: WorkingGroup | None = None,
+) -> WorkingGroup:
+    """Create a working group of ``committee``, or change ``group``."""
+    group = group or WorkingGroup(committee=committee)
+    group.code = code
+    for language in LANGUAGES:
+        setattr(group, f"name_{language}", names.get(language, ""))
+    save_with_actor(group, actor, reason="working group saved")
+    return group
