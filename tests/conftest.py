@@ -1,11 +1,15 @@
-"""Fixtures shared by the whole suite: the embedded default and a user for every role."""
+"""Fixtures shared by the whole suite: the embedded default, a user for every role, and one
+browser (Playwright driving Debian's Chromium; no browser is downloaded) for every e2e test."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import shutil
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tandem.core.enums import Role
 from tandem.core.models import Country, Organisation, User
@@ -39,3 +43,42 @@ def make_user(default_programme: None) -> Callable[..., User]:
 @pytest.fixture
 def secretariat_jp(make_user: Callable[..., User]) -> User:
     return make_user(Role.SECRETARIAT, "JP")
+
+
+CHROMIUM = os.environ.get("TANDEM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make test`, which installs it.")
+    # Playwright's sync API keeps an event loop in the test thread from here on; the ORM calls
+    # the browser tests make there are synchronous and safe. Allowed while the browser lives
+    # (subprocesses the suite starts do not inherit it: see tests/test_cli.py).
+    os.environ[ASYNC_UNSAFE] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+    os.environ.pop(ASYNC_UNSAFE, None)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

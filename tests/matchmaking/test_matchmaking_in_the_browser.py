@@ -1,11 +1,10 @@
 """The main flow in Chromium: a company asks for an introduction, the other side accepts."""
 
 import os
-from collections.abc import Iterator
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tandem.core.enums import Role
 from tandem.core.models import User
@@ -15,18 +14,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = os.environ.get("TANDEM_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def page() -> Iterator[Page]:
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _representative(reference: str) -> User:
