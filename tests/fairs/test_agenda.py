@@ -1,4 +1,3 @@
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -6,31 +5,8 @@ import pytest
 from django.test import Client
 
 from tandem.core.models import User
-from tandem.fairs.exporters.ics import TimedEvent, fold, write_calendar
 from tandem.fairs.models import MeetingRequest, ScheduleVersion
 from tandem.fairs.services.schedules import schedule_compute, schedule_publish
-
-
-@pytest.mark.unit
-def test_calendar_lines_are_folded_at_75_octets_without_splitting_characters() -> None:
-    line = "SUMMARY:" + "会議" * 40
-    parts = fold(line)
-    assert all(len(part.encode("utf-8")) <= 75 for part in parts)
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
-
-
-@pytest.mark.unit
-def test_calendar_has_utc_times_and_escaped_text() -> None:
-    start = dt.datetime(2019, 7, 9, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
-    text = write_calendar(
-        [TimedEvent("u1@tandem", start, start + dt.timedelta(minutes=30), "A, B; C")],
-        name="Agenda",
-        stamp=start,
-    )
-    assert "DTSTART:20190709T050000Z\r\n" in text
-    assert "DTEND:20190709T053000Z\r\n" in text
-    assert "SUMMARY:A\\, B\\; C\r\n" in text
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
 
 
 @pytest.fixture

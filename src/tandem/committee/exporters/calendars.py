@@ -7,8 +7,8 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from tandem.committee.enums import OPEN_ACTION_STATUSES
-from tandem.committee.ics import CalendarEvent, calendar
 from tandem.committee.selectors.sessions import action_items, sessions
+from tandem.core.ics import CalendarEvent, calendar
 
 
 def sessions_calendar(stamp: dt.datetime) -> str:

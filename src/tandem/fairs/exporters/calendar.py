@@ -1,11 +1,11 @@
-"""A participant's agenda as an iCalendar file (the writer itself is :mod:`.ics`)."""
+"""A participant's agenda as an iCalendar file (the writer is :mod:`tandem.core.ics`)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tandem.fairs.exporters.ics import TimedEvent, write_calendar
+from tandem.core.ics import CalendarEvent, calendar
 from tandem.fairs.models import Fair, FairParticipant, ScheduleVersion
 from tandem.fairs.selectors.agenda import AgendaItem
 
@@ -25,7 +25,7 @@ def agenda_calendar(
             else ""
         )
         events.append(
-            TimedEvent(
+            CalendarEvent(
                 # Stable per request: a calendar updates the meeting when it moves.
                 uid=f"fair-{fair.slug}-request-{meeting.request_id}@tandem",
                 start=meeting.slot.start,
@@ -36,4 +36,4 @@ def agenda_calendar(
             )
         )
     stamp = version.published_at if version and version.published_at else timezone.now()
-    return write_calendar(events, name=f"{fair} — {participant.name}", stamp=stamp)
+    return calendar(events, name=f"{fair} — {participant.name}", stamp=stamp)

@@ -1,7 +1,8 @@
-"""A minimal iCalendar (RFC 5545) writer for meeting agendas (pure Python, no Django).
+"""iCalendar (RFC 5545): one small writer for every calendar tandem serves (pure Python).
 
-Times are written in UTC (``…Z``), text is escaped and lines are folded at 75 octets,
-lines end with CRLF.
+An event on dates (``datetime.date``) is a whole-day event whose ``end`` is its last day; an
+event at times (aware ``datetime``) is written in UTC. Text is escaped, lines are folded at 75
+octets without splitting a character, and lines end with CRLF.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-PRODID = "-//tandem//fairs agenda//EN"
+PRODID = "-//tandem//EN"
 
 
 @dataclass(frozen=True)
-class TimedEvent:
+class CalendarEvent:
     uid: str
-    start: dt.datetime  # aware
-    end: dt.datetime  # aware
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime  # a whole-day event's last day, or a timed event's end
     summary: str
-    location: str = ""
     description: str = ""
+    location: str = ""
 
 
 def escape_text(text: str) -> str:
@@ -34,8 +35,8 @@ def escape_text(text: str) -> str:
 
 
 def fold(line: str) -> list[str]:
-    """Split a content line into lines of at most 75 octets (continuations start with a space),
-    never inside a UTF-8 character."""
+    """A content line as lines of at most 75 octets (continuations start with a space),
+    never split inside a UTF-8 character."""
     parts: list[str] = []
     current = ""
     limit = 75
@@ -56,7 +57,17 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def write_calendar(events: Iterable[TimedEvent], *, name: str, stamp: dt.datetime) -> str:
+def _when(event: CalendarEvent) -> list[str]:
+    if isinstance(event.start, dt.datetime) and isinstance(event.end, dt.datetime):
+        return [f"DTSTART:{_utc(event.start)}", f"DTEND:{_utc(event.end)}"]
+    last_day = event.end.date() if isinstance(event.end, dt.datetime) else event.end
+    return [
+        f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{last_day + dt.timedelta(days=1):%Y%m%d}",  # exclusive end
+    ]
+
+
+def calendar(events: Iterable[CalendarEvent], *, name: str, stamp: dt.datetime) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -67,14 +78,8 @@ def write_calendar(events: Iterable[TimedEvent], *, name: str, stamp: dt.datetim
     ]
     stamp_text = _utc(stamp)
     for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.uid}",
-            f"DTSTAMP:{stamp_text}",
-            f"DTSTART:{_utc(event.start)}",
-            f"DTEND:{_utc(event.end)}",
-            f"SUMMARY:{escape_text(event.summary)}",
-        ]
+        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp_text}", *_when(event)]
+        lines.append(f"SUMMARY:{escape_text(event.summary)}")
         if event.location:
             lines.append(f"LOCATION:{escape_text(event.location)}")
         if event.description:
