@@ -7,7 +7,8 @@ from datetime import date
 from django.db import transaction
 
 from tandem.committee.models import Committee, CommitteeSession, SessionCoChair
-from tandem.core.defaults import LANGUAGES, read_data, translated_fields
+from tandem.core.defaults import read_data
+from tandem.core.i18n import LANGUAGES, translated_fields
 from tandem.core.models import Country, Person
 from tandem.programme.models import Programme
 

@@ -8,20 +8,12 @@ from typing import Any
 
 from django.db import transaction
 
+from tandem.core.i18n import LANGUAGES, translated_fields
 from tandem.core.models import Country, FederalDistrict, Region
-
-LANGUAGES = ("en", "ja", "ru")
 
 
 def read_data(package: str, name: str) -> Any:
     return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
-
-
-def translated_fields(field: str, values: dict[str, str]) -> dict[str, str]:
-    """``{"en": …}`` → ``{"name_en": …, "name_ja": …, "name_ru": …}`` (and ``name`` itself)."""
-    fields = {f"{field}_{language}": values.get(language, "") for language in LANGUAGES}
-    fields[field] = values.get("en", "")
-    return fields
 
 
 @transaction.atomic

@@ -6,7 +6,8 @@ from datetime import date
 
 from django.db import transaction
 
-from tandem.core.defaults import read_data, translated_fields
+from tandem.core.defaults import read_data
+from tandem.core.i18n import translated_fields
 from tandem.core.models import Country
 from tandem.fairs.models import Fair
 from tandem.programme.models import Programme

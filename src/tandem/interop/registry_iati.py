@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from tandem.core.i18n import LANGUAGES, texts_of
 from tandem.interop.iati.export import write_activities
 from tandem.interop.iati.records import (
     ActivityRecord,
@@ -26,12 +27,6 @@ from tandem.projects.enums import Disclosure
 from tandem.projects.models import JointProject, Participant, ProjectPlanArea
 from tandem.projects.schemas import ProjectIn
 
-LANGUAGES = ("en", "ja", "ru")
-
-
-def _texts(obj: Any, field: str) -> dict[str, str]:
-    return {lang: value for lang in LANGUAGES if (value := getattr(obj, f"{field}_{lang}") or "")}
-
 
 def reporting_org() -> ReportingOrg:
     return ReportingOrg(
@@ -45,7 +40,7 @@ def reporting_org() -> ReportingOrg:
 def activity_record(project: JointProject) -> ActivityRecord:
     participants = tuple(
         ParticipantRecord(
-            names=_texts(p.organisation, "name"),
+            names=texts_of(p.organisation, "name"),
             role=ParticipantRole(p.role),
             ref=p.organisation.iati_ref or None,
             country=p.side.code,
@@ -65,8 +60,8 @@ def activity_record(project: JointProject) -> ActivityRecord:
     regions = tuple(project.regions.all())
     return ActivityRecord(
         code=project.code,
-        titles=_texts(project, "title"),
-        descriptions=_texts(project, "summary"),
+        titles=texts_of(project, "title"),
+        descriptions=texts_of(project, "summary"),
         status=ProjectStatus(project.status),
         participants=participants,
         planned_start=project.planned_start,
@@ -76,7 +71,7 @@ def activity_record(project: JointProject) -> ActivityRecord:
         recipient_countries=(RecipientCountry(code="RU"),)
         if any(r.country_id for r in regions)
         else (),
-        regions=tuple(RegionRecord(code=r.code, names=_texts(r, "name")) for r in regions),
+        regions=tuple(RegionRecord(code=r.code, names=texts_of(r, "name")) for r in regions),
         plan_areas=tuple(link.plan_area.code for link in project.area_links.all()),
         national_projects=tuple(n.code for n in project.national_projects.all()),
         financing=financing,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from tandem.core.defaults import LANGUAGES, read_data, translated_fields
+from tandem.core.defaults import read_data
+from tandem.core.i18n import LANGUAGES, translated_fields
 from tandem.core.models import Country
 from tandem.programme.models import NationalProject, PlanArea, Programme
 

@@ -66,9 +66,9 @@ from tandem.committee.services.decisions import (
     decision_update,
 )
 from tandem.committee.tasks import briefing_start
+from tandem.core.i18n import LANGUAGES
 from tandem.core.permissions import PUBLIC, check, permission_required
 
-LANGUAGES = ("en", "ja", "ru")
 PAGE_SIZE = 50
 
 

@@ -14,8 +14,8 @@ from django.db.models import Max
 from tandem.committee.enums import OPEN_ACTION_STATUSES, ActionStatus
 from tandem.committee.models import ActionItem, CommitteeSession, SessionNote
 from tandem.core.audit import save_with_actor
+from tandem.core.i18n import LANGUAGES
 
-LANGUAGES = ("en", "ja", "ru")
 REMIND_DAYS_BEFORE = 14
 
 

@@ -13,8 +13,7 @@ from tandem.committee.enums import AgendaSource
 from tandem.committee.models import AgendaItem, CommitteeSession
 from tandem.committee.selectors.agenda import propose_agenda
 from tandem.core.audit import save_with_actor
-
-LANGUAGES = ("en", "ja", "ru")
+from tandem.core.i18n import LANGUAGES
 
 
 def _next_number(session: CommitteeSession) -> int:

@@ -18,11 +18,10 @@ from tandem.committee.services.actions import action_item_create
 from tandem.committee.services.agenda import agenda_apply_proposal, agenda_item_create
 from tandem.committee.services.decisions import decision_create
 from tandem.core.audit import save_with_actor
+from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Country, Organisation, Person
 from tandem.programme.models import PlanArea
 from tandem.projects.models import JointProject
-
-LANGUAGES = ("en", "ja", "ru")
 
 
 def _texts(values: tuple[str, str, str]) -> dict[str, str]:

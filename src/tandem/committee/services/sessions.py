@@ -11,9 +11,8 @@ from django.db import transaction
 
 from tandem.committee.models import Committee, CommitteeSession, SessionCoChair, WorkingGroup
 from tandem.core.audit import save_with_actor
+from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Country, Person
-
-LANGUAGES = ("en", "ja", "ru")
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from tandem.core.demo.generator import Names, generate_organisations, generate_people
+from tandem.core.demo.generator import generate_organisations, generate_people
+from tandem.core.i18n import translated_fields
 from tandem.core.models import Country, Organisation, Person, Region, User
 
 BATCH_SIZE = 2000
-
-
-def _names(field: str, names: Names) -> dict[str, str]:
-    return {
-        field: names.en,
-        f"{field}_en": names.en,
-        f"{field}_ja": names.ja,
-        f"{field}_ru": names.ru,
-    }
 
 
 @transaction.atomic
@@ -47,7 +41,7 @@ def demo_data_create(
                 side=sides[org.side],
                 region=side_regions[org.region_index % len(side_regions)] if side_regions else None,
                 is_illustrative=True,
-                **_names("name", org.name),
+                **translated_fields("name", astuple(org.name)),
             )
         )
     bulk_create_with_history(new_orgs, Organisation, batch_size=BATCH_SIZE, default_user=actor)
@@ -67,8 +61,8 @@ def demo_data_create(
             side=sides[person.side],
             organisation_id=org_ids[person.organisation_key],
             is_illustrative=True,
-            **_names("name", person.name),
-            **_names("position", person.position),
+            **translated_fields("name", astuple(person.name)),
+            **translated_fields("position", astuple(person.position)),
         )
         for person in generate_people(seed, people, generated_orgs)
         if person.key not in existing_people

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from tandem.core.enums import OrganisationKind
+from tandem.core.i18n import translated_fields
 from tandem.core.models import Organisation, Person
 from tandem.exchange.demo import EXPERTISE, METHOD, REPORT, WORK_PLAN, generate_cohort
 from tandem.exchange.models import (
@@ -33,11 +34,6 @@ from tandem.exchange.services.records import (
 from tandem.projects.models import JointProject
 
 KINDS = (OrganisationKind.ENTERPRISE, OrganisationKind.COMPANY)
-
-
-def _texts(field: str, values: tuple[str, str, str]) -> dict[str, str]:
-    en, ja, ru = values
-    return {field: en, f"{field}_en": en, f"{field}_ja": ja, f"{field}_ru": ru}
 
 
 @transaction.atomic
@@ -95,9 +91,9 @@ def demo_exchange_create(*, seed: int, actor: Any = None) -> dict[str, int]:
                 start_date=sent.start,
                 end_date=sent.end,
                 is_illustrative=True,
-                **_texts("expertise", EXPERTISE[sent.topic]),
-                **_texts("work_plan", WORK_PLAN),
-                **_texts("report", REPORT if sent.reported else ("", "", "")),
+                **translated_fields("expertise", EXPERTISE[sent.topic]),
+                **translated_fields("work_plan", WORK_PLAN),
+                **translated_fields("report", REPORT if sent.reported else ("", "", "")),
             ),
             actor=actor,
         )
@@ -114,7 +110,7 @@ def demo_exchange_create(*, seed: int, actor: Any = None) -> dict[str, int]:
                 completion_date=placed.completed,
                 certificate_number=placed.certificate,
                 is_illustrative=True,
-                **_texts("training_programme", placed.programme),
+                **translated_fields("training_programme", placed.programme),
             ),
             actor=actor,
         )
@@ -155,7 +151,7 @@ def demo_exchange_create(*, seed: int, actor: Any = None) -> dict[str, int]:
                 joint_project=projects[result.project] if result.project is not None else None,
                 dispatch=dispatches.get(result.enterprise),
                 is_illustrative=True,
-                **_texts("description", result.description),
+                **translated_fields("description", result.description),
             ),
             actor=actor,
         )

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import Role
+from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Organisation
 from tandem.matchmaking.enums import ProfileState
 from tandem.matchmaking.models import CompanyProfile
 
-LANGUAGES = ("en", "ja", "ru")
 EDITABLE_FIELDS = (
     *(f"name_{lang}" for lang in LANGUAGES),
     *(f"offers_{lang}" for lang in LANGUAGES),

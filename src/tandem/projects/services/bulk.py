@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from tandem.core.i18n import LANGUAGES
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import (
@@ -30,7 +31,6 @@ from tandem.projects.services.projects import SCALAR_FIELDS
 from tandem.projects.services.references import Resolved
 
 BATCH = 1000
-LANGUAGES = ("en", "ja", "ru")
 
 
 def _new_project(programme: Programme, data: ProjectIn, resolved: Resolved) -> JointProject:
