@@ -14,9 +14,14 @@ def current_programme() -> Programme | None:
     return Programme.objects.select_related("plan_side", "partner_side").order_by("pk").first()
 
 
+def _current_programme_id() -> QuerySet[Programme]:
+    # A subquery: the lists cost one query each, not a second one to find the programme.
+    return Programme.objects.order_by("pk").values("pk")[:1]
+
+
 def plan_areas() -> QuerySet[PlanArea]:
-    return PlanArea.objects.filter(programme=current_programme()).order_by("number")
+    return PlanArea.objects.filter(programme__in=_current_programme_id()).order_by("number")
 
 
 def national_projects() -> QuerySet[NationalProject]:
-    return NationalProject.objects.filter(programme=current_programme()).order_by("number")
+    return NationalProject.objects.filter(programme__in=_current_programme_id()).order_by("number")
