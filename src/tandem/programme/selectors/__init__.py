@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 
 from tandem.programme.models import NationalProject, PlanArea, Programme
@@ -14,7 +16,7 @@ def current_programme() -> Programme | None:
     return Programme.objects.select_related("plan_side", "partner_side").order_by("pk").first()
 
 
-def _current_programme_id() -> QuerySet[Programme]:
+def _current_programme_id() -> Any:
     # A subquery: the lists cost one query each, not a second one to find the programme.
     return Programme.objects.order_by("pk").values("pk")[:1]
 
