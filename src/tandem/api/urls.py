@@ -7,9 +7,11 @@ from tandem.api.committee import router as committee_router
 from tandem.api.exchange import router as exchange_router
 from tandem.api.fairs import router as fairs_router
 from tandem.api.matchmaking import router as matchmaking_router
+from tandem.api.press import router as press_router
 from tandem.api.programme import router as programme_router
 from tandem.api.projects import router as projects_router
 from tandem.api.security import MACHINE_OR_SESSION
+from tandem.api.trade import router as trade_router
 
 api = NinjaAPI(
     title="tandem API",
@@ -30,3 +32,5 @@ api.add_router("/v1/", committee_router)
 api.add_router("/v1/", exchange_router)
 api.add_router("/v1/", matchmaking_router)
 api.add_router("/v1/", fairs_router)
+api.add_router("/v1/", trade_router)
+api.add_router("/v1/", press_router)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "tandem.interop",
     "tandem.exchange",
     "tandem.matchmaking",
+    "tandem.trade",
+    "tandem.press",
     "tandem.api",
 ]
 

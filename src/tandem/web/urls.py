@@ -37,4 +37,6 @@ urlpatterns = [
     path("exchange/", include("tandem.web.exchange")),
     path("matchmaking/", include("tandem.web.matchmaking")),
     path("fairs/", include("tandem.web.fairs")),
+    path("trade/", include("tandem.web.trade")),
+    path("press/", include("tandem.web.press")),
 ]

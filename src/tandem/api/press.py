@@ -1,0 +1,5 @@
+"""API operations of the press monitor."""
+
+from ninja import Router
+
+router = Router(tags=["press"])

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PressConfig(AppConfig):
+    name = "tandem.press"
+    label = "press"
+    verbose_name = _("Press monitor")

@@ -1,0 +1,1 @@
+"""Trade and investment monitor: trade by HS code and plan area, diversification, investment."""

@@ -1,0 +1,5 @@
+"""Pages of the trade monitor."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
