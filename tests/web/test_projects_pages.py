@@ -72,10 +72,7 @@ def test_filters_search_and_keyset_pages(
     second_codes = [p.code for p in second.context["page"].rows]
     assert second_codes
     assert max(first_codes) < min(second_codes)
-    assert all(
-        "P6" in [link.plan_area.code for link in p.area_links.all()]
-        for p in second.context["page"].rows
-    )
+    assert all("P6" in [area.code for area in p.areas] for p in second.context["page"].rows)
     found = client.get("/projects/", {"q": "ウラジオストク"}).content.decode()
     assert "Vladivostok" in found
     assert "No joint project matches" in client.get("/projects/", {"q": "zzzz"}).content.decode()
@@ -98,6 +95,46 @@ def test_list_query_count_does_not_depend_on_page_size(
                 list(project.leads)  # type: ignore[attr-defined]
         counts.append(len(captured))
     assert len(set(counts)) == 1
+
+
+def test_list_page_rows_take_the_same_queries_whatever_the_page_size(
+    demo_registry: None, secretariat_jp: User
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tandem.projects.selectors.registry import ProjectFilters
+    from tandem.projects.selectors.registry_rows import registry_rows
+
+    counts = []
+    for size in (5, 50, 200):
+        with CaptureQueriesContext(connection) as captured:
+            page = registry_rows(secretariat_jp, ProjectFilters(), size=size)
+        assert len(page.rows) == size
+        assert all(row.areas and row.title for row in page.rows)
+        counts.append(len(captured))
+    assert len(set(counts)) == 1
+
+
+def test_list_page_shows_titles_and_plan_areas_in_the_readers_language(
+    client: Client, demo_registry: None, secretariat_jp: User
+) -> None:
+    from django.utils import translation
+
+    from tandem.projects.models import JointProject
+    from tandem.projects.selectors.registry import ProjectFilters
+    from tandem.projects.selectors.registry_rows import registry_rows
+
+    project = JointProject.objects.order_by("code").first()
+    assert project is not None
+    JointProject.objects.filter(pk=project.pk).update(title_ja="日本語の題名", title_ru="")
+    with translation.override("ja"):
+        row = registry_rows(secretariat_jp, ProjectFilters(codes=(project.code,))).rows[0]
+        assert row.title == "日本語の題名"
+        assert row.areas[0].name == project.area_links.first().plan_area.name_ja  # type: ignore[union-attr]
+    with translation.override("ru"):  # no Russian title: the English one, as everywhere else
+        row = registry_rows(secretariat_jp, ProjectFilters(codes=(project.code,))).rows[0]
+        assert row.title == project.title_en
 
 
 def test_a_stale_edit_is_refused_with_a_clear_message(

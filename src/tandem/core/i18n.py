@@ -22,3 +22,11 @@ def texts_of(obj: Any, field: str) -> dict[str, str]:
     return {
         language: text for language in LANGUAGES if (text := getattr(obj, f"{field}_{language}"))
     }
+
+
+def in_language(texts: Mapping[str, str], language: str) -> str:
+    """The text in ``language``, else the first of English, Japanese and Russian that exists:
+    the fallback that django-modeltranslation applies to a model's translated field."""
+    if text := texts.get(language):
+        return text
+    return next((texts[code] for code in LANGUAGES if texts.get(code)), "")

@@ -32,8 +32,8 @@ from tandem.projects.selectors.registry import (
     project_as_of,
     project_detail,
     projects_for_export,
-    registry_page,
 )
+from tandem.projects.selectors.registry_rows import registry_rows
 from tandem.projects.selectors.visibility import note_side_for
 from tandem.projects.services.notes import confidential_note_create
 from tandem.projects.services.projects import (
@@ -59,7 +59,7 @@ def _filter_form(request: HttpRequest) -> ProjectFilterForm:
 def project_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.to_filters()
-    page = registry_page(
+    page = registry_rows(
         request.user,
         filters,
         sort=form.sort_order(),
@@ -78,6 +78,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "can_export": check(request.user, "projects.export_projects"),
         "can_bulk": check(request.user, "projects.add_project"),
         "bulk_form": BulkStatusForm(codes=[p.code for p in page.rows]),
+        "detail_prefix": reverse("web:project_detail", args=["-"])[:-2],
         "shows_illustrative": any(p.is_illustrative for p in page.rows),
     }
     template = (

@@ -57,7 +57,8 @@ class JointProject(IllustrativeMixin, TimestampedModel):
         max_length=20,
         choices=Disclosure.choices,
         default=Disclosure.INTERNAL,
-        db_index=True,
+        # No index: three values, and an index on it leads SQLite to gather every visible
+        # project and sort them instead of walking the code index for one page.
     )
     confidential_side = models.ForeignKey(
         "core.Country",

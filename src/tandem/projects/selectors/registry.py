@@ -141,9 +141,9 @@ class Page:
     sort: str
 
 
-def _keyset_page(
-    projects: QuerySet[JointProject], sort: str, after: str | None, size: int
-) -> tuple[list[JointProject], str | None]:
+def keyset_page(
+    projects: QuerySet[Any], sort: str, after: str | None, size: int
+) -> tuple[list[Any], str | None]:
     field_name, descending = SORTS.get(sort, SORTS[DEFAULT_SORT])
     if after and (position := decode_cursor(after, field_name)):
         value, pk = position
@@ -158,7 +158,10 @@ def _keyset_page(
     if len(rows) > size:
         rows = rows[:size]
         last = rows[-1]
-        next_cursor = encode_cursor(getattr(last, field_name), last.pk)
+        if isinstance(last, dict):  # a .values() page
+            next_cursor = encode_cursor(last[field_name], last["pk"])
+        else:
+            next_cursor = encode_cursor(getattr(last, field_name), last.pk)
     return rows, next_cursor
 
 
@@ -223,7 +226,7 @@ def registry_page(
             leads_prefetch(),
         )
     )
-    rows, next_cursor = _keyset_page(projects, sort, after, size)
+    rows, next_cursor = keyset_page(projects, sort, after, size)
     return Page(rows=rows, next_cursor=next_cursor, sort=sort)
 
 
