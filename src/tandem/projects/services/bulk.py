@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from tandem.core.i18n import LANGUAGES
+from tandem.core.services.database import refresh_planner_statistics
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import (
@@ -31,6 +32,8 @@ from tandem.projects.services.projects import SCALAR_FIELDS
 from tandem.projects.services.references import Resolved
 
 BATCH = 1000
+# A load this large changes the planner's picture of the registry's tables.
+STATISTICS_AFTER = 1000
 
 
 def _new_project(programme: Programme, data: ProjectIn, resolved: Resolved) -> JointProject:
@@ -117,4 +120,24 @@ def projects_bulk_create(
     FinancingLine.objects.bulk_create(money, batch_size=BATCH)
     bulk_create_with_history(changes, StatusChange, batch_size=BATCH, default_user=actor)
     transaction.on_commit(registry_changed)
+    if len(rows) >= STATISTICS_AFTER:
+        transaction.on_commit(registry_statistics_refresh)
     return len(rows)
+
+
+def registry_statistics_refresh() -> None:
+    """ANALYZE the registry's tables after a bulk load."""
+    refresh_planner_statistics(
+        model._meta.db_table
+        for model in (
+            JointProject,
+            ProjectPlanArea,
+            ProjectAspect,
+            Sector,
+            Participant,
+            FinancingLine,
+            StatusChange,
+            JointProject.national_projects.through,
+            JointProject.regions.through,
+        )
+    )

@@ -24,6 +24,7 @@ from tandem.projects.models import (
     StatusChange,
 )
 from tandem.projects.selectors.stats import registry_changed
+from tandem.projects.services.bulk import STATISTICS_AFTER, registry_statistics_refresh
 
 BATCH = 2000
 
@@ -152,4 +153,6 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
         FinancingLine.objects.bulk_create(money, batch_size=BATCH)
         created += len(batch)
     transaction.on_commit(registry_changed)
+    if created >= STATISTICS_AFTER:
+        transaction.on_commit(registry_statistics_refresh)
     return created
