@@ -1,7 +1,13 @@
 from modeltranslation.translator import TranslationOptions, translator
 
 from tandem.core.audit import track_history
-from tandem.programme.models import IntendedAlignment, NationalProject, PlanArea, Programme
+from tandem.programme.models import (
+    IntendedAlignment,
+    LabelExample,
+    NationalProject,
+    PlanArea,
+    Programme,
+)
 
 
 class ProgrammeTranslation(TranslationOptions):
@@ -16,4 +22,4 @@ translator.register(Programme, ProgrammeTranslation)
 translator.register(PlanArea, NamedTranslation)
 translator.register(NationalProject, NamedTranslation)
 
-track_history(Programme, PlanArea, NationalProject, IntendedAlignment)
+track_history(Programme, PlanArea, NationalProject, IntendedAlignment, LabelExample)

@@ -31,6 +31,7 @@ from tandem.interop.tabular.read import UnreadableFileError, read_table
 from tandem.programme.models import Programme
 from tandem.programme.selectors import current_programme
 from tandem.projects.schemas import ProjectIn
+from tandem.web.alignment.labels import import_suggestions
 
 SESSION_KEY = "tandem_import"
 
@@ -105,6 +106,7 @@ def project_import(request: HttpRequest, kind: str = "table") -> HttpResponse:
         {
             "form": form,
             "plan": plan,
+            "suggestions": import_suggestions(plan) if plan and not plan.file_problems else {},
             "counts": {a: plan.count(a) for a in ("create", "change", "unchanged", "reject")}
             if plan
             else {},

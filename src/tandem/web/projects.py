@@ -43,6 +43,7 @@ from tandem.projects.services.projects import (
     projects_bulk_change_status,
 )
 from tandem.projects.services.rates import financing_in_usd
+from tandem.web.alignment.labels import record_accepted_labels
 
 EXPORT_LIMIT = 100_000
 
@@ -165,6 +166,7 @@ def project_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         project = _save_form(request, form, None)
         if project is not None:
+            record_accepted_labels(request, form, project)
             messages.success(request, _("Project %(code)s registered.") % {"code": project.code})
             return HttpResponseRedirect(reverse("web:project_detail", args=[project.code]))
     return render(request, "web/projects/form.html", {"form": form, "project": None})
@@ -181,6 +183,7 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
         if form.is_valid():
             saved = _save_form(request, form, project)
             if saved is not None:
+                record_accepted_labels(request, form, saved)
                 messages.success(request, _("Project %(code)s saved.") % {"code": saved.code})
                 return HttpResponseRedirect(reverse("web:project_detail", args=[saved.code]))
     else:

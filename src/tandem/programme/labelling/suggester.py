@@ -207,14 +207,29 @@ class Suggester:
         return example
 
     # --- suggestion ------------------------------------------------------------------------
-    def suggest(self, text: str, language: str) -> Suggestion:
-        """Ranked plan areas and national projects for one project text."""
-        return self.suggest_many([text], [language])[0]
+    def suggest(
+        self, text: str, language: str, *, far_east_regions: Sequence[str] = ()
+    ) -> Suggestion:
+        """Ranked plan areas and national projects for one project text.
 
-    def suggest_many(self, texts: Sequence[str], languages: Sequence[str]) -> list[Suggestion]:
+        ``far_east_regions`` names regions of the Far Eastern Federal District that the project
+        is recorded in (not only written in its text): they count as Far East places (P6).
+        """
+        return self.suggest_many([text], [language], far_east_regions=[far_east_regions])[0]
+
+    def suggest_many(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str],
+        *,
+        far_east_regions: Sequence[Sequence[str]] | None = None,
+    ) -> list[Suggestion]:
         """:meth:`suggest` for many texts, embedded in one batch."""
         if len(texts) != len(languages):
             raise ValueError("texts and languages differ in length")
+        regions = list(far_east_regions) if far_east_regions is not None else [()] * len(texts)
+        if len(regions) != len(texts):
+            raise ValueError("texts and far_east_regions differ in length")
         for lang in languages:
             check_language(lang)
         if not texts:
@@ -223,16 +238,23 @@ class Suggester:
         query = self._embed_many(list(texts), list(languages))
         evidence = vectors.evidence(query, self.config)
         return [
-            self._decide(text, lang, {g: evidence[g][i] for g in GROUPS}, vectors)
+            self._decide(text, lang, {g: evidence[g][i] for g in GROUPS}, vectors, regions[i])
             for i, (text, lang) in enumerate(zip(texts, languages, strict=True))
         ]
 
     def _decide(
-        self, text: str, language: str, ev: dict[str, Any], vectors: LabelVectors
+        self,
+        text: str,
+        language: str,
+        ev: dict[str, Any],
+        vectors: LabelVectors,
+        regions: Sequence[str] = (),
     ) -> Suggestion:
         cfg = self.config
         cues = self._cues.find(text, language, also=("en",))
         places = self.gazetteer.find(text, language)
+        named = {p.surface for p in places}
+        places += [PlaceMatch("region", name) for name in regions if name not in named]
         total = cfg.proto_weight + cfg.knn_weight + cfg.cue_weight
         out: dict[str, list[LabelScore]] = {}
         for group in GROUPS:

@@ -10,7 +10,6 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
@@ -159,9 +158,3 @@ def alignment_export(request: HttpRequest, file_format: str) -> HttpResponse:
         file_format = "csv"
     response["Content-Disposition"] = f'attachment; filename="alignment-{stamp}.{file_format}"'
     return response
-
-
-urlpatterns = [
-    path("", alignment_page, name="alignment"),
-    path("export.<str:file_format>", alignment_export, name="alignment_export"),
-]

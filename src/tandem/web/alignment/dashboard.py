@@ -1,0 +1,293 @@
+"""The portfolio dashboard: projects by status over time, by plan area, by region on a
+schematic map of both countries, and what moved since a chosen committee session."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
+
+from tandem.committee.models import CommitteeSession
+from tandem.core.charts.bars import horizontal_bars_svg
+from tandem.core.charts.choropleth import area_codes, choropleth_svg
+from tandem.core.charts.timeseries import Series, stacked_area_svg
+from tandem.core.models import Country, FederalDistrict
+from tandem.core.permissions import permission_required
+from tandem.interop.tabular.export import escape_formula
+from tandem.programme.selectors import plan_areas
+from tandem.projects.enums import ProjectStatus
+from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
+from tandem.web.alignment.portfolio import (
+    FIRST_YEAR,
+    GROUPS,
+    SinceSession,
+    counts_by_area,
+    counts_by_region,
+    period_ends,
+    registered_by,
+    since_session,
+    status_history,
+    status_over_time,
+)
+
+ANY = [("", gettext_lazy("Any"))]
+LIST_LIMIT = 100
+CHARTS = ("status", "areas", "regions", "session")
+STATUS_COLOURS = {
+    "idea": "#9fb3c8",
+    "negotiation": "#f0b429",
+    "agreed": "#3ebd93",
+    "under_implementation": "#2680c2",
+    "completed": "#1f5796",
+    "suspended": "#c65d7b",
+    "cancelled": "#7b8794",
+}
+JAPAN_REGIONS = {
+    "Hokkaido": pgettext_lazy("region of Japan", "Hokkaido"),
+    "Tohoku": pgettext_lazy("region of Japan", "Tohoku"),
+    "Kanto": pgettext_lazy("region of Japan", "Kanto"),
+    "Chubu": pgettext_lazy("region of Japan", "Chubu"),
+    "Kinki": pgettext_lazy("region of Japan", "Kinki"),
+    "Chugoku": pgettext_lazy("region of Japan", "Chugoku"),
+    "Shikoku": pgettext_lazy("region of Japan", "Shikoku"),
+    "Kyushu-Okinawa": pgettext_lazy("region of Japan", "Kyushu and Okinawa"),
+}
+GROUP_LABELS = {
+    "new": pgettext_lazy("projects", "New"),
+    "advanced": pgettext_lazy("projects", "Advanced"),
+    "stalled": pgettext_lazy("projects", "Stalled"),
+}
+
+
+def _sessions() -> list[CommitteeSession]:
+    return list(CommitteeSession.objects.order_by("-start_date"))
+
+
+class DashboardForm(forms.Form):
+    side = forms.ChoiceField(label=gettext_lazy("Side"), required=False)
+    plan_area = forms.ChoiceField(label=gettext_lazy("Plan area"), required=False)
+    start = forms.IntegerField(
+        label=pgettext_lazy("period", "From year"), required=False, min_value=2000, max_value=2100
+    )
+    end = forms.IntegerField(
+        label=pgettext_lazy("period", "To year"), required=False, min_value=2000, max_value=2100
+    )
+    step = forms.ChoiceField(
+        label=gettext_lazy("Step"),
+        required=False,
+        choices=[("year", gettext_lazy("Year")), ("quarter", gettext_lazy("Quarter"))],
+    )
+    session = forms.ChoiceField(label=gettext_lazy("Since session"), required=False)
+
+    def __init__(self, *args: Any, sessions: list[CommitteeSession], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = dict(self.fields)
+        fields["side"].choices = ANY + [(c.code, c.name) for c in Country.objects.all()]
+        fields["plan_area"].choices = ANY + [(a.code, f"{a.code} {a.name}") for a in plan_areas()]
+        fields["session"].choices = [
+            (str(s.pk), f"{s} · {s.city} · {s.start_date:%Y-%m-%d}") for s in sessions
+        ]
+
+    def value(self, name: str) -> Any:
+        return self.cleaned_data.get(name) if self.is_valid() else None
+
+
+@dataclass
+class Dashboard:
+    form: DashboardForm
+    periods: list[tuple[str, dt.date]]
+    by_status: dict[str, list[int]]
+    by_area: list[tuple[str, str, int]]
+    by_region: dict[str, int]
+    region_names: dict[str, str]
+    session: CommitteeSession | None
+    moved: SinceSession | None
+    projects: dict[int, tuple[str, str, bool]]
+    total: int
+    illustrative: bool
+
+
+def _dashboard(request: HttpRequest) -> Dashboard:
+    sessions = _sessions()
+    form = DashboardForm(request.GET or None, sessions=sessions)
+    today = timezone.localdate()
+    start = form.value("start") or FIRST_YEAR
+    end = form.value("end") or today.year
+    start, end = min(start, end), max(start, end)
+    periods = period_ends(start, end, form.value("step") or "year", today)
+    projects = filtered_projects(
+        request.user,
+        ProjectFilters(side=form.value("side") or "", plan_area=form.value("plan_area") or ""),
+    )
+    changes = status_history(projects)
+    last_day = periods[-1][1] if periods else today
+    counted = registered_by(changes, last_day)
+    areas = counts_by_area(projects, counted)
+    names = {d.code: str(d.name) for d in FederalDistrict.objects.all()}
+    names.update({code: str(label) for code, label in JAPAN_REGIONS.items()})
+    chosen = form.value("session")
+    session = next((s for s in sessions if str(s.pk) == chosen), None)
+    if session is None and not chosen:
+        session = next((s for s in sessions if s.end_date < today), None)
+    moved = since_session(changes, session.end_date, today) if session else None
+    wanted = {pid for pids in (moved.groups.values() if moved else []) for pid in pids}
+    lines = {
+        pid: (code, title, illustrative)
+        for pid, code, title, illustrative in projects.filter(pk__in=wanted).values_list(
+            "pk", "code", "title", "is_illustrative"
+        )
+    }
+    return Dashboard(
+        form=form,
+        periods=periods,
+        by_status=status_over_time(changes, periods),
+        by_area=[(a.code, str(a.name), areas.get(a.code, 0)) for a in plan_areas()],
+        by_region=counts_by_region(projects, counted),
+        region_names=names,
+        session=session,
+        moved=moved,
+        projects=lines,
+        total=len(counted),
+        illustrative=projects.filter(is_illustrative=True).exists(),
+    )
+
+
+def _status_label(code: str) -> str:
+    return str(ProjectStatus(code).label)
+
+
+def _charts(board: Dashboard) -> dict[str, str]:
+    labels = [label for label, _day in board.periods]
+    status = stacked_area_svg(
+        labels,
+        [
+            Series(_status_label(code), values, STATUS_COLOURS.get(code, ""))
+            for code, values in board.by_status.items()
+        ],
+        title=_("Joint projects by status"),
+        description=_("Projects in each status at the end of each period."),
+    )
+    areas = horizontal_bars_svg(
+        [(f"{code} {name}", count) for code, name, count in board.by_area],
+        title=_("Joint projects by plan area"),
+        description=_("A project counts in each of its plan areas."),
+    )
+    regions = choropleth_svg(
+        board.by_region,
+        board.region_names,
+        title=_("Joint projects by region"),
+        headings={"RU": _("Russia: federal districts"), "JP": _("Japan: regions")},
+        schematic_note=_("Schematic shapes, not a map"),
+        description=_("A project counts once in each area where it has a region."),
+    )
+    return {"status": status, "areas": areas, "regions": regions}
+
+
+@permission_required("programme.view_alignment")
+def dashboard_page(request: HttpRequest) -> HttpResponse:
+    board = _dashboard(request)
+    charts = {name: mark_safe(svg) for name, svg in _charts(board).items()}  # noqa: S308 - escaped
+    groups = []
+    if board.moved:
+        for group in GROUPS:
+            ids = board.moved.groups[group]
+            rows = [
+                {
+                    "code": board.projects[pid][0],
+                    "title": board.projects[pid][1],
+                    "before": _status_label(board.moved.before[pid])
+                    if pid in board.moved.before
+                    else "",
+                    "after": _status_label(board.moved.after[pid]),
+                }
+                for pid in ids
+                if pid in board.projects
+            ]
+            rows.sort(key=lambda row: row["code"])
+            groups.append((group, GROUP_LABELS[group], len(ids), rows[:LIST_LIMIT]))
+    codes = area_codes()
+    region_rows = [
+        (board.region_names.get(code, code), board.by_region.get(code, 0))
+        for panel in ("RU", "JP")
+        for code in codes[panel]
+    ]
+    return render(
+        request,
+        "web/alignment/dashboard.html",
+        {
+            "form": board.form,
+            "board": board,
+            "charts": charts,
+            "groups": groups,
+            "region_rows": region_rows,
+            "list_limit": LIST_LIMIT,
+            "query": request.GET.urlencode(),
+            "shows_illustrative": board.illustrative
+            or bool(board.session and board.session.is_illustrative),
+        },
+    )
+
+
+def _rows(board: Dashboard, chart: str) -> list[list[Any]]:
+    if chart == "status":
+        statuses = list(board.by_status)
+        header = [pgettext("period", "Period"), *(_status_label(s) for s in statuses)]
+        return [header] + [
+            [label, *(board.by_status[s][i] for s in statuses)]
+            for i, (label, _day) in enumerate(board.periods)
+        ]
+    if chart == "areas":
+        return [[_("Code"), _("Plan area"), _("Projects")]] + [
+            [code, name, count] for code, name, count in board.by_area
+        ]
+    if chart == "regions":
+        codes = area_codes()
+        return [[_("Code"), _("Region"), _("Projects")]] + [
+            [code, board.region_names.get(code, code), board.by_region.get(code, 0)]
+            for panel in ("RU", "JP")
+            for code in codes[panel]
+        ]
+    header = [_("Group"), _("Code"), _("Title"), _("Status then"), _("Status now")]
+    out: list[list[Any]] = [header]
+    if board.moved:
+        for group in GROUPS:
+            for pid in board.moved.groups[group]:
+                if pid not in board.projects:
+                    continue
+                code, title, _illustrative = board.projects[pid]
+                before = board.moved.before.get(pid)
+                out.append(
+                    [
+                        str(GROUP_LABELS[group]),
+                        code,
+                        title,
+                        _status_label(before) if before else "",
+                        _status_label(board.moved.after[pid]),
+                    ]
+                )
+    return out
+
+
+@permission_required("programme.view_alignment")
+def dashboard_export(request: HttpRequest, chart: str) -> HttpResponse:
+    if chart not in CHARTS:
+        raise Http404(_("No such chart."))
+    board = _dashboard(request)
+    text = io.StringIO()
+    writer = csv.writer(text)
+    for row in _rows(board, chart):
+        writer.writerow([escape_formula(str(cell)) for cell in row])
+    response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="dashboard-{chart}-{stamp}.csv"'
+    return response

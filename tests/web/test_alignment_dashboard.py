@@ -1,0 +1,127 @@
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from tandem.committee.briefing.compare import Change
+from tandem.committee.models import CommitteeSession
+from tandem.core.enums import Role
+from tandem.core.models import User
+from tandem.core.services.demo import demo_data_create
+from tandem.projects.models import JointProject
+from tandem.projects.services.demo import demo_projects_create
+from tandem.web.alignment.portfolio import period_ends, since_session, status_over_time
+
+D = dt.date
+
+
+@pytest.fixture
+def registry(default_programme: None) -> None:
+    demo_data_create(seed=3, organisations=30, people=0, actor=None)
+    demo_projects_create(seed=3, count=120)
+
+
+@pytest.mark.unit
+def test_status_over_time_counts_the_status_at_the_end_of_each_period() -> None:
+    changes = [
+        Change(1, D(2016, 3, 1), "idea"),
+        Change(1, D(2017, 6, 1), "agreed"),
+        Change(2, D(2017, 1, 1), "negotiation"),
+        Change(2, D(2018, 1, 1), "cancelled"),
+    ]
+    ends = period_ends(2016, 2018, "year", D(2018, 6, 30))
+    assert [label for label, _day in ends] == ["2016", "2017", "2018"]
+    assert ends[-1][1] == D(2018, 6, 30)
+    counts = status_over_time(changes, ends)
+    assert counts["idea"] == [1, 0, 0]
+    assert counts["agreed"] == [0, 1, 1]
+    assert counts["negotiation"] == [0, 1, 0]
+    assert counts["cancelled"] == [0, 0, 1]
+
+
+@pytest.mark.unit
+def test_quarters_stop_at_today() -> None:
+    ends = period_ends(2019, 2020, "quarter", D(2020, 5, 2))
+    assert [label for label, _day in ends][-2:] == ["2020 Q1", "2020 Q2"]
+    assert ends[3][1] == D(2019, 12, 31)
+
+
+@pytest.mark.unit
+def test_new_advanced_and_stalled_since_a_session() -> None:
+    session_day = D(2019, 12, 19)
+    changes = [
+        Change(1, D(2018, 1, 1), "idea"),  # stalled: no change since
+        Change(2, D(2018, 1, 1), "negotiation"),
+        Change(2, D(2020, 5, 1), "agreed"),  # advanced
+        Change(3, D(2020, 2, 1), "idea"),  # new
+        Change(4, D(2017, 1, 1), "completed"),  # closed: none of the three
+        Change(5, D(2018, 1, 1), "agreed"),
+        Change(5, D(2020, 3, 1), "negotiation"),  # moved back: none
+        Change(6, D(2018, 1, 1), "under_implementation"),
+        Change(6, D(2021, 1, 1), "completed"),  # completing is advancing
+        Change(7, D(2018, 1, 1), "suspended"),  # suspended, unchanged: stalled
+    ]
+    moved = since_session(changes, session_day, D(2022, 1, 1))
+    assert moved.groups == {"new": [3], "advanced": [2, 6], "stalled": [1, 7]}
+
+
+@pytest.mark.integration
+def test_the_dashboard_shows_the_four_charts_and_the_session_groups(
+    client: Client, registry: None, make_user: Callable[..., User]
+) -> None:
+    client.force_login(make_user(Role.OFFICIAL, "RU"))
+    session = CommitteeSession.objects.get(number=15)
+    response = client.get("/alignment/dashboard/", {"session": str(session.pk), "step": "quarter"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<svg") == 3
+    assert "2016 Q1" in html
+    assert "Schematic shapes, not a map" in html
+    assert 'data-testid="count-new"' in html
+    visible = JointProject.objects.exclude(
+        disclosure="side_confidential", confidential_side__code="JP"
+    ).count()
+    assert f"{visible} joint projects registered" in html
+    assert "/alignment/dashboard/" in client.get("/alignment/").content.decode()
+
+
+@pytest.mark.integration
+def test_the_dashboard_filters_by_plan_area_and_in_japanese(
+    client: Client, registry: None, make_user: Callable[..., User]
+) -> None:
+    client.force_login(make_user(Role.SECRETARIAT, "JP"))
+    everything = client.get("/alignment/dashboard/export/areas.csv")
+    only_p6 = client.get("/alignment/dashboard/areas.csv", {"plan_area": "P6"})
+    assert everything.status_code == 404
+    rows = {
+        line.split(",")[0]: int(line.split(",")[-1])
+        for line in only_p6.content.decode("utf-8-sig").splitlines()[1:]
+    }
+    p6 = JointProject.objects.filter(area_links__plan_area__code="P6").exclude(
+        disclosure="side_confidential", confidential_side__code="RU"
+    )
+    assert rows["P6"] == p6.distinct().count()
+    response = client.get("/alignment/dashboard/", HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 200
+
+
+@pytest.mark.integration
+def test_each_chart_exports_its_data_with_formulas_escaped(
+    client: Client, registry: None, make_user: Callable[..., User]
+) -> None:
+    project = JointProject.objects.order_by("code").first()
+    assert project is not None
+    JointProject.objects.filter(pk=project.pk).update(
+        title="=HYPERLINK(1)", title_en="=HYPERLINK(1)", status_date=D(2030, 1, 1)
+    )
+    client.force_login(make_user(Role.SECRETARIAT, "JP"))
+    session = CommitteeSession.objects.get(number=15)
+    for chart in ("status", "areas", "regions", "session"):
+        response = client.get(f"/alignment/dashboard/{chart}.csv", {"session": session.pk})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+    text = client.get("/alignment/dashboard/session.csv", {"session": session.pk}).content
+    assert b",=HYPERLINK" not in text
+    regions = client.get("/alignment/dashboard/regions.csv").content.decode("utf-8-sig")
+    assert "FEFD" in regions and "Kanto" in regions
