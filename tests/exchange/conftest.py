@@ -10,9 +10,21 @@ import pytest
 from tandem.core.enums import Role
 from tandem.core.models import Country, Organisation, Person, User
 from tandem.core.services.demo import demo_data_create
-from tandem.exchange.models import EnterpriseProfile, KpiIndicator, KpiMeasurement
+from tandem.exchange.models import (
+    EnterpriseProfile,
+    KpiIndicator,
+    KpiMeasurement,
+    SpecialistDispatch,
+    TraineePlacement,
+)
 from tandem.exchange.services.demo import demo_exchange_create
-from tandem.exchange.services.records import enterprise_save, indicator_save, measurement_save
+from tandem.exchange.services.records import (
+    dispatch_save,
+    enterprise_save,
+    indicator_save,
+    measurement_save,
+    placement_save,
+)
 from tandem.projects.services.demo import demo_projects_create
 
 
@@ -69,3 +81,51 @@ def demo_cohort(default_programme: None) -> dict[str, int]:
     demo_data_create(seed=1, organisations=120, people=300, actor=None)
     demo_projects_create(seed=1, count=60)
     return demo_exchange_create(seed=2019)
+
+
+@pytest.fixture
+def dispatch(pair: dict[str, Any], coordinator: User) -> SpecialistDispatch:
+    return dispatch_save(
+        dispatch=SpecialistDispatch(
+            specialist=pair["specialist"],
+            sending_organisation=pair["company"].organisation,
+            expertise="Lean production",
+            host=pair["enterprise"],
+            topic="lean_production",
+            start_date=date(2019, 3, 1),
+            end_date=date(2019, 3, 28),
+            work_plan="Diagnosis, pilot, standard work.",
+        ),
+        actor=coordinator,
+    )
+
+
+@pytest.fixture
+def placement(pair: dict[str, Any], coordinator: User) -> TraineePlacement:
+    return placement_save(
+        placement=TraineePlacement(
+            trainee=pair["trainee"],
+            home=pair["enterprise"],
+            host=pair["company"],
+            training_programme="Kaizen",
+            start_date=date(2019, 5, 1),
+            end_date=date(2019, 6, 30),
+        ),
+        actor=coordinator,
+    )
+
+
+@pytest.fixture
+def representative_of(default_programme: None) -> Callable[[EnterpriseProfile], User]:
+    """A company representative acting for the given enterprise's organisation."""
+
+    def make(profile: EnterpriseProfile) -> User:
+        return User.objects.create_user(
+            username=f"rep-{profile.pk}",
+            password="a-long-test-password",
+            role=Role.COMPANY_REPRESENTATIVE,
+            side=profile.organisation.side,
+            organisation=profile.organisation,
+        )
+
+    return make

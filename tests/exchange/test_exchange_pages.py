@@ -207,7 +207,8 @@ def test_evidence_file_is_attached_and_served_only_to_those_who_see_it(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     client.force_login(coordinator)
-    upload = SimpleUploadedFile("baseline.csv", b"month,output\n2018-10,1190\n")
+    content = b"%PDF-1.4\n% baseline records 2018-10: 1190\n%%EOF\n"
+    upload = SimpleUploadedFile("baseline.pdf", content)
     response = client.post(
         f"/exchange/files/indicator/{productivity.pk}/new/",
         {"title": "Baseline records", "kind": "evidence", "file": upload},
@@ -215,6 +216,6 @@ def test_evidence_file_is_attached_and_served_only_to_those_who_see_it(
     assert response.status_code == 302
     attachment = productivity.files.get()
     download = client.get(f"/exchange/files/{attachment.pk}/")
-    assert b"".join(download.streaming_content) == b"month,output\n2018-10,1190\n"  # type: ignore[attr-defined]
+    assert b"".join(download.streaming_content) == content  # type: ignore[attr-defined]
     client.force_login(make_user(Role.COMPANY_REPRESENTATIVE, "JP"))
     assert client.get(f"/exchange/files/{attachment.pk}/").status_code == 404

@@ -16,8 +16,9 @@ from ninja.errors import HttpError
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import require
 from tandem.core.models import Organisation, Person
-from tandem.exchange.enums import Horizon, Topic
+from tandem.exchange.enums import Horizon, OutcomeKind, Topic
 from tandem.exchange.models import (
+    BusinessOutcome,
     KpiMeasurement,
     SpecialistDispatch,
     TraineePlacement,
@@ -26,8 +27,19 @@ from tandem.exchange.reporting import effect_report_data
 from tandem.exchange.schemas import EffectReportOut
 from tandem.exchange.selectors import lists
 from tandem.exchange.selectors.effect import effect_report
-from tandem.exchange.selectors.visibility import visible_enterprises
-from tandem.exchange.services.records import dispatch_save, measurement_save, placement_save
+from tandem.exchange.selectors.visibility import (
+    visible_dispatches,
+    visible_enterprises,
+    visible_placements,
+)
+from tandem.exchange.services.records import (
+    dispatch_save,
+    measurement_save,
+    outcome_save,
+    placement_save,
+)
+from tandem.exchange.services.removal import dispatch_delete, indicator_delete, placement_delete
+from tandem.projects.selectors.visibility import visible_projects
 
 router = Router(tags=["exchange"])
 MAX_LIMIT = 500
@@ -122,6 +134,42 @@ class MeasurementIn(Schema):
     date: dt.date
     value: Decimal
     method: str = ""
+
+
+class OutcomeOut(Schema):
+    id: int
+    enterprise: int
+    kind: str
+    date: dt.date
+    description: TranslatedText
+    amount: Decimal | None
+    currency: str
+    joint_project: str | None
+    dispatch: int | None
+    illustrative: bool
+
+
+class OutcomeIn(Schema):
+    enterprise: int
+    kind: OutcomeKind
+    date: dt.date
+    description: TranslatedText
+    amount: Decimal | None = None
+    currency: str = ""
+    joint_project: str | None = None
+    dispatch: int | None = None
+
+
+class OutcomeFilter(Schema):
+    limit: int = 100
+    offset: int = 0
+    kind: OutcomeKind | None = None
+    enterprise: int | None = None
+
+
+class Deleted(Schema):
+    deleted: int
+    files_removed: int
 
 
 class Page(Schema):
@@ -349,6 +397,120 @@ def put_measurement(request: HttpRequest, pk: int, payload: MeasurementIn) -> Me
         value=measurement.value,
         method=measurement.method,
     )
+
+
+def _outcome(outcome: BusinessOutcome, linkable: set[int]) -> OutcomeOut:
+    project = outcome.joint_project
+    return OutcomeOut(
+        id=outcome.pk,
+        enterprise=outcome.enterprise_id,
+        kind=outcome.kind,
+        date=outcome.date,
+        description=translated(outcome, "description"),
+        amount=outcome.amount,
+        currency=outcome.currency,
+        joint_project=project.code if project is not None and project.pk in linkable else None,
+        dispatch=outcome.dispatch_id,
+        illustrative=outcome.is_illustrative,
+    )
+
+
+@router.get(
+    "/exchange/outcomes",
+    response=responses(list[OutcomeOut], codes=(401, 403, 422)),
+    summary="Business-expansion outcomes visible to the caller, latest first",
+)
+@require("exchange.view_exchange")
+def list_outcomes(request: HttpRequest, filters: Query[OutcomeFilter]) -> list[OutcomeOut]:
+    window = _window(Page(limit=filters.limit, offset=filters.offset))
+    rows = lists.outcome_list(request.user, kind=filters.kind or "")
+    if filters.enterprise is not None:
+        rows = rows.filter(enterprise_id=filters.enterprise)
+    page = list(rows[window])
+    linkable = set(
+        visible_projects(request.user)
+        .filter(pk__in=[o.joint_project_id for o in page if o.joint_project_id])
+        .values_list("pk", flat=True)
+    )
+    return [_outcome(o, linkable) for o in page]
+
+
+@router.post(
+    "/exchange/outcomes",
+    response=responses(OutcomeOut, codes=(401, 403, 404, 422), ok_code=201),
+    summary="Record a business outcome (a contract, a follow-up joint project…)",
+)
+@require("exchange.change_exchange")
+def create_outcome(request: HttpRequest, payload: OutcomeIn) -> Status[OutcomeOut]:
+    enterprise = visible_enterprises(request.user).filter(pk=payload.enterprise).first()
+    if enterprise is None:
+        raise HttpError(404, "No such enterprise.")
+    project = None
+    if payload.joint_project:
+        project = visible_projects(request.user).filter(code=payload.joint_project).first()
+        if project is None:
+            raise HttpError(422, "Unknown joint project code.")
+    dispatch = None
+    if payload.dispatch is not None:
+        dispatch = visible_dispatches(request.user).filter(pk=payload.dispatch).first()
+        if dispatch is None:
+            raise HttpError(422, "Unknown dispatch.")
+    outcome = BusinessOutcome(
+        enterprise=enterprise,
+        kind=payload.kind,
+        date=payload.date,
+        amount=payload.amount,
+        currency=payload.currency.upper(),
+        joint_project=project,
+        dispatch=dispatch,
+        **_texts("description", payload.description),
+    )
+    try:
+        outcome_save(outcome=outcome, actor=request.user)
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    return Status(201, _outcome(outcome, {project.pk} if project is not None else set()))
+
+
+@router.delete(
+    "/exchange/dispatches/{pk}",
+    response=responses(Deleted, codes=(401, 403, 404)),
+    summary="Delete a dispatch and its files (outcomes that followed it stay, unlinked)",
+)
+@require("exchange.change_exchange")
+def delete_dispatch(request: HttpRequest, pk: int) -> Deleted:
+    dispatch = visible_dispatches(request.user).filter(pk=pk).first()
+    if dispatch is None:
+        raise HttpError(404, "No such dispatch.")
+    return Deleted(deleted=pk, files_removed=dispatch_delete(dispatch=dispatch, actor=request.user))
+
+
+@router.delete(
+    "/exchange/placements/{pk}",
+    response=responses(Deleted, codes=(401, 403, 404)),
+    summary="Delete a placement and its files",
+)
+@require("exchange.change_exchange")
+def delete_placement(request: HttpRequest, pk: int) -> Deleted:
+    placement = visible_placements(request.user).filter(pk=pk).first()
+    if placement is None:
+        raise HttpError(404, "No such placement.")
+    removed = placement_delete(placement=placement, actor=request.user)
+    return Deleted(deleted=pk, files_removed=removed)
+
+
+@router.delete(
+    "/exchange/indicators/{pk}",
+    response=responses(Deleted, codes=(401, 403, 404)),
+    summary="Delete a KPI indicator, its measurements and its evidence files",
+)
+@require("exchange.change_exchange")
+def delete_indicator(request: HttpRequest, pk: int) -> Deleted:
+    indicator = lists.indicator_for(request.user, pk)
+    if indicator is None:
+        raise HttpError(404, "No such indicator.")
+    removed = indicator_delete(indicator=indicator, actor=request.user)
+    return Deleted(deleted=pk, files_removed=removed)
 
 
 @router.get(

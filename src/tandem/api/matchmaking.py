@@ -21,6 +21,7 @@ from tandem.matchmaking.services.introductions import (
     introduction_request,
     introduction_respond,
 )
+from tandem.matchmaking.services.ownership import linkable_organisations, profile_link_organisation
 from tandem.matchmaking.services.suggestions import suggestions_refresh
 from tandem.projects.selectors.visibility import visible_projects
 
@@ -178,6 +179,50 @@ def _profile_or_404(request: HttpRequest, pk: int, permission: str) -> CompanyPr
 
 def _unprocessable(error: ValidationError) -> HttpError:
     return HttpError(422, " ".join(str(m) for m in error.messages))
+
+
+class OrganisationLinkIn(Schema):
+    organisation: int | None = None
+    create: bool = False
+
+
+class OrganisationLinkOut(Schema):
+    profile: int
+    organisation: int
+    organisation_name: str
+    version: int
+
+
+@router.post(
+    "/matchmaking/profiles/{profile_id}/organisation",
+    response=responses(OrganisationLinkOut, codes=(401, 403, 404, 422)),
+    summary="Link an agency-created profile to an organisation (picked, or created from it)",
+)
+@require("matchmaking.link_organisation")
+def link_organisation(
+    request: HttpRequest, profile_id: int, payload: OrganisationLinkIn
+) -> OrganisationLinkOut:
+    profile = _profile_or_404(request, profile_id, "matchmaking.link_organisation")
+    organisation = None
+    if payload.organisation is not None:
+        organisation = linkable_organisations(profile).filter(pk=payload.organisation).first()
+        if organisation is None:
+            raise HttpError(
+                422, "Unknown organisation, of another country, or one that has a profile."
+            )
+    try:
+        linked = profile_link_organisation(
+            profile=profile, organisation=organisation, create=payload.create, actor=request.user
+        )
+    except ValidationError as error:
+        raise _unprocessable(error) from error
+    assert linked.organisation is not None
+    return OrganisationLinkOut(
+        profile=linked.pk,
+        organisation=linked.organisation.pk,
+        organisation_name=str(linked.organisation.name),
+        version=linked.version,
+    )
 
 
 @router.get(

@@ -20,6 +20,7 @@ from tandem.exchange.models import (
     TraineePlacement,
 )
 from tandem.exchange.models.enterprise import ENTERPRISE_KINDS
+from tandem.exchange.uploads import validate_upload
 from tandem.projects.models import JointProject
 
 ANY = [("", _("Any"))]
@@ -162,19 +163,43 @@ class PlacementForm(forms.ModelForm[TraineePlacement]):
         return cleaned
 
 
-class IndicatorForm(forms.ModelForm[KpiIndicator]):
+class _Versioned(forms.ModelForm[Any]):
+    """Carries the version the editor opened, for the optimistic lock of the services."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+
+    def expected_version(self) -> int:
+        value = self.cleaned_data.get("version")
+        return int(value) if value is not None else int(self.instance.version)
+
+
+class IndicatorForm(_Versioned):
     class Meta:
         model = KpiIndicator
         fields = ["kind", "name", "unit", "higher_is_better"]
 
 
-class MeasurementForm(forms.ModelForm[KpiMeasurement]):
+class MeasurementForm(_Versioned):
     horizon = forms.TypedChoiceField(label=_("Measurement"), choices=Horizon.choices, coerce=int)
 
     class Meta:
         model = KpiMeasurement
         fields = ["horizon", "date", "value", "method"]
         widgets = {"date": DateInput()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Editing one measurement: its horizon is what identifies it.
+            self.fields["horizon"].disabled = True
+            self.fields["horizon"].initial = self.instance.horizon
 
 
 class OutcomeForm(forms.ModelForm[BusinessOutcome]):
@@ -213,6 +238,20 @@ class FileForm(forms.ModelForm[ExchangeFile]):
     class Meta:
         model = ExchangeFile
         fields = ["title", "kind", "file"]
+        help_texts = {"file": _("PDF, DOCX, XLSX, PNG or JPEG, at most 20 MB.")}
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        validate_upload(upload)
+        return upload
+
+
+class ConfirmDeleteForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, delete it and its files"),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm the deletion.")},
+    )
 
 
 class KpiImportForm(forms.Form):

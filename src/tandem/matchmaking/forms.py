@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from tandem.core.models import Country, Region
+from tandem.core.models import Country, Organisation, Region
 from tandem.matchmaking.enums import MeetingVenue, Outcome, ProfileState
 from tandem.matchmaking.models import CompanyProfile
 from tandem.matchmaking.selectors.profiles import SORTS, ProfileFilters
@@ -171,4 +171,31 @@ class OutcomeForm(forms.Form):
                         "joint_project", _("No joint project with this code that you can see.")
                     )
                 data["joint_project_obj"] = project
+        return data
+
+
+class LinkOrganisationForm(forms.Form):
+    """Link an agency-created profile to an organisation: pick one, or create one."""
+
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Companies and enterprises of the profile's country that have no profile."),
+    )
+    create = forms.BooleanField(
+        label=_("None of these: create the organisation from the profile"), required=False
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["organisation"]
+        field.queryset = organisations
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("organisation")) == bool(data.get("create")):
+            raise forms.ValidationError(
+                _("Pick an organisation, or tick the box to create one, not both.")
+            )
         return data

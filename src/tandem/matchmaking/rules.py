@@ -113,3 +113,4 @@ rules.add_perm("matchmaking.view_introduction", agency | (company & is_party_com
 rules.add_perm("matchmaking.respond_introduction", agency | (company & is_recipient_company))
 rules.add_perm("matchmaking.record_outcome", agency | (company & is_party_company))
 rules.add_perm("matchmaking.view_funnel", agency | government_reader | is_coordinator)
+rules.add_perm("matchmaking.link_organisation", agency)

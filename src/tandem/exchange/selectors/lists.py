@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from tandem.exchange.models import (
+    BusinessOutcome,
     EnterpriseProfile,
     KpiIndicator,
     KpiMeasurement,
@@ -126,3 +127,46 @@ def enterprise_detail(user: Any, pk: int) -> dict[str, Any] | None:
 
 def indicator_for(user: Any, pk: int) -> KpiIndicator | None:
     return visible_indicators(user).filter(pk=pk).first()
+
+
+def measurement_for(user: Any, pk: int) -> KpiMeasurement | None:
+    return (
+        KpiMeasurement.objects.filter(indicator__in=visible_indicators(user))
+        .select_related("indicator__enterprise__organisation")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def outcome_list(
+    user: Any, *, q: str = "", kind: str = "", side: str = "", year: int | None = None
+) -> QuerySet[BusinessOutcome]:
+    rows = visible_outcomes(user).select_related("dispatch__specialist")
+    if q:
+        rows = rows.filter(
+            Q(description__icontains=q)
+            | Q(enterprise__organisation__name__icontains=q)
+            | Q(joint_project__code__icontains=q)
+        )
+    if kind:
+        rows = rows.filter(kind=kind)
+    if side:
+        rows = rows.filter(enterprise__organisation__side__code=side)
+    if year:
+        rows = rows.filter(date__year=year)
+    return rows.order_by("-date", "pk")
+
+
+def outcome_counts(rows: QuerySet[BusinessOutcome]) -> dict[str, Any]:
+    """How many outcomes of each kind, how many link a joint project, the enterprises."""
+    unordered = rows.order_by()
+    by_kind = {row["kind"]: row["n"] for row in unordered.values("kind").annotate(n=Count("pk"))}
+    return {
+        "total": sum(by_kind.values()),
+        "by_kind": by_kind,
+        "linked_projects": unordered.exclude(joint_project=None)
+        .values("joint_project")
+        .distinct()
+        .count(),
+        "enterprises": unordered.values("enterprise").distinct().count(),
+    }

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
 
 from tandem.core.audit import save_with_actor
 from tandem.exchange.models import (
@@ -17,6 +20,7 @@ from tandem.exchange.models import (
     SpecialistDispatch,
     TraineePlacement,
 )
+from tandem.exchange.uploads import validate_upload
 from tandem.projects.models import JointProject
 
 M = TypeVar("M", bound=models.Model)
@@ -50,10 +54,18 @@ def placement_save(*, placement: TraineePlacement, actor: Any) -> TraineePlaceme
 
 
 def indicator_save(*, indicator: KpiIndicator, actor: Any) -> KpiIndicator:
+    """Create an indicator, or save one without a version check (the import); a change still
+    moves its version on, so that an edit form opened before it is refused."""
+    if indicator.pk:
+        indicator.version += 1
     return _save(indicator, actor)
 
 
 def measurement_save(*, measurement: KpiMeasurement, actor: Any) -> KpiMeasurement:
+    """Create a measurement, or correct one without a version check (the import, the API's
+    PUT); a correction still moves its version on."""
+    if measurement.pk:
+        measurement.version += 1
     return _save(measurement, actor)
 
 
@@ -62,4 +74,73 @@ def outcome_save(*, outcome: BusinessOutcome, actor: Any) -> BusinessOutcome:
 
 
 def file_attach(*, attachment: ExchangeFile, actor: Any) -> ExchangeFile:
+    """Attach a file after checking its type (by extension and by content) and size."""
+    validate_upload(attachment.file)
     return _save(attachment, actor)
+
+
+class StaleRecordError(Exception):
+    """Someone else saved the record since this edit began; nothing was overwritten."""
+
+    def __init__(self, record: models.Model, expected_version: int) -> None:
+        self.record = record
+        self.expected_version = expected_version
+        super().__init__(
+            _(
+                "“%(record)s” was changed by someone else since you opened it (version "
+                "%(expected)s, now %(current)s). Nothing was saved: reload it and make your "
+                "change again."
+            )
+            % {
+                "record": record,
+                "expected": expected_version,
+                "current": getattr(record, "version", "?"),
+            }
+        )
+
+
+V = TypeVar("V", KpiIndicator, KpiMeasurement)
+
+
+def _versioned_save(record: V, expected_version: int, actor: Any) -> V:
+    """Save an edited indicator or measurement only if nobody saved it since it was opened."""
+    model = type(record)
+    with transaction.atomic():
+        claimed = model.objects.filter(pk=record.pk, version=expected_version).update(
+            version=F("version") + 1
+        )
+        if not claimed:
+            raise StaleRecordError(model.objects.get(pk=record.pk), expected_version)
+        record.version = expected_version + 1
+        return save_with_actor(record, actor, reason="edited")
+
+
+def indicator_update(*, indicator: KpiIndicator, expected_version: int, actor: Any) -> KpiIndicator:
+    """Save the changed kind, name, unit or direction; existing values must fit the unit."""
+    with transaction.atomic():
+        saved = _versioned_save(indicator, expected_version, actor)
+        for measurement in saved.measurements.all():
+            measurement.indicator = saved
+            try:
+                measurement.full_clean()
+            except ValidationError as error:
+                raise ValidationError(
+                    {
+                        "unit": _(
+                            "The recorded value %(value)s (%(horizon)s) does not fit this "
+                            "unit: %(problem)s"
+                        )
+                        % {
+                            "value": measurement.value,
+                            "horizon": measurement.get_horizon_display(),
+                            "problem": " ".join(error.messages),
+                        }
+                    }
+                ) from error
+    return saved
+
+
+def measurement_update(
+    *, measurement: KpiMeasurement, expected_version: int, actor: Any
+) -> KpiMeasurement:
+    return _versioned_save(measurement, expected_version, actor)

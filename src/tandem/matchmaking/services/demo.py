@@ -13,7 +13,7 @@ from tandem.core.models import Country, Organisation, Region
 from tandem.matchmaking.demo import DemoProfile, generate_market
 from tandem.matchmaking.enums import IntroductionStatus, MeetingVenue, Outcome, ProfileState
 from tandem.matchmaking.models import CompanyProfile, Introduction
-from tandem.matchmaking.services.profiles import search_text_of
+from tandem.matchmaking.services.profiles import publication_period, search_text_of
 from tandem.programme.models import PlanArea
 
 FAIR_DATES = {"P5": ("Innoprom", dt.date(2019, 7, 9)), "P7": ("CEATEC", dt.date(2019, 10, 15))}
@@ -39,7 +39,7 @@ def _profile(item: DemoProfile, organisation: Organisation, refs: dict[str, Any]
         state=item.state,
         reviewed_at=now if item.state != ProfileState.DRAFT else None,
         published_at=now if published else None,
-        expires_on=timezone.localdate() + dt.timedelta(days=365) if published else None,
+        expires_on=timezone.localdate() + publication_period() if published else None,
         is_illustrative=True,
     )
     setattr(profile, f"name_{item.language}", item.name)

@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,7 +38,14 @@ EDITABLE_FIELDS = (
     "contact_phone",
     "consent_to_show",
 )
-PUBLICATION_PERIOD = dt.timedelta(days=365)
+DEFAULT_LIFETIME_DAYS = 365
+EXPIRY_REASON = "expired: publication period over"
+
+
+def publication_period() -> dt.timedelta:
+    """How long a published profile is shown: ``MATCHMAKING_PROFILE_LIFETIME_DAYS``."""
+    days = int(getattr(settings, "MATCHMAKING_PROFILE_LIFETIME_DAYS", DEFAULT_LIFETIME_DAYS))
+    return dt.timedelta(days=max(days, 1))
 
 
 class StaleProfileError(Exception):
@@ -130,7 +139,12 @@ def profile_update(
 
 
 def _transition(
-    profile: CompanyProfile, allowed_from: tuple[str, ...], to: str, actor: Any, **fields: Any
+    profile: CompanyProfile,
+    allowed_from: tuple[str, ...],
+    to: str,
+    actor: Any,
+    reason: str = "",
+    **fields: Any,
 ) -> CompanyProfile:
     locked = CompanyProfile.objects.select_for_update().get(pk=profile.pk)
     if locked.state not in allowed_from:
@@ -142,7 +156,7 @@ def _transition(
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.version += 1
-    return _save(locked, actor, reason=f"state: {to}")
+    return _save(locked, actor, reason=reason or f"state: {to}")
 
 
 @transaction.atomic
@@ -158,7 +172,7 @@ def profile_publish(
 ) -> CompanyProfile:
     """Publish a reviewed profile (for a year unless ``expires_on`` says otherwise)."""
     now = timezone.now()
-    expiry = expires_on or (timezone.localdate() + PUBLICATION_PERIOD)
+    expiry = expires_on or (timezone.localdate() + publication_period())
     if expiry <= timezone.localdate():
         raise ValidationError({"expires_on": _("The expiry date must be in the future.")})
     return _transition(
@@ -172,16 +186,36 @@ def profile_publish(
 
 
 @transaction.atomic
-def profile_expire(*, profile: CompanyProfile, actor: Any) -> CompanyProfile:
+def profile_expire(*, profile: CompanyProfile, actor: Any, reason: str = "") -> CompanyProfile:
     return _transition(
         profile,
         (ProfileState.DRAFT, ProfileState.REVIEWED, ProfileState.PUBLISHED),
         ProfileState.EXPIRED,
         actor,
+        reason=reason,
+    )
+
+
+def profiles_due_for_expiry(*, today: dt.date) -> Any:
+    """Published profiles whose date has passed; one without a date expires a publication
+    period (``MATCHMAKING_PROFILE_LIFETIME_DAYS``) after it was published."""
+    published_before = timezone.make_aware(
+        dt.datetime.combine(today - publication_period(), dt.time.min)
+    )
+    return CompanyProfile.objects.filter(state=ProfileState.PUBLISHED).filter(
+        Q(expires_on__lt=today) | Q(expires_on__isnull=True, published_at__lt=published_before)
     )
 
 
 def profiles_expire_due(*, today: dt.date, actor: Any = None) -> list[CompanyProfile]:
-    """Expire every published profile whose date has passed."""
-    due = CompanyProfile.objects.filter(state=ProfileState.PUBLISHED, expires_on__lt=today)
-    return [profile_expire(profile=p, actor=actor) for p in due]
+    """Expire every published profile whose time is over. Idempotent: an expired profile is
+    no longer published, so a second run the same day finds nothing. Each expiry is recorded
+    in the profile's history (actor None: the system) with the reason."""
+    expired = []
+    for profile in profiles_due_for_expiry(today=today).order_by("pk"):
+        try:
+            with transaction.atomic():
+                expired.append(profile_expire(profile=profile, actor=actor, reason=EXPIRY_REASON))
+        except ValidationError:  # changed meanwhile (e.g. sent back to draft): leave it
+            continue
+    return expired

@@ -11,6 +11,7 @@ from tandem.web.matchmaking.introductions import (
     introduction_outcome_view,
     introduction_respond_view,
 )
+from tandem.web.matchmaking.ownership import profile_organisation
 from tandem.web.matchmaking.profiles import (
     profile_detail,
     profile_edit,
@@ -27,6 +28,11 @@ urlpatterns = [
     path("profiles/<int:pk>/", profile_detail, name="matchmaking_profile"),
     path("profiles/<int:pk>/edit/", profile_edit, name="matchmaking_profile_edit"),
     path("profiles/<int:pk>/state/", profile_state, name="matchmaking_profile_state"),
+    path(
+        "profiles/<int:pk>/organisation/",
+        profile_organisation,
+        name="matchmaking_profile_organisation",
+    ),
     path("introductions/", introduction_inbox, name="matchmaking_inbox"),
     path("introductions/request/", introduction_new, name="matchmaking_introduction_new"),
     path("introductions/<int:pk>/", introduction_detail, name="matchmaking_introduction"),
