@@ -1,0 +1,145 @@
+"""Dates stated in an article, relative ones resolved against the publication date (pure).
+
+- a weekday ("on Wednesday", "в среду", "水曜日") is the most recent such day on or before the
+  publication date, or the next one on or after it when its clause speaks of the future
+  ("will visit on Wednesday", "посетит в среду");
+- "yesterday", "today", "tomorrow" (昨日, 本日, 明日; вчера, сегодня, завтра);
+- a day of the month alone ("19日") is the nearest such date to the publication date;
+- a day and a month without a year take the year that puts them nearest to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tandem.press.extraction.text import EN_MONTH_RE, RU_MONTH_RE, en_month, ru_month
+
+# Is the clause around position ``at`` of ``sentence`` about the future?
+FutureTest = Callable[[str, int], bool]
+
+EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RU_WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+JA_WEEKDAYS = "月火水木金土日"
+
+EN_PATTERN = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<rel>yesterday|today|tomorrow)\b"
+    rf"|\b(?P<d1>\d{{1,2}})\s+(?P<m1>{EN_MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?P<m2>{EN_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(?P<y2>\d{{4}}))?",
+    re.IGNORECASE,
+)
+RU_PATTERN = re.compile(
+    r"(?P<weekday>\b(?:понедельник|вторник|сред[уаы]|четверг|пятниц[уаы]|суббот[уаы]|воскресень[ея])\w*)"
+    r"|\b(?P<rel>вчера|сегодня|завтра)\b"
+    rf"|\b(?P<d1>\d{{1,2}})\s+(?P<m1>{RU_MONTH_RE})(?:\s+(?P<y1>\d{{4}})\s*(?:года|г\.)?)?",
+    re.IGNORECASE,
+)
+JA_PATTERN = re.compile(
+    r"(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
+    r"|(?<![\d月])(?P<d2>\d{1,2})日(?!間|本|露|米|中)"
+    r"|(?P<rel>昨日|きのう|本日|今日|きょう|明日|あす)"
+    r"|(?P<weekday>[月火水木金土日])曜日?"
+)
+JA_RELATIVE = {"昨日": -1, "きのう": -1, "本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あす": 1}
+EN_RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
+RU_RELATIVE = {"вчера": -1, "сегодня": 0, "завтра": 1}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    date: dt.date | None
+    relative: bool
+
+
+def weekday_date(published: dt.date, weekday: int, *, future: bool) -> dt.date:
+    if future:
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def nearest_day(published: dt.date, day: int) -> dt.date | None:
+    candidates = []
+    for months in (-1, 0, 1):
+        month0 = published.month - 1 + months
+        year, month = published.year + month0 // 12, month0 % 12 + 1
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+def nearest_year(published: dt.date, month: int, day: int) -> dt.date | None:
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+def _full(year: str | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    if year:
+        try:
+            return dt.date(int(year), month, day)
+        except ValueError:
+            return None
+    return nearest_year(published, month, day) if published else None
+
+
+def find_dates(
+    text: str,
+    span: tuple[int, int],
+    language: str,
+    published: dt.date | None,
+    is_future: FutureTest,
+) -> list[FoundDate]:
+    """Every date expression in ``text[span]`` (one sentence), resolved where possible."""
+    start, end = span
+    sentence = text[start:end]
+    pattern = {"en": EN_PATTERN, "ru": RU_PATTERN, "ja": JA_PATTERN}[language]
+    found: list[FoundDate] = []
+    for m in pattern.finditer(sentence):
+        groups = m.groupdict()
+        value: dt.date | None = None
+        relative = False
+        if groups.get("weekday"):
+            relative = True
+            word = groups["weekday"].lower()
+            if language == "en":
+                index = EN_WEEKDAYS.index(word)
+            elif language == "ru":
+                index = next(i for i, stem in enumerate(RU_WEEKDAYS) if word.startswith(stem))
+            else:
+                index = JA_WEEKDAYS.index(word)
+            if published:
+                value = weekday_date(published, index, future=is_future(sentence, m.start()))
+        elif groups.get("rel"):
+            relative = True
+            table = {"en": EN_RELATIVE, "ru": RU_RELATIVE, "ja": JA_RELATIVE}[language]
+            shift = table[groups["rel"].lower()]
+            value = published + dt.timedelta(days=shift) if published else None
+        elif groups.get("d1"):
+            month = (
+                en_month(groups["m1"])
+                if language == "en"
+                else ru_month(groups["m1"])
+                if language == "ru"
+                else int(groups["m1"])
+            )
+            relative = not groups.get("y1")
+            value = _full(groups.get("y1"), month, int(groups["d1"]), published)
+        elif groups.get("d2") and language == "en":
+            relative = not groups.get("y2")
+            value = _full(groups.get("y2"), en_month(groups["m2"]), int(groups["d2"]), published)
+        elif groups.get("d2"):
+            relative = True
+            value = nearest_day(published, int(groups["d2"])) if published else None
+        found.append(FoundDate(start + m.start(), start + m.end(), value, relative))
+    return found

@@ -1,0 +1,208 @@
+"""Events in an article: committee sessions with their number, trade fairs, signings, visits."""
+
+from __future__ import annotations
+
+import re
+
+from tandem.press.extraction.context import Context
+from tandem.press.extraction.facts import EventFact
+from tandem.press.extraction.numbers import ja_number
+
+EN_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+}
+RU_ORDINALS = {
+    stem: i + 1
+    for i, stem in enumerate(
+        [
+            "перв",
+            "втор",
+            "трет",
+            "четвёрт",
+            "пят",
+            "шест",
+            "седьм",
+            "восьм",
+            "девят",
+            "десят",
+            "одиннадцат",
+            "двенадцат",
+            "тринадцат",
+            "четырнадцат",
+            "пятнадцат",
+            "шестнадцат",
+            "семнадцат",
+            "восемнадцат",
+            "девятнадцат",
+            "двадцат",
+        ]
+    )
+}
+
+SESSION = {
+    "en": re.compile(
+        r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>"
+        + "|".join(EN_ORDINALS)
+        + r"))\s+(?:(?:plenary|regular|annual)\s+)?(?:committee\s+)?session\b"
+        r"|\bcommittee(?:'s)?\s+session\b|\bsession\s+of\s+the\s+(?:[\w–-]+\s+){0,3}committee\b",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(
+        r"第(?P<num>\d{1,2}|[一二三四五六七八九十]+)回(?:の)?(?:会合|会議|政府間委員会|委員会|総会)"
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:(?P<num>\d{1,2})-(?:е|го|м|му|й|ое|ого|ом)|(?P<word>(?:"
+        + "|".join(sorted(RU_ORDINALS, key=len, reverse=True))
+        + r")\w*))\s+заседани\w*"
+        r"|заседани\w+\s+(?:межправкомисси\w*|межправительственн\w+\s+комисси\w*)",
+        re.IGNORECASE,
+    ),
+}
+TRIGGERS = {
+    "en": {
+        "signing": re.compile(r"\bsign(?:s|ed|ing)?\b|\bsignature\b", re.IGNORECASE),
+        "visit": re.compile(
+            r"\bvisit(?:s|ed|ing)?\b|\barriv(?:e|es|ed|ing)\b|\btrip\s+to\b", re.IGNORECASE
+        ),
+    },
+    "ja": {
+        "signing": re.compile(r"署名|調印|締結"),
+        "visit": re.compile(r"訪問|訪れ|来日|訪日|訪露|到着"),
+    },
+    "ru": {
+        "signing": re.compile(r"(?<!\w)подпис(?:а|ы|ан)\w*", re.IGNORECASE),
+        "visit": re.compile(
+            r"(?<!\w)(?:посет\w*|посещ\w*|визит\w*|прибы\w*|прибуд\w*|прил[её]т\w*)", re.IGNORECASE
+        ),
+    },
+}
+
+
+def _number(m: re.Match[str], language: str) -> int | None:
+    groups = m.groupdict()
+    if groups.get("num"):
+        value = ja_number(groups["num"]) if language == "ja" else int(groups["num"])
+        return value
+    if groups.get("word"):
+        word = groups["word"].lower()
+        if language == "en":
+            return EN_ORDINALS.get(word)
+        for stem, value in sorted(RU_ORDINALS.items(), key=lambda kv: -len(kv[0])):
+            if word.startswith(stem):
+                return value
+    return None
+
+
+def _date_for(ctx: Context, start: int, end: int):  # type: ignore[no-untyped-def]
+    """The date stated nearest to the mention in its sentence (Japanese: before it first)."""
+    s_start, s_end = ctx.sentence_of(start)
+    candidates = [
+        d
+        for d in ctx.dates
+        if s_start <= d.start < s_end
+        and d.date is not None
+        and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
+    ]
+    if not candidates:
+        return None
+    if ctx.language == "ja":
+        before = [d for d in candidates if d.end <= start]
+        if before:
+            return max(before, key=lambda d: d.end).date
+    return min(candidates, key=lambda d: min(abs(d.start - end), abs(start - d.end))).date
+
+
+def _place_for(ctx: Context, start: int) -> str | None:
+    s_start, s_end = ctx.sentence_of(start)
+    places = [m for m in ctx.matches_of("place") if s_start <= m.start < s_end]
+    if not places:
+        return None
+    return min(places, key=lambda m: abs(m.start - start)).entry.name_in(ctx.language)
+
+
+def find_events(ctx: Context) -> list[EventFact]:
+    found: list[EventFact] = []
+    text, language = ctx.text, ctx.language
+    for m in SESSION[language].finditer(text, ctx.start):
+        found.append(
+            EventFact(
+                "session",
+                _number(m, language),
+                None,
+                _place_for(ctx, m.start()),
+                _date_for(ctx, m.start(), m.end()),
+                spans=[(m.start(), m.end())],
+            )
+        )
+    for match in ctx.matches_of("fair"):
+        found.append(
+            EventFact(
+                "fair",
+                None,
+                match.entry.canonical,
+                _place_for(ctx, match.start),
+                _date_for(ctx, match.start, match.end),
+                key=match.entry.key,
+                spans=[(match.start, match.end)],
+            )
+        )
+    for kind, pattern in TRIGGERS[language].items():
+        for m in pattern.finditer(text, ctx.start):
+            if ctx.masked(m.start(), m.end()):
+                continue
+            found.append(
+                EventFact(
+                    kind,
+                    None,
+                    None,
+                    _place_for(ctx, m.start()),
+                    _date_for(ctx, m.start(), m.end()),
+                    spans=[(m.start(), m.end())],
+                )
+            )
+    return merge_events(found)
+
+
+def merge_events(found: list[EventFact]) -> list[EventFact]:
+    """One event per kind (sessions: per number); an unnumbered session joins the only
+    numbered one; the first stated date and place win."""
+    numbered = {e.number for e in found if e.kind == "session" and e.number is not None}
+    merged: dict[tuple[str, int | None, str | None], EventFact] = {}
+    for event in found:
+        number = event.number
+        if event.kind == "session" and number is None and len(numbered) == 1:
+            number = next(iter(numbered))
+        key = (event.kind, number, event.name)
+        if key in merged:
+            known = merged[key]
+            known.date = known.date or event.date
+            known.place = known.place or event.place
+            known.spans.extend(event.spans)
+        else:
+            event.number = number
+            merged[key] = event
+    return sorted(merged.values(), key=lambda e: e.spans[0][0])

@@ -1,0 +1,80 @@
+"""Read one article and return the facts it states (pure Python)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+
+from tandem.press.extraction import english, japanese, russian
+from tandem.press.extraction.context import Context
+from tandem.press.extraction.dates import find_dates
+from tandem.press.extraction.events import find_events
+from tandem.press.extraction.facts import DateFact, Facts
+from tandem.press.extraction.gazetteer import Gazetteer, default_gazetteer
+from tandem.press.extraction.text import detect_language, normalise, parse_header, sentences
+from tandem.press.extraction.themes import find_themes
+
+RULES: dict[str, ModuleType] = {"en": english, "ja": japanese, "ru": russian}
+_DEFAULT: list[Gazetteer] = []
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    language: str | None = None,
+) -> Facts:
+    """The facts of ``text``; ``published`` wins over any date the text itself gives."""
+    if gazetteer is None:
+        if not _DEFAULT:
+            _DEFAULT.append(default_gazetteer())
+        gazetteer = _DEFAULT[0]
+    text = normalise(text)
+    header = parse_header(text, published)
+    language = language or detect_language(text)
+    rules = RULES[language]
+    start = header.headline_span[0]
+    spans = sentences(text, start)
+    found_dates = []
+    for span in spans:
+        found_dates.extend(find_dates(text, span, language, header.published, rules.is_future))
+    if header.dateline_span:
+        d0, d1 = header.dateline_span
+        found_dates = [d for d in found_dates if not d0 <= d.start < d1]
+    ctx = Context(
+        text=text,
+        language=language,
+        published=header.published,
+        start=start,
+        sentences=spans,
+        gazetteer=gazetteer,
+        matches=gazetteer.find(text, language, start),
+        dates=found_dates,
+        dateline=header.dateline_span,
+    )
+    people = rules.people(ctx)
+    organisations = rules.organisations(ctx)
+    places = rules.places(ctx, people, organisations)
+    facts = Facts(
+        language=language,
+        published=header.published,
+        headline=header.headline,
+        text=text,
+        people=people,
+        organisations=organisations,
+        places=places,
+        events=find_events(ctx),
+        figures=_merge(rules.figures(ctx)),
+        themes=find_themes(
+            text[start:], language, [(s - start, e - start) for s, e in ctx.role_spans]
+        ),
+        dates=[DateFact(d.date, d.relative, (d.start, d.end)) for d in found_dates if d.date],
+    )
+    return facts
+
+
+def _merge(figures):  # type: ignore[no-untyped-def]
+    from tandem.press.extraction.context import merge_figures
+
+    return merge_figures(figures)
