@@ -1,7 +1,10 @@
 """API of the fairs app, mounted under /api/v1/: fairs, meeting requests (and matchmaking
 suggestions turned into requests), schedule versions, agendas.
 
-A schedule version reads in the command line's output format (``meetings`` with ``request``,
+Computing a schedule is a job for the task worker: ``POST /fairs/{slug}/schedules`` answers 202
+with the job, ``GET /fairs/{slug}/schedule-jobs/{id}`` follows it until it is ``done`` (with
+the version) or ``failed`` (with the error). A schedule version reads in the command line's
+output format (``meetings`` with ``request``,
 ``slot``, ``table``, ``interpreter``; ``unscheduled`` with ``reason``; ``objective``,
 ``bound``), with the database ids ``R…``, ``S…``, ``T…``, ``I…``.
 """
@@ -17,12 +20,13 @@ from ninja.errors import HttpError
 from tandem.api.schemas import responses
 from tandem.api.security import require
 from tandem.core.models import Organisation
-from tandem.fairs.enums import Priority
+from tandem.fairs.enums import JobStatus, Priority
 from tandem.fairs.models import (
     Fair,
     FairParticipant,
     MeetingRequest,
     ScheduledMeeting,
+    ScheduleJob,
     ScheduleVersion,
     UnplacedRequest,
 )
@@ -38,7 +42,8 @@ from tandem.fairs.services.requests import (
     meeting_request_from_suggestion,
     meeting_request_respond,
 )
-from tandem.fairs.services.schedules import MAX_TIME_LIMIT, schedule_compute, schedule_publish
+from tandem.fairs.services.schedules import MAX_TIME_LIMIT, schedule_publish
+from tandem.fairs.tasks import schedule_start
 
 router = Router(tags=["fairs"])
 
@@ -112,6 +117,16 @@ class VersionOut(Schema):
     unscheduled: list[UnscheduledOut]
 
 
+class ScheduleJobOut(Schema):
+    id: int
+    status: str
+    progress: int
+    time_limit: float
+    seed: int
+    error: str
+    version: VersionOut | None
+
+
 class AgendaItemOut(Schema):
     request: int
     start: dt.datetime
@@ -169,6 +184,18 @@ def _version_out(version: ScheduleVersion) -> VersionOut:
             UnscheduledOut(request=request_id(u.request_id), reason=u.reason)
             for u in UnplacedRequest.objects.filter(version=version).order_by("request_id")
         ],
+    )
+
+
+def _job_out(job: ScheduleJob) -> ScheduleJobOut:
+    return ScheduleJobOut(
+        id=job.pk,
+        status=job.status,
+        progress=job.progress(),
+        time_limit=job.time_limit,
+        seed=job.seed,
+        error=job.error,
+        version=_version_out(job.version) if job.status == JobStatus.DONE and job.version else None,
     )
 
 
@@ -278,15 +305,15 @@ def request_from_suggestion(
 
 @router.post(
     "/fairs/{slug}/schedules",
-    response=responses(VersionOut, codes=(401, 403, 404, 422), ok_code=201),
-    summary="Compute a new draft schedule version around the pinned meetings",
+    response=responses(ScheduleJobOut, codes=(401, 403, 404, 422), ok_code=202),
+    summary="Compute a new draft schedule version around the pinned meetings (a job)",
 )
 @require("fairs.manage_meetings")
-def compute_schedule(request: HttpRequest, slug: str, payload: ComputeIn) -> Status[VersionOut]:
+def compute_schedule(request: HttpRequest, slug: str, payload: ComputeIn) -> Status[ScheduleJobOut]:
     if not 1 <= payload.time_limit <= MAX_TIME_LIMIT:
         raise HttpError(422, f"The time limit is between 1 and {MAX_TIME_LIMIT:g} seconds.")
     try:
-        version = schedule_compute(
+        job = schedule_start(
             fair=_fair(slug),
             time_limit=payload.time_limit,
             seed=payload.seed,
@@ -294,7 +321,20 @@ def compute_schedule(request: HttpRequest, slug: str, payload: ComputeIn) -> Sta
         )
     except ValidationError as error:
         raise _invalid(error) from error
-    return Status(201, _version_out(version))
+    return Status(202, _job_out(job))
+
+
+@router.get(
+    "/fairs/{slug}/schedule-jobs/{job}",
+    response=responses(ScheduleJobOut, codes=(401, 403, 404)),
+    summary="A schedule computation: its status, progress, and the version or the error",
+)
+@require("fairs.manage_meetings")
+def get_schedule_job(request: HttpRequest, slug: str, job: int) -> ScheduleJobOut:
+    found = get_object_or_404(
+        ScheduleJob.objects.select_related("version"), pk=job, fair=_fair(slug)
+    )
+    return _job_out(found)
 
 
 @router.get(

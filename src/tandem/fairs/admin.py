@@ -8,6 +8,7 @@ from tandem.fairs.models import (
     MeetingRequest,
     MeetingSlot,
     MeetingTable,
+    ScheduleJob,
     ScheduleVersion,
 )
 
@@ -68,3 +69,10 @@ class ScheduleVersionAdmin(HistoryAdmin):
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+@admin.register(ScheduleJob)
+class ScheduleJobAdmin(admin.ModelAdmin[ScheduleJob]):
+    list_display = ("fair", "status", "time_limit", "seed", "version", "created_at")
+    list_filter = ("status", "fair")
+    readonly_fields = ("version", "started_at", "finished_at")

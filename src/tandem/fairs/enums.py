@@ -33,3 +33,13 @@ class NoticeKind(models.TextChoices):
     ADDED = "added", _("Meeting added")
     MOVED = "moved", _("Meeting moved")
     CANCELLED = "cancelled", _("Meeting cancelled")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("job status", "Queued")
+    RUNNING = "running", pgettext_lazy("job status", "Running")
+    DONE = "done", pgettext_lazy("job status", "Done")
+    FAILED = "failed", pgettext_lazy("job status", "Failed")
+
+
+RUNNING_JOB_STATUSES = frozenset({JobStatus.QUEUED, JobStatus.RUNNING})

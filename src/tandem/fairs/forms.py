@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tandem.fairs.enums import Priority, RequestStatus
 from tandem.fairs.models import FairParticipant, Interpreter, MeetingSlot, MeetingTable
@@ -15,8 +16,12 @@ from tandem.fairs.services.schedules import MAX_TIME_LIMIT
 
 
 class MeetingRequestForm(forms.Form):
-    sender = forms.ModelChoiceField(queryset=FairParticipant.objects.none(), label=_("From"))
-    receiver = forms.ModelChoiceField(queryset=FairParticipant.objects.none(), label=_("To"))
+    sender = forms.ModelChoiceField(
+        queryset=FairParticipant.objects.none(), label=pgettext_lazy("meeting request", "From")
+    )
+    receiver = forms.ModelChoiceField(
+        queryset=FairParticipant.objects.none(), label=pgettext_lazy("meeting request", "To")
+    )
     priority = forms.TypedChoiceField(
         choices=Priority.choices, coerce=int, initial=Priority.NORMAL, label=_("Priority")
     )
@@ -73,3 +78,30 @@ class ComputeForm(forms.Form):
         min_value=1, max_value=MAX_TIME_LIMIT, initial=20, label=_("Time limit (seconds)")
     )
     seed = forms.IntegerField(min_value=0, initial=0, label=_("Seed"))
+
+
+class AvailabilityForm(forms.Form):
+    """The slots in which a participant can meet; every slot ticked means the whole fair
+    (including slots added later)."""
+
+    slots = forms.TypedMultipleChoiceField(
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Available in"),
+        error_messages={"required": _("Tick at least one slot.")},
+    )
+
+    def __init__(self, *args: Any, fair: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.slot_rows = list(MeetingSlot.objects.filter(fair=fair).order_by("start"))
+        field = self.fields["slots"]
+        field.choices = [  # type: ignore[attr-defined]
+            (slot.pk, _slot_label(slot, fair.time_zone)) for slot in self.slot_rows
+        ]
+
+    def chosen_slots(self) -> list[MeetingSlot]:
+        """The ticked slots, or none (= every slot) when all are ticked."""
+        chosen = set(self.cleaned_data["slots"])
+        if chosen >= {slot.pk for slot in self.slot_rows}:
+            return []
+        return [slot for slot in self.slot_rows if slot.pk in chosen]

@@ -1,4 +1,5 @@
 from tandem.fairs.models.fair import Fair
+from tandem.fairs.models.job import ScheduleJob
 from tandem.fairs.models.participant import FairParticipant, Interpreter
 from tandem.fairs.models.request import MeetingRequest
 from tandem.fairs.models.schedule import (
@@ -17,6 +18,7 @@ __all__ = [
     "MeetingRequest",
     "MeetingSlot",
     "MeetingTable",
+    "ScheduleJob",
     "ScheduleVersion",
     "ScheduledMeeting",
     "UnplacedRequest",

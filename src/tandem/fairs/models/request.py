@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tandem.core.models.base import IllustrativeMixin
 from tandem.fairs.enums import Priority, RequestStatus
@@ -19,13 +20,13 @@ class MeetingRequest(IllustrativeMixin):
         "fairs.FairParticipant",
         on_delete=models.CASCADE,
         related_name="requests_sent",
-        verbose_name=_("from"),
+        verbose_name=pgettext_lazy("meeting request", "from"),
     )
     receiver = models.ForeignKey(
         "fairs.FairParticipant",
         on_delete=models.CASCADE,
         related_name="requests_received",
-        verbose_name=_("to"),
+        verbose_name=pgettext_lazy("meeting request", "to"),
     )
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL

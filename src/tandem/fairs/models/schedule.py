@@ -136,6 +136,9 @@ class UnplacedRequest(models.Model):
         verbose_name=_("meeting request"),
     )
     reason = models.CharField(_("reason"), max_length=300)
+    #: The scheduler's reason code and its parameters, for the reason in the reader's language.
+    code = models.CharField(_("reason code"), max_length=40, blank=True)
+    params = models.JSONField(_("reason parameters"), default=dict, blank=True)
 
     class Meta:
         ordering = ["version", "request"]

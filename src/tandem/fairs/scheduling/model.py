@@ -76,8 +76,13 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Unscheduled:
+    """A request left out; ``reason`` in English, ``code`` and ``params`` (sorted pairs) for
+    translation (see :mod:`tandem.fairs.scheduling.reasons`)."""
+
     request: str
     reason: str
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ schedule (see :func:`reason`).
 
 from __future__ import annotations
 
+from . import reasons
 from .instance import Instance, natural_key
 from .model import Meeting, Schedule, Unscheduled
 from .state import State
@@ -17,47 +18,57 @@ def _popcount(mask: int) -> int:
     return bin(mask).count("1")
 
 
-def reason(inst: Instance, st: State, r: int) -> str:
-    """Why accepted request ``r`` is not in the schedule held by ``st``."""
+def reason_code(inst: Instance, st: State, r: int) -> tuple[str, dict[str, str]]:
+    """Why accepted request ``r`` is not in the schedule held by ``st``: a code of
+    :data:`reasons.TEMPLATES` and its parameters."""
     a, b = inst.ra[r], inst.rb[r]
     pa, pb = inst.part_ids[a], inst.part_ids[b]
     if inst.avail[a] == 0:
-        return f"participant '{pa}' has no available slot"
+        return "no_available_slot", {"participant": pa}
     if inst.avail[b] == 0:
-        return f"participant '{pb}' has no available slot"
+        return "no_available_slot", {"participant": pb}
     if inst.common[r] == 0:
-        return "no common available slot"
+        return "no_common_slot", {}
     c = inst.rclass[r]
     if c >= 0:
         label = inst.rlabel[r]
         if not inst.class_members[c]:
-            return f"no interpreter for {label}"
+            return "no_interpreter", {"languages": label}
         if inst.rfeas[r] == 0:
-            return f"no interpreter for {label} available in a common slot"
+            return "no_interpreter_in_common_slot", {"languages": label}
     feas = inst.rfeas[r]
     busy_a = feas & ~st.free[a]
     busy_b = feas & ~st.free[b]
     full_a, full_b = busy_a == feas, busy_b == feas
     if full_a and full_b:
-        return f"participants '{pa}' and '{pb}' both fully booked in their common slots"
+        return "both_fully_booked", {"a": pa, "b": pb}
     for full, p, other, pid in ((full_a, a, pb, pa), (full_b, b, pa, pb)):
         if full:
             if st.free[p] == 0:
-                return f"participant '{pid}' fully booked in their available slots"
-            return f"participant '{pid}' fully booked in the slots common with '{other}'"
+                return "fully_booked", {"participant": pid}
+            return "fully_booked_common", {"participant": pid, "other": other}
     both = feas & st.free[a] & st.free[b]
     if both == 0:
-        return f"no common free slot: in each common slot '{pa}' or '{pb}' already has a meeting"
+        return "no_common_free_slot", {"a": pa, "b": pb}
     n = _popcount(both)
     if inst.rtable[r]:
         if inst.T == 0:
-            return "no free table (the event has no tables)"
+            return "no_tables", {}
         if both & ~st.table_full == 0:
-            return f"no free table in the {n} slot(s) where both are free"
+            return "no_free_table", {"n": str(n)}
         both &= ~st.table_full
     if c >= 0 and both & st.class_free[c] == 0:
-        return f"no interpreter for {inst.rlabel[r]} free in the slot(s) where both are free"
-    return "left out: placing it would displace higher-value meetings"
+        return "no_free_interpreter", {"languages": inst.rlabel[r]}
+    return "displaced", {}
+
+
+def reason(inst: Instance, st: State, r: int) -> str:
+    """Why accepted request ``r`` is not in the schedule held by ``st``, in English."""
+    return reasons.text(*reason_code(inst, st, r))
+
+
+def _unscheduled(request: str, code: str, params: dict[str, str]) -> Unscheduled:
+    return Unscheduled(request, reasons.text(code, params), code, tuple(sorted(params.items())))
 
 
 def build_schedule(inst: Instance, st: State, bound: float | None) -> Schedule:
@@ -99,10 +110,10 @@ def build_schedule(inst: Instance, st: State, bound: float | None) -> Schedule:
     unscheduled: list[Unscheduled] = []
     for req in event.requests:
         if not req.accepted:
-            unscheduled.append(Unscheduled(req.id, f"not accepted (status {req.status})"))
+            unscheduled.append(_unscheduled(req.id, "not_accepted", {"status": req.status}))
             continue
         r = inst.req_index[req.id]
         if st.slot_of[r] < 0:
-            unscheduled.append(Unscheduled(req.id, reason(inst, st, r)))
+            unscheduled.append(_unscheduled(req.id, *reason_code(inst, st, r)))
     objective = float(sum(inst.rw[r] for r in placed))
     return Schedule(tuple(meetings), tuple(unscheduled), objective, bound)

@@ -14,6 +14,12 @@ from tandem.core.audit import save_with_actor, with_actor
 from tandem.core.models import Organisation
 from tandem.fairs.enums import OPEN_STATUSES, Priority, RequestStatus
 from tandem.fairs.models import Fair, FairParticipant, MeetingRequest
+from tandem.fairs.services.mail import (
+    REQUEST_ACCEPTED,
+    REQUEST_DECLINED,
+    REQUEST_RECEIVED,
+    notice_later,
+)
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -67,7 +73,10 @@ def meeting_request_create(
         created_by=actor if getattr(actor, "pk", None) else None,
         is_illustrative=sender.is_illustrative or receiver.is_illustrative,
     )
-    return save_with_actor(request, actor)
+    save_with_actor(request, actor)
+    if not request.is_illustrative:  # illustrative companies read no mail
+        notice_later(REQUEST_RECEIVED, request.pk)
+    return request
 
 
 @transaction.atomic
@@ -106,7 +115,10 @@ def meeting_request_respond(
             raise ValidationError(_("The deadline for scheduling has passed; answers are closed."))
         request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
         request.responded_at = moment
-        return save_with_actor(request, actor, reason="accepted" if accept else "declined")
+        save_with_actor(request, actor, reason="accepted" if accept else "declined")
+        if not request.is_illustrative:
+            notice_later(REQUEST_ACCEPTED if accept else REQUEST_DECLINED, request.pk)
+        return request
 
 
 @transaction.atomic
