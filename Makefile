@@ -21,10 +21,16 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 	$(BIN)/tandem demo-committee
 	$(BIN)/tandem demo-matchmaking
 	$(BIN)/tandem demo-fairs
+	$(BIN)/tandem demo-trade
+	$(BIN)/tandem demo-press
 	$(BIN)/tandem collectstatic --no-input -v0
 	$(BIN)/tandem demo-accounts
 	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"
-	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	@echo "Demo server: two-factor authentication is not required (TANDEM_REQUIRE_MFA=0)."
+	@# The task worker (briefing packs, schedules, the matching index, the press inbox) runs
+	@# beside the server and stops with it.
+	$(BIN)/tandem db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	TANDEM_REQUIRE_MFA=0 $(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 test: setup lint typecheck ## set up, lint, type check and run the whole suite
 	$(BIN)/pytest

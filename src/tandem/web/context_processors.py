@@ -18,6 +18,8 @@ NAVIGATION = (
     ("web:exchange_home", _("Productivity exchange"), "exchange.view_exchange"),
     ("web:session_list", _("Committee"), "committee.view_session"),
     ("web:fair_list", _("Trade fairs"), "fairs.view_fair"),
+    ("web:press_home", _("Press"), "press.view_press"),
+    ("web:trade_home", _("Trade and investment"), "trade.view_trade"),
 )
 
 

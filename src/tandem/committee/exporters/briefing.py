@@ -23,6 +23,7 @@ from tandem.exchange.statistics.cohorts import ALL
 from tandem.matchmaking.selectors.introductions import STAGES, funnel
 from tandem.programme.selectors import national_projects, plan_areas
 from tandem.projects.enums import ProjectStatus
+from tandem.trade.selectors.briefing import trade_figures
 
 Progress = Callable[[int, str], None]
 TEMPLATE = "web/committee/briefing_pack.html"
@@ -156,6 +157,7 @@ def briefing_context(
         "overdue_ids": {item.pk for item in portfolio.items_overdue},
         "exchange": exchange_figures(user),
         "matchmaking": matchmaking_figures(),
+        "trade": trade_figures(),
         "language": language,
         "pdf_fonts": PDF_FONTS,
         "generated": dt.date.today(),

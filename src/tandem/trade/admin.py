@@ -1,0 +1,31 @@
+"""The trade monitor in the admin: HS names per language, the chapter table, imports, FDI.
+
+Flows and aggregates are not edited by hand: an import is deleted and imported again."""
+
+from django.contrib import admin
+
+from tandem.core.admin_base import HistoryAdmin, TranslatedHistoryAdmin
+from tandem.trade.models import ChapterPlanArea, FdiFigure, HsCode, ImportBatch
+
+
+@admin.register(HsCode)
+class HsCodeAdmin(TranslatedHistoryAdmin):
+    list_display = ("code", "level", "name")
+    list_filter = ("level",)
+    search_fields = ("code", "name_en", "name_ja", "name_ru")
+
+
+@admin.register(ChapterPlanArea)
+class ChapterPlanAreaAdmin(HistoryAdmin):
+    list_display = ("chapter", "plan_area_code", "note")
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(HistoryAdmin):
+    list_display = ("file_name", "source", "rows", "first_year", "last_year", "created_at")
+    readonly_fields = ("rows", "skipped", "encoding", "first_year", "last_year", "reporters")
+
+
+@admin.register(FdiFigure)
+class FdiFigureAdmin(HistoryAdmin):
+    list_display = ("year", "investor", "host", "kind", "value", "currency", "is_illustrative")

@@ -1,0 +1,1 @@
+"""The trade monitor's SVG charts (pure Python, no Django)."""

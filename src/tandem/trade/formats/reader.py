@@ -1,0 +1,161 @@
+"""Decode a trade file and stream its rows as flows or one-line errors, in bounded memory."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from collections.abc import Container, Iterator
+from typing import IO
+
+from tandem.trade.formats import comtrade, japan, russia
+from tandem.trade.formats.base import (
+    FORMATS,
+    FileRejectedError,
+    Flow,
+    RowError,
+    SkipRow,
+    looks_like_formula,
+    refuse_formula,
+)
+from tandem.trade.formats.columns import Layout
+
+PARSERS = {"comtrade": comtrade, "japan": japan, "russia": russia}
+CHUNK = 1 << 20
+FALLBACK = {"japan": ("cp932",), "russia": ("cp1251",), "comtrade": ("cp1251", "cp932")}
+LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp932": "CP932", "cp1251": "CP1251"}
+
+
+def _decodes(stream: IO[bytes], encoding: str) -> bool:
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    try:
+        while chunk := stream.read(CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        stream.seek(0)
+    return True
+
+
+def detect_encoding(stream: IO[bytes], file_format: str) -> str:
+    """UTF-8 (with or without BOM) when the whole file decodes as UTF-8; else the format's
+    usual legacy encoding (CP932 for Japan, CP1251 for Russia)."""
+    start = stream.read(4)
+    stream.seek(0)
+    if not start:
+        raise FileRejectedError("The file is empty.")
+    if start.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if _decodes(stream, "utf-8"):
+        return "utf-8"
+    for encoding in FALLBACK[file_format]:
+        if _decodes(stream, encoding):
+            return encoding
+    raise FileRejectedError(
+        "The file is not in UTF-8, CP932 (Japanese) or CP1251 (Russian): save it as UTF-8 CSV."
+    )
+
+
+def guess_format(header_line: str) -> str | None:
+    """The format whose required columns the header names, if exactly one does."""
+    cells = next(csv.reader([header_line], delimiter=_delimiter(header_line)), [])
+    found = [
+        name
+        for name in FORMATS
+        if Layout(cells, PARSERS[name].COLUMNS, PARSERS[name].REQUIRED).missing() == []
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _delimiter(line: str) -> str:
+    counts = {d: line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d])
+
+
+class FlowReader:
+    """Iterate over ``rows()``: (row number, Flow) or (row number, error message). Rows
+    deliberately left out (partner World, re-exports, totals) are counted in ``skipped``."""
+
+    def __init__(
+        self, stream: IO[bytes], file_format: str | None, known_codes: Container[str]
+    ) -> None:
+        self.stream = stream
+        self.known_codes = known_codes
+        self.encoding = ""
+        self.skipped: Counter[str] = Counter()
+        self.level: int | None = None
+        self.file_format = file_format or ""
+        if file_format is not None and file_format not in FORMATS:
+            raise FileRejectedError(f"Unknown format '{file_format}': use {', '.join(FORMATS)}.")
+
+    @property
+    def encoding_label(self) -> str:
+        return LABELS.get(self.encoding, self.encoding)
+
+    def _guess(self) -> str:
+        """The format named by the header, decoded as UTF-8, CP932 or CP1251 in turn."""
+        first = self.stream.readline(65536)
+        self.stream.seek(0)
+        for encoding in ("utf-8-sig", "cp932", "cp1251"):
+            guessed = guess_format(first.decode(encoding, errors="replace"))
+            if guessed is not None:
+                return guessed
+        raise FileRejectedError(
+            "The format could not be told from the header: name it (comtrade, japan or russia)."
+        )
+
+    def rows(self) -> Iterator[tuple[int, Flow | str]]:
+        if not self.file_format:
+            if not self.stream.read(1):
+                raise FileRejectedError("The file is empty.")
+            self.stream.seek(0)
+            self.file_format = self._guess()
+        self.encoding = detect_encoding(self.stream, self.file_format)
+        text = io.TextIOWrapper(self.stream, encoding=self.encoding, newline="")
+        try:
+            yield from self._rows(text, text.readline())
+        finally:
+            text.detach()
+
+    def _rows(self, text: io.TextIOWrapper, header_line: str) -> Iterator[tuple[int, Flow | str]]:
+        parser = PARSERS[self.file_format]
+        delimiter = _delimiter(header_line)
+        header = next(csv.reader([header_line.lstrip("\ufeff")], delimiter=delimiter), [])
+        layout = Layout(header, parser.COLUMNS, parser.REQUIRED)
+        missing = layout.missing()
+        if missing:
+            raise FileRejectedError(
+                f"The header of a {self.file_format} file lacks the columns: {', '.join(missing)}."
+            )
+        known = self.known_codes
+        for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=2):
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            try:
+                for position, cell in enumerate(row):
+                    if looks_like_formula(cell):
+                        refuse_formula(layout.name(position), cell)
+                flow = parser.parse(layout.reader(row), known)
+            except SkipRow as skip:
+                self.skipped[str(skip)] += 1
+                continue
+            except RowError as error:
+                yield number, f"Row {number}: {error}."
+                continue
+            level = len(flow.hs_code)
+            if self.level is None:
+                self.level = level
+            elif level != self.level:
+                yield (
+                    number,
+                    (
+                        f"Row {number}: HS code {flow.hs_code} has {level} digits where the rows "
+                        f"before have {self.level}: import one level of detail per file."
+                    ),
+                )
+                continue
+            yield number, flow

@@ -1,0 +1,53 @@
+"""Fixtures of the trade tests: the files in tests/data/trade, users, a JPY rate, the demo."""
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tandem.core.enums import Role
+from tandem.core.models import User
+from tandem.projects.models import ExchangeRate
+from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow
+from tandem.trade.services.demo import demo_trade_create
+from tandem.trade.services.imports import ImportReport
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "trade"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def secretariat(make_user: Callable[..., User]) -> User:
+    return make_user(Role.SECRETARIAT, "RU", username="secretariat-ru")
+
+
+@pytest.fixture
+def yen_rate(db: None) -> ExchangeRate:
+    return ExchangeRate.objects.create(
+        currency="JPY", date=date(2019, 1, 1), per_usd=Decimal("109"), source="test"
+    )
+
+
+@pytest.fixture
+def demo(default_programme: None) -> ImportReport:
+    return demo_trade_create(seed=2019)
+
+
+def _nothing_written() -> bool:
+    return not (
+        ImportBatch.objects.exists()
+        or TradeFlow.objects.exists()
+        or TradeAggregate.objects.exists()
+    )
+
+
+@pytest.fixture
+def nothing_written(db: None) -> Callable[[], bool]:
+    """Whether the trade tables are empty (no batch, flow or aggregate)."""
+    return _nothing_written
