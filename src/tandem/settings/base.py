@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tandem.core.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tandem.core.security.sessions.SessionTimeoutMiddleware",
+    "tandem.core.security.mfa.RequireMfaMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "tandem.web.context_processors.navigation",
+                "tandem.core.security.context.security",
             ],
         },
     }
@@ -160,13 +163,24 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "tandem.core.auth.ClosedSignupAdapter"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# allauth's limits are a backstop; tandem.core.security.lockout locks names and addresses.
+ACCOUNT_RATE_LIMITS = {"login_failed": "60/10m/ip,10/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "tandem"
+MFA_ADAPTER = "tandem.core.security.mfa.TandemMfaAdapter"
+# Secretariat and official users must use TOTP (docs/decisions/0003-authentication.md).
+TANDEM_REQUIRE_MFA = CONFIG.require_mfa
+# Lockout: this many failures for one name (or from one address) in the window lock it.
+TANDEM_LOCKOUT_ATTEMPTS = 5
+TANDEM_LOCKOUT_IP_ATTEMPTS = 20
+TANDEM_LOCKOUT_WINDOW = 15 * 60
+TANDEM_LOCKOUT_DURATION = 15 * 60
+TANDEM_IDLE_TIMEOUT = CONFIG.idle_timeout_minutes * 60
+TANDEM_ABSOLUTE_TIMEOUT = CONFIG.absolute_timeout_hours * 60 * 60
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_AGE = TANDEM_ABSOLUTE_TIMEOUT
 # Served over HTTPS (TANDEM_HTTPS=true): secure cookies, redirect plain HTTP, HSTS for a year.
 SESSION_COOKIE_SECURE = CONFIG.https
 CSRF_COOKIE_SECURE = CONFIG.https

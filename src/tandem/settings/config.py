@@ -32,6 +32,9 @@ class Config:
     email_backend: str
     https: bool
     iati_reporting_org_ref: str
+    require_mfa: bool = True
+    idle_timeout_minutes: int = 30
+    absolute_timeout_hours: int = 12
 
 
 def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
@@ -85,6 +88,19 @@ def _secret_key(environ: Mapping[str, str], data_dir: Path) -> str:
     return key
 
 
+def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ConfigError(f"{name} must be a whole number above zero, not {raw!r}.")
+    return value
+
+
 def _list(environ: Mapping[str, str], name: str, default: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in environ.get(name, default).split(",") if item.strip())
 
@@ -105,4 +121,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         ),
         https=_flag(env, "TANDEM_HTTPS", default=False),
         iati_reporting_org_ref=env.get("TANDEM_IATI_REPORTING_ORG_REF", "XX-TANDEM-JR"),
+        require_mfa=_flag(env, "TANDEM_REQUIRE_MFA", default=True),
+        idle_timeout_minutes=_positive_int(env, "TANDEM_IDLE_TIMEOUT_MINUTES", 30),
+        absolute_timeout_hours=_positive_int(env, "TANDEM_ABSOLUTE_TIMEOUT_HOURS", 12),
     )

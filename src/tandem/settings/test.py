@@ -10,3 +10,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Two-factor authentication is tested where it is meant (tests/core/test_auth_mfa.py); the rest
+# of the suite signs secretariat and official users in without it.
+TANDEM_REQUIRE_MFA = False

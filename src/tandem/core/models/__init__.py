@@ -3,6 +3,16 @@ from tandem.core.models.country import Country
 from tandem.core.models.organisation import Organisation
 from tandem.core.models.person import Person
 from tandem.core.models.region import FederalDistrict, Region
+from tandem.core.models.security_event import SecurityEvent
 from tandem.core.models.user import User
 
-__all__ = ["ApiToken", "Country", "FederalDistrict", "Organisation", "Person", "Region", "User"]
+__all__ = [
+    "ApiToken",
+    "Country",
+    "FederalDistrict",
+    "Organisation",
+    "Person",
+    "Region",
+    "SecurityEvent",
+    "User",
+]
