@@ -128,3 +128,20 @@ def test_security_log_records_sign_in_and_sign_out_with_utc_time_name_and_ip(
     lines = [record.getMessage() for record in caplog.records if record.name == "tandem.security"]
     assert lines[0].startswith("security event=sign_in user=frank ip=192.0.2.7")
     assert lines[0].endswith("Z")
+
+
+def test_the_security_log_is_read_only_in_the_admin(
+    client: Client, make_user: Callable[..., User]
+) -> None:
+    from django.contrib import admin
+
+    from tandem.core.models import SecurityEvent
+
+    model_admin = admin.site._registry[SecurityEvent]
+    superuser = make_user("coordinator", username="root-reader")
+    superuser.is_superuser = superuser.is_staff = True
+    superuser.save()
+    client.force_login(superuser)
+    assert client.get("/admin/core/securityevent/").status_code == 200
+    assert client.get("/admin/core/securityevent/add/").status_code == 403
+    assert not model_admin.has_delete_permission(None)

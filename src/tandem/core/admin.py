@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from tandem.core.models import (
     Organisation,
     Person,
     Region,
+    SecurityEvent,
     User,
 )
 
@@ -62,3 +65,22 @@ class UserAdmin(DjangoUserAdmin, HistoryAdmin):
 class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     list_display = ("name", "user", "created_at", "expires_at", "last_used_at")
     readonly_fields = ("token_hash", "created_at", "last_used_at")
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin[SecurityEvent]):
+    """The security log, read-only: it is evidence, written only by tandem.core.security."""
+
+    list_display = ("at", "kind", "username", "ip", "scope")
+    list_filter = ("kind", "scope")
+    search_fields = ("username", "ip")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
