@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from tandem.api.schemas import TranslatedText, responses, translated
-from tandem.api.security import require
+from tandem.api.security import OPTIONAL_AUTH, require
 from tandem.committee.enums import ActionStatus, BriefingFormat
 from tandem.committee.models import ActionItem, BriefingJob, CommitteeSession, Decision
 from tandem.committee.selectors.agenda import propose_agenda
@@ -267,7 +267,7 @@ def get_agenda_proposal(request: HttpRequest, number: int) -> list[ProposedItemO
 @router.get(
     "/decisions/public",
     response=responses(list[DecisionOut], codes=()),
-    auth=None,
+    auth=OPTIONAL_AUTH,
     summary="Decisions both sides have agreed to publish",
 )
 @require(PUBLIC)

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from tandem.api.schemas import TranslatedText, responses, translated
-from tandem.api.security import require
+from tandem.api.security import OPTIONAL_AUTH, require
 from tandem.core.permissions import PUBLIC
 from tandem.programme.selectors import national_projects, plan_areas
 
@@ -32,7 +32,7 @@ def _item(obj: object) -> ProgrammeItemOut:
 @router.get(
     "/plan-areas",
     response=responses(list[ProgrammeItemOut], codes=()),
-    auth=None,
+    auth=OPTIONAL_AUTH,
     summary="The plan areas (P1-P8) of the programme",
 )
 @require(PUBLIC)
@@ -43,7 +43,7 @@ def list_plan_areas(request: HttpRequest) -> list[ProgrammeItemOut]:
 @router.get(
     "/national-projects",
     response=responses(list[ProgrammeItemOut], codes=()),
-    auth=None,
+    auth=OPTIONAL_AUTH,
     summary="The partner's national projects (N1-N13) that the plan serves",
 )
 @require(PUBLIC)

@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from tandem.api.schemas import TranslatedText, responses, translated
-from tandem.api.security import require
+from tandem.api.security import OPTIONAL_AUTH, require
 from tandem.core.permissions import check
 from tandem.interop.tabular.export import csv_chunks
 from tandem.programme.selectors import current_programme
@@ -135,7 +135,7 @@ def _validation_error(error: ValidationError) -> HttpError:
 @router.get(
     "/projects",
     response=responses(ProjectPageOut, codes=(401, 403, 422)),
-    auth=None,
+    auth=OPTIONAL_AUTH,
     summary="Joint projects visible to the caller, filtered, one page at a time",
 )
 @require("projects.view_registry")
@@ -152,6 +152,14 @@ def list_projects(request: HttpRequest, query: Query[ProjectQuery]) -> ProjectPa
     "/projects/export.csv",
     response=responses(str, codes=(401, 403)),
     summary="The filtered projects as CSV (formula payloads escaped)",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "OK",
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            }
+        }
+    },
 )
 @require("projects.export_projects")
 def export_projects(request: HttpRequest, query: Query[ProjectQuery]) -> StreamingHttpResponse:
@@ -166,7 +174,7 @@ def export_projects(request: HttpRequest, query: Query[ProjectQuery]) -> Streami
 @router.get(
     "/projects/{code}",
     response=responses(ProjectOut, codes=(404,)),
-    auth=None,
+    auth=OPTIONAL_AUTH,
     summary="One joint project (404 when it does not exist or the caller may not see it)",
 )
 @require("projects.view_registry")

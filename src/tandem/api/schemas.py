@@ -12,7 +12,9 @@ class ErrorOut(Schema):
 
 
 class ValidationErrorOut(Schema):
-    detail: list[dict[str, Any]]
+    """A refused request: the validator's list of problems, or one sentence from the code."""
+
+    detail: list[dict[str, Any]] | str
 
 
 class TranslatedText(Schema):

@@ -53,6 +53,16 @@ class SessionAuth(APIKeyCookie):
 MACHINE_OR_SESSION = [TokenAuth(), SessionAuth()]
 
 
+def anyone(request: HttpRequest) -> bool:
+    """No credentials: the caller is anonymous and sees what the public sees."""
+    return True
+
+
+#: Operations the public may call: a bearer token or a session still says who calls (so that
+#: a machine sees what its user may see), and no credentials mean the public view.
+OPTIONAL_AUTH = [TokenAuth(), SessionAuth(), anyone]
+
+
 def require(permission: str) -> Callable[[F], F]:
     """Require ``permission`` for an API operation: 401 without a user, 403 without the right."""
 

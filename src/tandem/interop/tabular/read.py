@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
@@ -52,6 +53,15 @@ def decode_csv(raw: bytes) -> tuple[str, str]:
     )
 
 
+def _check_header(header: list[str]) -> None:
+    """One column per name: a repeated name would let one cell silently win over another."""
+    seen: set[str] = set()
+    for name in (cell.strip() for cell in header):
+        if name and name in seen:
+            raise UnreadableFileError(f"The header names the column {name!r} twice.")
+        seen.add(name)
+
+
 def _csv_table(raw: bytes, max_rows: int) -> Table:
     text, encoding = decode_csv(raw)
     if "\x00" in text:
@@ -67,6 +77,7 @@ def _csv_table(raw: bytes, max_rows: int) -> Table:
         raise UnreadableFileError("The file is empty.") from exc
     except csv.Error as exc:
         raise UnreadableFileError(f"The file is not valid CSV: {exc}.") from exc
+    _check_header(header)
     rows: list[tuple[int, dict[str, str]]] = []
     try:
         for cells in reader:
@@ -76,7 +87,7 @@ def _csv_table(raw: bytes, max_rows: int) -> Table:
                 raise UnreadableFileError(
                     f"The file has more than {max_rows:,} rows: split it into smaller files."
                 )
-            if len(cells) > len(header):
+            if len(cells) != len(header):
                 raise UnreadableFileError(
                     f"Line {reader.line_num} has {len(cells)} cells but the header has "
                     f"{len(header)} columns."
@@ -87,6 +98,10 @@ def _csv_table(raw: bytes, max_rows: int) -> Table:
             f"The file is not valid CSV near line {reader.line_num}: {exc}."
         ) from exc
     return Table(header=[name.strip() for name in header], rows=rows, encoding=encoding)
+
+
+#: How far into each XML part of a workbook a DTD is looked for (it precedes the root).
+DOCTYPE_WINDOW = 4096
 
 
 def _check_zip(raw: bytes) -> None:
@@ -105,6 +120,16 @@ def _check_zip(raw: bytes) -> None:
             )
         if "xl/workbook.xml" not in archive.namelist():
             raise UnreadableFileError("The file is a zip archive but not an XLSX workbook.")
+        for info in archive.infolist():
+            # A workbook never declares a DTD; one that does carries entities (XXE, billion
+            # laughs) whatever the XML parser below would make of them.
+            if info.filename.endswith((".xml", ".rels")):
+                with archive.open(info) as member:
+                    head = member.read(DOCTYPE_WINDOW)
+                if b"<!DOCTYPE" in head.upper().replace(b"\x00", b""):
+                    raise UnreadableFileError(
+                        "The workbook declares a DTD (an XML entity attack?): refused."
+                    )
 
 
 def _cell_text(value: object) -> str:
@@ -126,12 +151,25 @@ def _xlsx_table(raw: bytes, max_rows: int) -> Table:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken workbooks
         raise UnreadableFileError(f"The workbook cannot be opened: {type(exc).__name__}.") from exc
-    sheet = workbook.worksheets[0]
+    if not workbook.worksheets:
+        raise UnreadableFileError("The workbook has no sheet.")
+    try:
+        return _sheet_table(workbook.worksheets[0], max_rows)
+    except UnreadableFileError:
+        raise
+    except Exception as exc:  # a broken sheet fails while it is read, in many ways
+        raise UnreadableFileError(f"The workbook cannot be read: {type(exc).__name__}.") from exc
+    finally:
+        workbook.close()
+
+
+def _sheet_table(sheet: Any, max_rows: int) -> Table:
     iterator: Iterator[tuple[object, ...]] = sheet.iter_rows(values_only=True)
     try:
         header = [_cell_text(cell).strip() for cell in next(iterator)]
     except StopIteration as exc:
         raise UnreadableFileError("The first sheet of the workbook is empty.") from exc
+    _check_header(header)
     rows: list[tuple[int, dict[str, str]]] = []
     for number, cells in enumerate(iterator, start=2):
         texts = [_cell_text(cell) for cell in cells]
@@ -142,7 +180,6 @@ def _xlsx_table(raw: bytes, max_rows: int) -> Table:
                 f"The workbook has more than {max_rows:,} rows: split it into smaller files."
             )
         rows.append((number, dict(zip(header, texts, strict=False))))
-    workbook.close()
     return Table(header=header, rows=rows, encoding="XLSX")
 
 

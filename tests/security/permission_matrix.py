@@ -1,0 +1,252 @@
+"""The permission matrix of tandem, as data: who gets what from every page and API operation.
+
+``PAGES`` maps a URL name (``web:project_list``; ``name@variant`` for a second row on another
+object) and ``API`` maps an operation id (``api:list_projects``) to:
+
+- ``kwargs``: URL or path parameter -> key of an object of the test world
+  (``tests/security/security_world.py``), or ``"=literal"``;
+- ``query``: an optional query string;
+- one entry per HTTP method: ``{status class: roles}``, where ``REST`` stands for every role
+  not named in that entry.
+
+Status classes: ``ok`` (2xx), ``login`` (redirect to sign in), ``redirect`` (any other
+redirect, e.g. after a form), ``401``, ``403``, ``404`` (another side's or company's object),
+``405``, ``400``/``422`` (the request itself was refused before any permission mattered:
+the matrix sends empty forms and bodies). Nothing may answer 5xx.
+
+To add a route: run ``TANDEM_MATRIX_SNAPSHOT=1 .venv/bin/pytest tests/security/test_permission_matrix.py -k snapshot -s``,
+which prints the observed row of every route missing from this table, review each role's
+outcome against the rules (a company representative or the other side must get 404 on
+objects that are not theirs), and paste the reviewed rows here.
+"""
+
+# ruff: noqa: E501 - one row per route reads best on one line
+
+from __future__ import annotations
+
+from typing import Any
+
+Expectation = dict[str, Any]
+
+#: URL prefixes still being built; the lead removes this once their rows are in the table.
+PENDING_PREFIXES: tuple[str, ...] = ("trade/", "press/")
+PENDING_API_PREFIXES: tuple[str, ...] = ("/trade", "/press")
+#: Third-party areas with their own rules, spot-checked in DELEGATED below.
+DELEGATED_PREFIXES = ("admin/", "accounts/")
+
+REST = "*"
+ANONYMOUS = ("anonymous",)
+SECRETARIATS = ("secretariat_jp", "secretariat_ru")
+OFFICIALS = ("official_jp", "official_ru")
+GOVERNMENT = SECRETARIATS + OFFICIALS
+GOVERNMENT_JP = ("secretariat_jp", "official_jp")
+GOVERNMENT_RU = ("secretariat_ru", "official_ru")
+GOVERNMENT_READERS = (*GOVERNMENT, "auditor")
+PROGRAMME_STAFF = (*GOVERNMENT_READERS, "agency", "coordinator")
+SIGNED_IN = (*PROGRAMME_STAFF, "company")
+EVERYONE = SIGNED_IN + ANONYMOUS
+
+GROUPS = {
+    "ANONYMOUS": ANONYMOUS,
+    "SECRETARIATS": SECRETARIATS,
+    "OFFICIALS": OFFICIALS,
+    "GOVERNMENT": GOVERNMENT,
+    "GOVERNMENT_JP": GOVERNMENT_JP,
+    "GOVERNMENT_RU": GOVERNMENT_RU,
+    "GOVERNMENT_READERS": GOVERNMENT_READERS,
+    "PROGRAMME_STAFF": PROGRAMME_STAFF,
+    "SIGNED_IN": SIGNED_IN,
+    "EVERYONE": EVERYONE,
+}
+
+#: Spot checks of the delegated areas: (path, role, method, status class).
+DELEGATED = [
+    ("/admin/", "anonymous", "GET", "login"),
+    ("/admin/", "secretariat_jp", "GET", "login"),
+    ("/admin/", "company", "GET", "login"),
+    ("/admin/core/user/", "company", "GET", "login"),
+    ("/accounts/login/", "anonymous", "GET", "ok"),
+    ("/accounts/signup/", "anonymous", "GET", "404|ok|redirect"),
+]
+
+# fmt: off
+PAGES: dict[str, dict[str, Any]] = {
+    "web:home": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:set_language": {"kwargs": {}, "GET": {"405": REST}, "POST": {"redirect": REST}},
+    "web:healthz": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:organisation_list": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:programme": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:project_list": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:project_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
+    "web:project_bulk_status": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": SECRETARIATS, "403": REST}},
+    "web:project_import": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
+    "web:project_import_iati": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
+    "web:project_import_commit": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": SECRETARIATS, "403": REST}},
+    "web:iati_export": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:alignment": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:alignment_dashboard": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:alignment_suggest": {"kwargs": {}, "GET": {"405": REST}, "POST": {"403": ('agency', 'coordinator', 'company', 'auditor'), "login": ANONYMOUS, "ok": REST}},
+    "web:working_group_list": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:working_group_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
+    "web:session_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
+    "web:session_list": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:sessions_ics": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:action_list": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:actions_ics": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:decisions_public": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"ok": REST}},
+    "web:exchange_home": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:exchange_enterprise_list": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:exchange_enterprise_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_enterprise": {"kwargs": {'pk': 'enterprise'}, "GET": {"404": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:exchange_enterprise_edit": {"kwargs": {'pk': 'enterprise'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_indicator_new": {"kwargs": {'pk': 'enterprise'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_outcome_new": {"kwargs": {'pk': 'enterprise'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_indicator_edit": {"kwargs": {'pk': 'indicator'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_indicator_delete": {"kwargs": {'pk': 'indicator'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_measurement_new": {"kwargs": {'pk': 'indicator'}, "GET": {"login": ANONYMOUS, "redirect": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_measurement_edit": {"kwargs": {'pk': 'measurement'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_dispatch_list": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:exchange_dispatch_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_dispatch": {"kwargs": {'pk': 'dispatch'}, "GET": {"404": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:exchange_dispatch_edit": {"kwargs": {'pk': 'dispatch'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_dispatch_delete": {"kwargs": {'pk': 'dispatch'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_placement_list": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:exchange_placement_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_placement": {"kwargs": {'pk': 'placement'}, "GET": {"404": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:exchange_placement_edit": {"kwargs": {'pk': 'placement'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_placement_delete": {"kwargs": {'pk': 'placement'}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_outcome_list": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}, "POST": {"login": ANONYMOUS, "ok": REST}},
+    "web:exchange_file": {"kwargs": {'pk': 'dispatch'}, "GET": {"login": ANONYMOUS, "404": REST}},
+    "web:exchange_kpi_template": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_kpi_import": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "web:exchange_effect_report": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:exchange_effect_report_pdf": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:exchange_effect_report_json": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:matchmaking_suggestions": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "redirect": REST}, "POST": {"login": ANONYMOUS, "ok": ('agency', 'company'), "redirect": REST}},
+    "web:matchmaking_profiles": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:matchmaking_profile_new": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('agency',), "redirect": ('company',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('agency',), "redirect": ('company',), "403": REST}},
+    "web:matchmaking_profile": {"kwargs": {'pk': 'profile'}, "GET": {"404": ('coordinator',), "login": ANONYMOUS, "ok": REST}},
+    "web:matchmaking_profile_edit": {"kwargs": {'pk': 'profile'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:matchmaking_profile_state": {"kwargs": {'pk': 'profile'}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ('agency',), "403": REST}},
+    "web:matchmaking_inbox": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:matchmaking_introduction_new": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ('agency', 'company'), "403": REST}},
+    "web:matchmaking_introduction": {"kwargs": {'pk': 'introduction'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:matchmaking_introduction_answer": {"kwargs": {'pk': 'introduction'}, "GET": {"405": REST}, "POST": {"400": ('agency',), "404": ('company',), "login": ANONYMOUS, "403": REST}},
+    "web:matchmaking_introduction_meeting": {"kwargs": {'pk': 'introduction'}, "GET": {"405": REST}, "POST": {"400": ('agency', 'company'), "login": ANONYMOUS, "403": REST}},
+    "web:matchmaking_introduction_outcome": {"kwargs": {'pk': 'introduction'}, "GET": {"405": REST}, "POST": {"400": ('agency', 'company'), "login": ANONYMOUS, "403": REST}},
+    "web:matchmaking_funnel": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
+    "web:fair_list": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:fair_detail": {"kwargs": {'slug': 'fair'}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:fair_setup": {"kwargs": {'slug': 'fair'}, "GET": {"login": ANONYMOUS, "ok": ('agency',), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('agency',), "403": REST}},
+    "web:fair_requests": {"kwargs": {'slug': 'fair'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:fair_request_respond": {"kwargs": {'slug': 'fair', 'pk': 'fair_request'}, "GET": {"405": REST}, "POST": {"404": ('company',), "login": ANONYMOUS, "redirect": ('agency',), "403": REST}},
+    "web:fair_compute": {"kwargs": {'slug': 'fair'}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ('agency',), "403": REST}},
+    "web:fair_version": {"kwargs": {'slug': 'fair', 'number': 'schedule'}, "GET": {"login": ANONYMOUS, "ok": ('agency',), "403": REST}},
+    "web:fair_publish": {"kwargs": {'slug': 'fair', 'number': 'schedule'}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ('agency',), "403": REST}},
+    "web:fair_table_plan_pdf": {"kwargs": {'slug': 'fair', 'number': 'schedule'}, "GET": {"login": ANONYMOUS, "ok": ('agency',), "403": REST}},
+    "web:fair_meeting_pin": {"kwargs": {'slug': 'fair', 'number': 'schedule', 'pk': 'meeting'}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ('agency',), "403": REST}},
+    "web:fair_meeting_move": {"kwargs": {'slug': 'fair', 'number': 'schedule', 'pk': 'meeting'}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ('agency',), "403": REST}},
+    "web:fair_agenda": {"kwargs": {'slug': 'fair', 'pk': 'participant'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:fair_agenda_pdf": {"kwargs": {'slug': 'fair', 'pk': 'participant'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:fair_agenda_ics": {"kwargs": {'slug': 'fair', 'pk': 'participant'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "web:fair_availability": {"kwargs": {'slug': 'fair', 'pk': 'participant'}, "GET": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}},
+    "api:openapi-json": {"kwargs": {}, "GET": {"ok": REST}},
+    "api:openapi-view": {"kwargs": {}, "GET": {"ok": REST}},
+    "api:api-root": {"kwargs": {}, "GET": {"404": REST}},
+    # --- projects: visibility by disclosure; another side's or company's project is 404 ---
+    "web:project_export": {"kwargs": {"file_format": "=csv"}, "GET": {"ok": PROGRAMME_STAFF, "login": ANONYMOUS, "403": REST}},
+    "web:project_export@xlsx": {"kwargs": {"file_format": "=xlsx"}, "GET": {"ok": PROGRAMME_STAFF, "login": ANONYMOUS, "403": REST}},
+    "web:project_detail": {"kwargs": {"code": "project"}, "GET": {"ok": SIGNED_IN, "404": REST}},
+    "web:project_detail@public": {"kwargs": {"code": "project_public"}, "GET": {"ok": REST}},
+    "web:project_detail@other_company": {"kwargs": {"code": "project_other_company"}, "GET": {"ok": PROGRAMME_STAFF, "404": REST}},
+    "web:project_detail@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"ok": GOVERNMENT_JP, "404": REST}},
+    "web:project_detail@confidential_ru": {"kwargs": {"code": "project_confidential_ru"}, "GET": {"ok": GOVERNMENT_RU, "404": REST}},
+    "web:project_edit": {"kwargs": {"code": "project"}, "GET": {"ok": SECRETARIATS, "404": REST}, "POST": {"ok": SECRETARIATS, "404": REST}},
+    "web:project_edit@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"ok": ("secretariat_jp",), "404": REST}, "POST": {"ok": ("secretariat_jp",), "404": REST}},
+    "web:project_note_add": {"kwargs": {"code": "project"}, "GET": {"405": REST}, "POST": {"redirect": GOVERNMENT, "login": ANONYMOUS, "403": REST}},
+    "web:project_note_add@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "POST": {"redirect": GOVERNMENT_JP, "404": GOVERNMENT_RU, "login": ANONYMOUS, "403": REST}},
+    "web:alignment_export": {"kwargs": {"file_format": "=csv"}, "GET": {"ok": REST}},
+    "web:alignment_dashboard_export": {"kwargs": {"chart": "=status"}, "GET": {"ok": REST}},
+    # --- committee: programme staff read, the secretariat writes, governments keep notes ---
+    "web:working_group_edit": {"kwargs": {"pk": "working_group"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:session_edit": {"kwargs": {"number": "session"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:session_detail": {"kwargs": {"number": "session"}, "GET": {"ok": PROGRAMME_STAFF, "login": ANONYMOUS, "403": REST}},
+    "web:minutes": {"kwargs": {"number": "session"}, "GET": {"ok": PROGRAMME_STAFF, "login": ANONYMOUS, "403": REST}},
+    "web:minutes_file": {"kwargs": {"number": "session", "file_format": "=docx"}, "GET": {"ok": PROGRAMME_STAFF, "login": ANONYMOUS, "403": REST}},
+    "web:briefing": {"kwargs": {"number": "session"}, "GET": {"ok": GOVERNMENT_READERS, "login": ANONYMOUS, "403": REST}},
+    "web:briefing_job": {"kwargs": {"job": "briefing_job"}, "GET": {"ok": ("secretariat_jp",), "404": ("secretariat_ru", "official_jp", "official_ru", "auditor"), "login": ANONYMOUS, "403": REST}},
+    "web:briefing_download": {"kwargs": {"job": "briefing_job"}, "GET": {"404": GOVERNMENT_READERS, "login": ANONYMOUS, "403": REST}},
+    "web:agenda_propose": {"kwargs": {"number": "session"}, "GET": {"405": REST}, "POST": {"ok|redirect": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:agenda_item_new": {"kwargs": {"number": "session"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:agenda_item_edit": {"kwargs": {"number": "session", "item": "agenda_item"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:agenda_item_delete": {"kwargs": {"number": "session", "item": "agenda_item"}, "GET": {"405": REST}, "POST": {"redirect": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:decision_new": {"kwargs": {"number": "session"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:decision_edit": {"kwargs": {"number": "session", "decision": "decision"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:decision_public": {"kwargs": {"number": "session", "decision": "decision"}, "GET": {"405": REST}, "POST": {"redirect": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:action_item_new": {"kwargs": {"number": "session"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:action_item_edit": {"kwargs": {"number": "session", "item": "action_item"}, "GET": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}, "POST": {"ok": SECRETARIATS, "login": ANONYMOUS, "403": REST}},
+    "web:note_add": {"kwargs": {"number": "session"}, "GET": {"405": REST}, "POST": {"redirect": GOVERNMENT, "login": ANONYMOUS, "403": REST}},
+    # --- exchange, matchmaking, fairs: another company's records answer 404 ---
+    "web:exchange_file_new": {"kwargs": {"owner": "=dispatch", "pk": "dispatch"}, "GET": {"ok": ("coordinator",), "login": ANONYMOUS, "403": REST}, "POST": {"ok": ("coordinator",), "login": ANONYMOUS, "403": REST}},
+    "web:fair_agenda@other_company": {"kwargs": {"slug": "fair", "pk": "participant_other_company"}, "GET": {"ok": ("agency",), "404": ("company",), "login": ANONYMOUS, "403": REST}},
+    "web:fair_schedule_job": {"kwargs": {"slug": "fair", "job": "schedule_job"}, "GET": {"ok": ("agency",), "login": ANONYMOUS, "403": REST}},
+    "web:matchmaking_profile_organisation": {"kwargs": {"pk": "profile"}, "GET": {"redirect": ("agency",), "login": ANONYMOUS, "403": REST}, "POST": {"ok|redirect": ("agency",), "login": ANONYMOUS, "403": REST}},
+    "web:matchmaking_profile@other_company": {"kwargs": {"pk": "profile_other_company"}, "GET": {"404": ("coordinator",), "login": ANONYMOUS, "ok": REST}},
+}
+
+API: dict[str, dict[str, Any]] = {
+    "api:list_plan_areas": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
+    "api:list_national_projects": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
+    "api:me": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_projects": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
+    "api:create_project": {"kwargs": {}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:export_projects": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_sessions": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_public_decisions": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
+    "api:list_action_items": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_enterprises": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:get_enterprise": {"kwargs": {'pk': 'enterprise'}, "GET": {"401": ANONYMOUS, "404": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_dispatches": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:create_dispatch": {"kwargs": {}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:list_placements": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:create_placement": {"kwargs": {}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:put_measurement": {"kwargs": {'pk': 'indicator'}, "PUT": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:list_outcomes": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:create_outcome": {"kwargs": {}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:delete_dispatch": {"kwargs": {'pk': 'dispatch'}, "DELETE": {"401": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "api:delete_placement": {"kwargs": {'pk': 'placement'}, "DELETE": {"401": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "api:delete_indicator": {"kwargs": {'pk': 'indicator'}, "DELETE": {"401": ANONYMOUS, "ok": ('coordinator',), "403": REST}},
+    "api:get_effect_report": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_profiles": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:get_profile": {"kwargs": {'profile_id': 'profile'}, "GET": {"401": ANONYMOUS, "404": ('coordinator',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:get_suggestions": {"kwargs": {'profile_id': 'profile'}, "GET": {"401": ANONYMOUS, "409": ('agency', 'company'), "403": REST}, "DELETE": {"405": REST}},
+    "api:create_introduction": {"kwargs": {}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:list_introductions": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}, "DELETE": {"405": REST}},
+    "api:answer_introduction": {"kwargs": {'introduction_id': 'introduction'}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:record_meeting": {"kwargs": {'introduction_id': 'introduction'}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:record_outcome": {"kwargs": {'introduction_id': 'introduction'}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:get_funnel": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_fairs": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_requests": {"kwargs": {'slug': 'fair'}, "GET": {"401": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}, "DELETE": {"405": REST}},
+    "api:create_request": {"kwargs": {'slug': 'fair'}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:answer_request": {"kwargs": {'slug': 'fair', 'pk': 'fair_request'}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:request_from_suggestion": {"kwargs": {'slug': 'fair'}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:compute_schedule": {"kwargs": {'slug': 'fair'}, "POST": {"401": ANONYMOUS, "ok|422": ('agency',), "403": REST}, "DELETE": {"405": REST}},
+    "api:get_schedule": {"kwargs": {'slug': 'fair', 'number': 'schedule'}, "GET": {"401": ANONYMOUS, "ok": ('agency',), "403": REST}, "DELETE": {"405": REST}},
+    "api:publish_schedule": {"kwargs": {'slug': 'fair', 'number': 'schedule'}, "POST": {"401": ANONYMOUS, "422": ('agency',), "403": REST}, "DELETE": {"405": REST}},
+    "api:get_agenda": {"kwargs": {'slug': 'fair', 'pk': 'participant'}, "GET": {"401": ANONYMOUS, "ok": ('agency', 'company'), "403": REST}, "DELETE": {"405": REST}},
+    "api:get_project": {"kwargs": {"code": "project"}, "GET": {"ok": SIGNED_IN, "404": REST}, "DELETE": {"405": REST}},
+    "api:get_project@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"ok": GOVERNMENT_JP, "404": REST}},
+    "api:get_project@other_company": {"kwargs": {"code": "project_other_company"}, "GET": {"ok": PROGRAMME_STAFF, "404": REST}},
+    "api:update_project": {"kwargs": {"code": "project"}, "PATCH": {"401": ANONYMOUS, "422": REST}},
+    "api:get_session": {"kwargs": {"number": "session"}, "GET": {"401": ANONYMOUS, "403": ("company",), "ok": REST}, "DELETE": {"405": REST}},
+    "api:get_agenda_proposal": {"kwargs": {"number": "session"}, "GET": {"401": ANONYMOUS, "403": ("company",), "ok": REST}, "DELETE": {"405": REST}},
+    "api:patch_action_item": {"kwargs": {"item_id": "action_item"}, "PATCH": {"401": ANONYMOUS, "422|ok": SECRETARIATS, "403": REST}, "DELETE": {"405": REST}},
+    "api:post_briefing": {"kwargs": {"number": "session"}, "POST": {"401": ANONYMOUS, "ok": GOVERNMENT_READERS, "403": REST}, "DELETE": {"405": REST}},
+    "api:get_briefing_job": {"kwargs": {"job_id": "briefing_job"}, "GET": {"401": ANONYMOUS, "ok": ("secretariat_jp",), "404": ("secretariat_ru", "official_jp", "official_ru", "auditor"), "403": REST}, "DELETE": {"405": REST}},
+    "api:get_schedule_job": {"kwargs": {"slug": "fair", "job": "schedule_job"}, "GET": {"401": ANONYMOUS, "ok": ("agency",), "403": REST}, "DELETE": {"405": REST}},
+    "api:get_agenda@other_company": {"kwargs": {"slug": "fair", "pk": "participant_other_company"}, "GET": {"401": ANONYMOUS, "ok": ("agency",), "404": ("company",), "403": REST}},
+    "api:link_organisation": {"kwargs": {"profile_id": "profile"}, "POST": {"401": ANONYMOUS, "422|ok": ("agency",), "403": REST}, "DELETE": {"405": REST}},
+    "api:get_profile@other_company": {"kwargs": {"profile_id": "profile_other_company"}, "GET": {"401": ANONYMOUS, "404": ("coordinator",), "ok": REST}},
+}
+# fmt: on

@@ -1,0 +1,304 @@
+"""The world every security test runs against: the demo records of every app, one user per
+role, and planted marker strings that only some roles may ever see.
+
+``build_world()`` returns a :class:`World`: ``users`` by role key, ``objects`` by key (the
+values that fill URL and API path parameters; see ``permission_matrix.OBJECT_KEYS``) and
+``markers`` (marker string -> role keys that may see it). A demo step that fails (an app
+being rebuilt) is recorded in ``broken`` instead of aborting the whole world, so that the
+tests that need it fail with the reason and the rest still run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from tandem.core.enums import Role
+from tandem.core.models import Country, Organisation, User
+
+#: The nine roles of the matrix: key -> (role, side). "anonymous" has no user.
+ROLES: dict[str, tuple[str, str | None]] = {
+    "secretariat_jp": (Role.SECRETARIAT, "JP"),
+    "secretariat_ru": (Role.SECRETARIAT, "RU"),
+    "official_jp": (Role.OFFICIAL, "JP"),
+    "official_ru": (Role.OFFICIAL, "RU"),
+    "agency": (Role.AGENCY_STAFF, None),
+    "coordinator": (Role.COORDINATOR, None),
+    "company": (Role.COMPANY_REPRESENTATIVE, None),
+    "auditor": (Role.AUDITOR, None),
+    "anonymous": ("", None),
+}
+ROLE_KEYS = tuple(ROLES)
+
+NOTE_JP = "PROBEMARK-NOTE-JP-7f3a"
+NOTE_RU = "PROBEMARK-NOTE-RU-2b9c"
+CONFIDENTIAL_JP = "PROBEMARK-CONFPROJ-JP-4d1e"
+CONFIDENTIAL_RU = "PROBEMARK-CONFPROJ-RU-8e6f"
+COMMITTEE_NOTE_JP = "PROBEMARK-SESSIONNOTE-JP-5a0b"
+GOVERNMENT_JP = ("secretariat_jp", "official_jp")
+GOVERNMENT_RU = ("secretariat_ru", "official_ru")
+
+
+@dataclass
+class World:
+    users: dict[str, User | None] = field(default_factory=dict)
+    objects: dict[str, Any] = field(default_factory=dict)
+    markers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    broken: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    clients: dict[str, Any] = field(default_factory=dict)
+
+
+def _step(world: World, name: str, build: Callable[[], None]) -> None:
+    try:
+        with transaction.atomic():
+            build()
+    except Exception as error:
+        world.broken[name] = f"{type(error).__name__}: {error}"
+
+
+def _users(world: World) -> None:
+    for key, (role, side) in ROLES.items():
+        if not role:
+            world.users[key] = None
+            continue
+        world.users[key] = User.objects.create_user(
+            username=f"probe-{key}",
+            password="a-long-test-password",
+            role=role,
+            side=Country.objects.get(code=side) if side else None,
+        )
+
+
+def _projects(world: World) -> None:
+    from tandem.programme.models import Programme
+    from tandem.projects.schemas import ProjectIn
+    from tandem.projects.services.notes import confidential_note_create
+    from tandem.projects.services.projects import project_create
+
+    company = world.objects["company_org"]
+    programme = Programme.objects.get()
+    actor = world.users["secretariat_jp"]
+
+    def make(code: str, title: str, **extra: Any) -> Any:
+        data = {
+            "code": code,
+            "title_en": title,
+            "plan_areas": ["P5"],
+            "national_projects": ["N7"],
+            "status": "agreed",
+            "participants": [{"organisation": company.name, "side": "JP", "role": "lead"}],
+        } | extra
+        return project_create(programme=programme, data=ProjectIn(**data), actor=actor)
+
+    public = make("JR-2026-9001", "Probe public project", disclosure="public")
+    internal = make("JR-2026-9002", "Probe internal project", disclosure="internal")
+    other = make(
+        "JR-2026-9003", "Probe project of other companies", disclosure="internal", participants=[]
+    )
+    make(
+        "JR-2026-9004",
+        f"Probe confidential {CONFIDENTIAL_JP}",
+        disclosure="side_confidential",
+        confidential_side="JP",
+        summary_en=f"Only Japan's government sees {CONFIDENTIAL_JP}.",
+    )
+    make(
+        "JR-2026-9005",
+        f"Probe confidential {CONFIDENTIAL_RU}",
+        disclosure="side_confidential",
+        confidential_side="RU",
+        participants=[],
+    )
+    for project in (public, internal):
+        confidential_note_create(project=project, text=f"JP view {NOTE_JP}", actor=actor)
+        confidential_note_create(
+            project=project, text=f"RU view {NOTE_RU}", actor=world.users["secretariat_ru"]
+        )
+    world.objects |= {
+        "project": internal.code,
+        "project_public": public.code,
+        "project_other_company": other.code,
+        "project_confidential_jp": "JR-2026-9004",
+        "project_confidential_ru": "JR-2026-9005",
+    }
+    world.markers |= {
+        NOTE_JP: GOVERNMENT_JP,
+        NOTE_RU: GOVERNMENT_RU,
+        CONFIDENTIAL_JP: GOVERNMENT_JP,
+        CONFIDENTIAL_RU: GOVERNMENT_RU,
+    }
+
+
+def _committee(world: World) -> None:
+    from tandem.committee.models import (
+        ActionItem,
+        AgendaItem,
+        BriefingJob,
+        Decision,
+        SessionNote,
+        WorkingGroup,
+    )
+    from tandem.committee.services.demo import committee_demo_create
+
+    committee_demo_create(seed=2019)
+    session = Decision.objects.order_by("pk").first().session
+    item = AgendaItem.objects.filter(session=session).order_by("pk").first()
+    decision = Decision.objects.filter(session=session).order_by("pk").first()
+    action = ActionItem.objects.filter(session=session).order_by("pk").first()
+    group = WorkingGroup.objects.order_by("pk").first() or WorkingGroup.objects.create(
+        committee=session.committee, code="PRB", name="Probe working group"
+    )
+    world.objects |= {
+        "session": session.number,
+        "agenda_item": item.pk,
+        "decision": decision.pk,
+        "action_item": action.pk,
+        "working_group": group.pk,
+        "briefing_job": BriefingJob.objects.create(
+            session=session,
+            language="en",
+            file_format="pdf",
+            as_of=dt.date(2019, 12, 1),
+            requested_by=world.users["secretariat_jp"],
+        ).pk,
+    }
+    fields = {f.name for f in SessionNote._meta.get_fields()}
+    if {"session", "side", "text"} <= fields:
+        note = SessionNote(
+            session=session,
+            side=Country.objects.get(code="JP"),
+            text=f"JP only {COMMITTEE_NOTE_JP}",
+        )
+        if "author" in fields:
+            note.author = world.users["secretariat_jp"]
+        note.save()
+        world.markers[COMMITTEE_NOTE_JP] = GOVERNMENT_JP
+
+
+def _exchange(world: World) -> None:
+    from tandem.exchange.models import (
+        EnterpriseProfile,
+        KpiIndicator,
+        KpiMeasurement,
+        SpecialistDispatch,
+        TraineePlacement,
+    )
+    from tandem.exchange.services.demo import demo_exchange_create
+
+    demo_exchange_create(seed=2019)
+    world.objects |= {
+        "enterprise": EnterpriseProfile.objects.order_by("pk").first().pk,
+        "indicator": KpiIndicator.objects.order_by("pk").first().pk,
+        "measurement": KpiMeasurement.objects.order_by("pk").first().pk,
+        "dispatch": SpecialistDispatch.objects.order_by("pk").first().pk,
+        "placement": TraineePlacement.objects.order_by("pk").first().pk,
+    }
+
+
+def _market_and_fair(world: World) -> None:
+    from tandem.fairs.models import FairParticipant, MeetingRequest, ScheduledMeeting
+    from tandem.fairs.services.demo import demo_fair_create
+    from tandem.fairs.services.setup import participant_register
+    from tandem.matchmaking.models import CompanyProfile, Introduction
+    from tandem.matchmaking.services.demo import demo_market_create
+
+    demo_market_create(seed=2019)
+    version = demo_fair_create(time_limit=2.0, actor=None)
+    assert version is not None
+    fair = version.fair
+    introduction = Introduction.objects.order_by("pk").first()
+    own_profile = introduction.requester
+    company = own_profile.organisation
+    participants = FairParticipant.objects.filter(fair=fair).order_by("pk")
+    own = participants.filter(organisation=company).first() or participant_register(
+        fair=fair, organisation=company, languages=["en"], actor=None
+    )
+    other = participants.exclude(pk=own.pk).exclude(organisation=company).first()
+    meeting = ScheduledMeeting.objects.filter(version=version).order_by("pk").first()
+    request = MeetingRequest.objects.filter(fair=fair).order_by("pk").first()
+    other_profile = CompanyProfile.objects.exclude(organisation=company).order_by("pk").first()
+    from tandem.fairs import models as fair_models
+
+    if hasattr(fair_models, "ScheduleJob"):
+        world.objects["schedule_job"] = fair_models.ScheduleJob.objects.create(
+            fair=fair, time_limit=1.0
+        ).pk
+    world.objects |= {
+        "company_org": company,
+        "profile": own_profile.pk,
+        "profile_other_company": other_profile.pk,
+        "introduction": introduction.pk,
+        "fair": fair.slug,
+        "fair_request": request.pk,
+        "schedule": version.number,
+        "meeting": meeting.pk,
+        "participant": own.pk,
+        "participant_other_company": other.pk,
+    }
+
+
+def build_world() -> World:
+    """Build the world in the current transaction (the caller rolls it back)."""
+    from tandem.core.services.demo import demo_data_create
+    from tandem.core.services.users import api_token_create
+    from tandem.projects.services.demo import demo_projects_create
+
+    world = World()
+    call_command("load_default", verbosity=0)
+    demo_data_create(seed=7, organisations=40, people=30, actor=None)
+    demo_projects_create(seed=7, count=20)
+    _users(world)
+    _step(world, "fairs and matchmaking", lambda: _market_and_fair(world))
+    if "company_org" not in world.objects:
+        world.objects["company_org"] = Organisation.objects.create(
+            name="Probe company", kind="company", side=Country.objects.get(code="JP")
+        )
+    company_user = world.users["company"]
+    assert company_user is not None
+    company_user.organisation = world.objects["company_org"]
+    company_user.save()
+    _step(world, "projects", lambda: _projects(world))
+    _step(world, "committee", lambda: _committee(world))
+    _step(world, "exchange", lambda: _exchange(world))
+    for key, user in world.users.items():
+        if user is not None:
+            world.tokens[key] = api_token_create(user=user, name="probe", actor=None)[1]
+        client = Client(raise_request_exception=False)
+        if user is not None:
+            client.force_login(user)
+        world.clients[key] = client
+    return world
+
+
+HASHING = "tandem.core.embedding.testing.HashingEmbedder"
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
+    """The demo records of every app and a user per role, shared by the tests of a module;
+    each test still runs in its own savepoint, so nothing a test writes reaches the next."""
+    from django.conf import settings
+
+    from tandem.matchmaking.services.matching import reset_matching_index
+
+    previous = getattr(settings, "MATCHMAKING_EMBEDDER", None)
+    settings.MATCHMAKING_EMBEDDER = HASHING
+    reset_matching_index()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+    settings.MATCHMAKING_EMBEDDER = previous
+    reset_matching_index()
