@@ -29,8 +29,8 @@ from typing import Any
 Expectation = dict[str, Any]
 
 #: URL prefixes still being built; the lead removes this once their rows are in the table.
-PENDING_PREFIXES: tuple[str, ...] = ("trade/", "press/")
-PENDING_API_PREFIXES: tuple[str, ...] = ("/trade", "/press")
+PENDING_PREFIXES: tuple[str, ...] = ()
+PENDING_API_PREFIXES: tuple[str, ...] = ()
 #: Third-party areas with their own rules, spot-checked in DELEGATED below.
 DELEGATED_PREFIXES = ("admin/", "accounts/")
 
@@ -192,6 +192,22 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:fair_schedule_job": {"kwargs": {"slug": "fair", "job": "schedule_job"}, "GET": {"ok": ("agency",), "login": ANONYMOUS, "403": REST}},
     "web:matchmaking_profile_organisation": {"kwargs": {"pk": "profile"}, "GET": {"redirect": ("agency",), "login": ANONYMOUS, "403": REST}, "POST": {"ok|redirect": ("agency",), "login": ANONYMOUS, "403": REST}},
     "web:matchmaking_profile@other_company": {"kwargs": {"pk": "profile_other_company"}, "GET": {"404": ("coordinator",), "login": ANONYMOUS, "ok": REST}},
+    # The trade and press monitors: trade figures are for every signed-in role, the press
+    # (verdicts on the programme's records) for programme staff only.
+    "web:trade_home": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:trade_export": {"kwargs": {"file_format": "=csv"}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:trade_investment": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}},
+    "web:trade_imports": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
+    "web:trade_import_commit": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
+    "web:trade_import_delete": {"kwargs": {"pk": "trade_import"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
+    "web:trade_mapping": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}, "POST": {"login": ANONYMOUS, "ok": REST}},
+    "web:trade_mapping_edit": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
+    "web:press_home": {"kwargs": {}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
+    "web:press_ingest": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ("secretariat_jp", "secretariat_ru", "coordinator"), "403": REST}},
+    "web:press_article": {"kwargs": {"pk": "article"}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
+    "web:press_review": {"kwargs": {}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
+    "web:press_decide": {"kwargs": {"pk": "proposal"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "coordinator"), "403": REST}},
+    "web:press_mentions": {"kwargs": {"entity": "=session", "pk": "mentioned_session"}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
 }
 
 API: dict[str, dict[str, Any]] = {
@@ -248,5 +264,12 @@ API: dict[str, dict[str, Any]] = {
     "api:get_agenda@other_company": {"kwargs": {"slug": "fair", "pk": "participant_other_company"}, "GET": {"401": ANONYMOUS, "ok": ("agency",), "404": ("company",), "403": REST}},
     "api:link_organisation": {"kwargs": {"profile_id": "profile"}, "POST": {"401": ANONYMOUS, "422|ok": ("agency",), "403": REST}, "DELETE": {"405": REST}},
     "api:get_profile@other_company": {"kwargs": {"profile_id": "profile_other_company"}, "GET": {"401": ANONYMOUS, "404": ("coordinator",), "ok": REST}},
+    # The trade and press monitors.
+    "api:trade_aggregates": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:trade_indicators": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_articles": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ('company',), "ok": REST}, "DELETE": {"405": REST}},
+    "api:create_article": {"kwargs": {}, "POST": {"401": ANONYMOUS, "422": REST}, "DELETE": {"405": REST}},
+    "api:get_article": {"kwargs": {"pk": "article"}, "GET": {"401": ANONYMOUS, "403": ("company",), "ok": REST}, "DELETE": {"405": REST}},
+    "api:list_proposals": {"kwargs": {}, "GET": {"401": ANONYMOUS, "403": ("company",), "ok": REST}, "DELETE": {"405": REST}},
 }
 # fmt: on

@@ -245,6 +245,23 @@ def _market_and_fair(world: World) -> None:
     }
 
 
+def _trade_and_press(world: World) -> None:
+    from tandem.press.models import Article, Mention, Proposal
+    from tandem.press.services.demo import demo_press_create
+    from tandem.trade.models import ImportBatch
+    from tandem.trade.services.demo import demo_trade_create
+
+    demo_trade_create(seed=2019)
+    demo_press_create()
+    mention = Mention.objects.exclude(session=None).order_by("pk").first()
+    world.objects |= {
+        "trade_import": ImportBatch.objects.order_by("pk").first().pk,
+        "article": Article.objects.order_by("pk").first().pk,
+        "proposal": Proposal.objects.order_by("pk").first().pk,
+        "mentioned_session": mention.session_id if mention else 1,
+    }
+
+
 def build_world() -> World:
     """Build the world in the current transaction (the caller rolls it back)."""
     from tandem.core.services.demo import demo_data_create
@@ -268,6 +285,7 @@ def build_world() -> World:
     _step(world, "projects", lambda: _projects(world))
     _step(world, "committee", lambda: _committee(world))
     _step(world, "exchange", lambda: _exchange(world))
+    _step(world, "trade and press", lambda: _trade_and_press(world))
     for key, user in world.users.items():
         if user is not None:
             world.tokens[key] = api_token_create(user=user, name="probe", actor=None)[1]

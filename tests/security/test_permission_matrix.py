@@ -93,8 +93,18 @@ ACTION = re.compile(
     r"new|edit|delete|add|state|answer|meeting$|outcome|request|respond|compute|publish|pin|"
     r"move|setup|propose|public$|import|bulk|language|suggest|availability|measure"
 )
-LITERALS = {"file_format": "=csv", "owner": "=dispatch", "chart": "=status"}
+LITERALS = {
+    "file_format": "=csv",
+    "owner": "=dispatch",
+    "chart": "=status",
+    "entity": "=session",
+}
 BY_NAME = [  # (URL name or path contains, parameter) -> world key; first match wins
+    ("trade_import", "pk", "trade_import"),
+    ("press_article", "pk", "article"),
+    ("/press/articles", "pk", "article"),
+    ("press_decide", "pk", "proposal"),
+    ("press_mentions", "pk", "mentioned_session"),
     ("fair_agenda", "pk", "participant"),
     ("participants", "pk", "participant"),
     ("fair_request", "pk", "fair_request"),
