@@ -3,6 +3,9 @@
     PYTHONPATH=src python bench/matchmaking/bench_index_load.py [--profiles 100000]
         [--database sqlite|postgresql]
 
+``bench/run.py index_load`` passes no arguments: set ``TANDEM_BENCH_PROFILES=10000`` for a
+smaller run (at 100k, filling the cache alone takes about 20 minutes on a shared machine).
+
 1. A fresh database (SQLite in a temporary data dir, or PostgreSQL at TANDEM_BENCH_POSTGRES)
    gets N synthetic published profiles in the three languages, their texts composed from a
    vocabulary of clauses (so that phrases repeat across companies, as they do in reality).
@@ -389,7 +392,8 @@ def _saved() -> Path:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profiles", type=int, default=100_000)
+    default_profiles = int(os.environ.get("TANDEM_BENCH_PROFILES", "100000"))
+    parser.add_argument("--profiles", type=int, default=default_profiles)
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--runs", type=int, default=1, help="fresh processes that load it")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)

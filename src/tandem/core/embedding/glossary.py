@@ -196,8 +196,27 @@ def _ja_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _ru_stems() -> tuple[str, ...]:
-    return tuple(sorted(RU_TERMS, key=len, reverse=True))
+def _ru_stem_lengths() -> tuple[int, ...]:
+    """The lengths of the Russian stems, longest first."""
+    return tuple(sorted({len(stem) for stem in RU_TERMS}, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def _ru_gloss(word: str) -> str | None:
+    """The gloss of one lower-cased Russian word: a whole-word entry, else its longest stem.
+
+    At most one stem of a given length can start ``word`` (its prefix of that length), so
+    trying the prefixes longest first finds the same stem as scanning every stem by length.
+    """
+    if word in RU_WORDS:
+        return RU_WORDS[word]
+    for size in _ru_stem_lengths():
+        if size > len(word):
+            continue
+        stem = word[:size]
+        if stem in RU_TERMS and (size >= 3 or word == stem):
+            return RU_TERMS[stem]
+    return None
 
 
 def glosses(text: str, language: str) -> list[str]:
@@ -206,15 +225,10 @@ def glosses(text: str, language: str) -> list[str]:
     if language == "ja":
         found = [JA_TERMS[m.group(0)] for m in _ja_pattern().finditer(text)]
     elif language == "ru":
-        stems = _ru_stems()
         for word in _WORD_RE.findall(text.lower()):
-            if word in RU_WORDS:
-                found.append(RU_WORDS[word])
-                continue
-            for stem in stems:
-                if word.startswith(stem) and (len(stem) >= 3 or word == stem):
-                    found.append(RU_TERMS[stem])
-                    break
+            gloss = _ru_gloss(word)
+            if gloss is not None:
+                found.append(gloss)
     return list(dict.fromkeys(found))
 
 

@@ -92,8 +92,9 @@ class _CountryBlock:
         return len(self.ids)
 
     def _grow(self) -> None:
+        # by a quarter: doubling left up to half of four (dim,)-wide matrices unused
         def bigger(m: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
-            return np.concatenate([m, np.zeros_like(m[: max(16, m.shape[0])])])
+            return np.concatenate([m, np.zeros_like(m[: max(16, m.shape[0] // 4)])])
 
         self.offers = bigger(self.offers)  # type: ignore[assignment]
         self.seeks = bigger(self.seeks)  # type: ignore[assignment]
@@ -260,9 +261,12 @@ class ProfileIndex:
         for prof, field in todo:
             text = getattr(prof, field)
             phrases = self.splitter(text, prof.language) if text else []
-            to_embed = [self._prepared(t, prof.language) for t in [text, *phrases] if t]
-            plans[(prof.id, field)] = (phrases, to_embed)
-            wanted[FIELD_KIND[field]].update(dict.fromkeys(to_embed))
+            raw = [text, *phrases] if text else []
+            prepared = [self._prepared(t, prof.language) if t else t for t in raw]
+            plans[(prof.id, field)] = (phrases, prepared)
+            wanted[FIELD_KIND[field]].update(
+                dict.fromkeys(p for t, p in zip(raw, prepared, strict=True) if t)
+            )
         vecs = self._embed_all(wanted, progress)
         for prof in batch:
             old_vecs = self._vectors.get(prof.id)
@@ -372,14 +376,14 @@ class ProfileIndex:
         plan: tuple[list[str], list[str]],
         vecs: dict[EmbedKind, dict[str, F32]],
     ) -> FieldVectors:
-        phrases, _ = plan
+        phrases, prepared = plan  # prepared: the text then its phrases, as embedded
         text = getattr(prof, field)
         table = vecs[FIELD_KIND[field]]
         if not text:
             whole: F32 = np.zeros(self.dimension, dtype=np.float32)
         else:
-            whole = np.asarray(table[self._prepared(text, prof.language)], dtype=np.float32)
-        rows = [table[self._prepared(p, prof.language)] for p in phrases]
+            whole = np.array(table[prepared[0]], dtype=np.float32)  # a copy, not a chunk view
+        rows = [table[p] for p in prepared[1:]]
         matrix = (
             np.stack(rows).astype(np.float16)
             if rows

@@ -44,10 +44,11 @@ _FILLER = {
 
 
 _JA_TRAILING_RE = re.compile(r"(?:と|や|および|及び|ならびに|または|又は)$")
+_SPACES_RE = re.compile(r"\s+")
 
 
 def _clean(fragment: str) -> str:
-    fragment = re.sub(r"\s+", " ", fragment).strip(_TRIM)
+    fragment = _SPACES_RE.sub(" ", fragment).strip(_TRIM)
     return _JA_TRAILING_RE.sub("", fragment).strip(_TRIM)
 
 
@@ -56,8 +57,13 @@ def _long_enough(fragment: str, *, item: bool) -> bool:
         return False
     if _CJK_RE.search(fragment):
         return len(fragment) >= 2
-    letters = sum(ch.isalpha() for ch in fragment)
-    return letters >= (5 if item else 3)
+    needed = 5 if item else 3  # letters, counted only until there are enough
+    for ch in fragment:
+        if ch.isalpha():
+            needed -= 1
+            if not needed:
+                return True
+    return False
 
 
 def _item_pattern(language: str, clause: str) -> re.Pattern[str]:
