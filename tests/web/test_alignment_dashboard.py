@@ -1,7 +1,9 @@
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tandem.committee.briefing.compare import Change
@@ -9,11 +11,28 @@ from tandem.committee.models import CommitteeSession
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
-from tandem.projects.models import JointProject
+from tandem.projects.models import JointProject, StatusChange
+from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
 from tandem.projects.services.demo import demo_projects_create
-from tandem.web.alignment.portfolio import period_ends, since_session, status_over_time
+from tandem.projects.services.projects import project_change_status
+from tandem.web.alignment.portfolio import (
+    compute_figures,
+    counts_by_area,
+    counts_by_region,
+    period_ends,
+    registered_by,
+    since_session,
+    status_history,
+    status_over_time,
+)
 
 D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # The test cache outlives each test's rolled-back data: start every test without figures.
+    cache.clear()
 
 
 @pytest.fixture
@@ -125,3 +144,62 @@ def test_each_chart_exports_its_data_with_formulas_escaped(
     assert b",=HYPERLINK" not in text
     regions = client.get("/alignment/dashboard/regions.csv").content.decode("utf-8-sig")
     assert "FEFD" in regions and "Kanto" in regions
+
+
+@pytest.mark.integration
+def test_the_one_pass_figures_equal_the_reference_functions(
+    registry: None, make_user: Callable[..., User]
+) -> None:
+    # Same-day changes and a change after today exercise the tie and cut-off rules.
+    first = JointProject.objects.order_by("code").first()
+    assert first is not None
+    StatusChange.objects.create(project=first, to_status="agreed", date=D(2020, 6, 1))
+    StatusChange.objects.create(project=first, to_status="idea", date=D(2020, 6, 1))
+    StatusChange.objects.create(project=first, to_status="completed", date=D(2099, 1, 1))
+    today = dt.date.today()
+    user = make_user(Role.OFFICIAL, "RU")
+    for filters in (ProjectFilters(), ProjectFilters(side="JP", plan_area="P6")):
+        projects = filtered_projects(user, filters)
+        for step in ("year", "quarter"):
+            periods = period_ends(2016, today.year, step, today)
+            last_day = periods[-1][1]
+            since = D(2019, 12, 19)
+            figures = compute_figures(projects, periods, last_day, since, today)
+            changes = status_history(projects)
+            counted = registered_by(changes, last_day)
+            reference = since_session(changes, since, today)
+            assert figures.by_status == status_over_time(changes, periods)
+            assert figures.total == len(counted)
+            assert figures.by_area == counts_by_area(projects, counted)
+            assert figures.by_region == counts_by_region(projects, counted)
+            assert figures.moved is not None
+            assert figures.moved.groups == reference.groups
+            for pid in figures.moved.after:
+                assert figures.moved.after[pid] == reference.after[pid]
+                assert figures.moved.before.get(pid) == reference.before.get(pid)
+
+
+@pytest.mark.integration
+def test_the_cached_figures_follow_a_status_change(
+    client: Client,
+    registry: None,
+    make_user: Callable[..., User],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    user = make_user(Role.SECRETARIAT, "JP")
+    client.force_login(user)
+
+    def completed_now() -> int:
+        text = client.get("/alignment/dashboard/status.csv").content.decode("utf-8-sig")
+        header, *rows = (line.split(",") for line in text.splitlines())
+        return int(rows[-1][header.index("Completed")])
+
+    before = completed_now()
+    assert completed_now() == before  # served from the cache
+    project = filtered_projects(user, ProjectFilters()).exclude(status="completed").first()
+    assert project is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        project_change_status(
+            project=project, status="completed", date=dt.date.today(), reason="", actor=user
+        )
+    assert completed_now() == before + 1

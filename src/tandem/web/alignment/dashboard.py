@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,17 +32,14 @@ from tandem.web.alignment.portfolio import (
     FIRST_YEAR,
     GROUPS,
     SinceSession,
-    counts_by_area,
-    counts_by_region,
+    cached_figures,
     period_ends,
-    registered_by,
-    since_session,
-    status_history,
-    status_over_time,
 )
 
 ANY = [("", gettext_lazy("Any"))]
 LIST_LIMIT = 100
+TITLE_CHUNK = 5000
+STATUS_LABELS = {str(code): label for code, label in ProjectStatus.choices}
 CHARTS = ("status", "areas", "regions", "session")
 STATUS_COLOURS = {
     "idea": "#9fb3c8",
@@ -112,7 +110,9 @@ class Dashboard:
     region_names: dict[str, str]
     session: CommitteeSession | None
     moved: SinceSession | None
-    projects: dict[int, tuple[str, str, bool]]
+    codes: dict[int, str]
+    filters: ProjectFilters
+    user: Any
     total: int
     illustrative: bool
 
@@ -125,45 +125,48 @@ def _dashboard(request: HttpRequest) -> Dashboard:
     end = form.value("end") or today.year
     start, end = min(start, end), max(start, end)
     periods = period_ends(start, end, form.value("step") or "year", today)
-    projects = filtered_projects(
-        request.user,
-        ProjectFilters(side=form.value("side") or "", plan_area=form.value("plan_area") or ""),
-    )
-    changes = status_history(projects)
     last_day = periods[-1][1] if periods else today
-    counted = registered_by(changes, last_day)
-    areas = counts_by_area(projects, counted)
     names = {d.code: str(d.name) for d in FederalDistrict.objects.all()}
     names.update({code: str(label) for code, label in JAPAN_REGIONS.items()})
     chosen = form.value("session")
     session = next((s for s in sessions if str(s.pk) == chosen), None)
     if session is None and not chosen:
         session = next((s for s in sessions if s.end_date < today), None)
-    moved = since_session(changes, session.end_date, today) if session else None
-    wanted = {pid for pids in (moved.groups.values() if moved else []) for pid in pids}
-    lines = {
-        pid: (code, title, illustrative)
-        for pid, code, title, illustrative in projects.filter(pk__in=wanted).values_list(
-            "pk", "code", "title", "is_illustrative"
-        )
-    }
+    filters = ProjectFilters(side=form.value("side") or "", plan_area=form.value("plan_area") or "")
+    figures = cached_figures(
+        request.user, filters, periods, last_day, session.end_date if session else None, today
+    )
     return Dashboard(
         form=form,
         periods=periods,
-        by_status=status_over_time(changes, periods),
-        by_area=[(a.code, str(a.name), areas.get(a.code, 0)) for a in plan_areas()],
-        by_region=counts_by_region(projects, counted),
+        by_status=figures.by_status,
+        by_area=[(a.code, str(a.name), figures.by_area.get(a.code, 0)) for a in plan_areas()],
+        by_region=figures.by_region,
         region_names=names,
         session=session,
-        moved=moved,
-        projects=lines,
-        total=len(counted),
-        illustrative=projects.filter(is_illustrative=True).exists(),
+        moved=figures.moved,
+        codes=figures.codes,
+        filters=filters,
+        user=request.user,
+        total=figures.total,
+        illustrative=figures.illustrative,
     )
 
 
+def _titles(board: Dashboard, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Code and title (in the reader's language) of the projects ``ids``, read in chunks."""
+    wanted = list(ids)
+    out: dict[int, tuple[str, str]] = {}
+    projects = filtered_projects(board.user, board.filters)
+    for offset in range(0, len(wanted), TITLE_CHUNK):
+        chunk = wanted[offset : offset + TITLE_CHUNK]
+        for pid, code, title in projects.filter(pk__in=chunk).values_list("pk", "code", "title"):
+            out[pid] = (code, title)
+    return out
+
+
 def _status_label(code: str) -> str:
-    return str(ProjectStatus(code).label)
+    return str(STATUS_LABELS.get(code) or ProjectStatus(code).label)
 
 
 def _charts(board: Dashboard) -> dict[str, str]:
@@ -199,22 +202,26 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     charts = {name: mark_safe(svg) for name, svg in _charts(board).items()}  # noqa: S308 - escaped
     groups = []
     if board.moved:
+        moved = board.moved
+        shown = {
+            group: sorted(moved.groups[group], key=lambda pid: board.codes.get(pid, ""))[
+                :LIST_LIMIT
+            ]
+            for group in GROUPS
+        }
+        titles = _titles(board, (pid for ids in shown.values() for pid in ids))
         for group in GROUPS:
-            ids = board.moved.groups[group]
             rows = [
                 {
-                    "code": board.projects[pid][0],
-                    "title": board.projects[pid][1],
-                    "before": _status_label(board.moved.before[pid])
-                    if pid in board.moved.before
-                    else "",
-                    "after": _status_label(board.moved.after[pid]),
+                    "code": titles[pid][0],
+                    "title": titles[pid][1],
+                    "before": _status_label(moved.before[pid]) if pid in moved.before else "",
+                    "after": _status_label(moved.after[pid]),
                 }
-                for pid in ids
-                if pid in board.projects
+                for pid in shown[group]
+                if pid in titles
             ]
-            rows.sort(key=lambda row: row["code"])
-            groups.append((group, GROUP_LABELS[group], len(ids), rows[:LIST_LIMIT]))
+            groups.append((group, GROUP_LABELS[group], len(moved.groups[group]), rows))
     codes = area_codes()
     region_rows = [
         (board.region_names.get(code, code), board.by_region.get(code, 0))
@@ -260,19 +267,24 @@ def _rows(board: Dashboard, chart: str) -> list[list[Any]]:
     header = [_("Group"), _("Code"), _("Title"), _("Status then"), _("Status now")]
     out: list[list[Any]] = [header]
     if board.moved:
+        titles = _titles(board, board.moved.after)
+        # Translated once per request, not once per row (80k rows at 100k projects).
+        label_of = {code: _status_label(code) for code in STATUS_LABELS}
         for group in GROUPS:
+            label = str(GROUP_LABELS[group])
             for pid in board.moved.groups[group]:
-                if pid not in board.projects:
+                if pid not in titles:
                     continue
-                code, title, _illustrative = board.projects[pid]
+                code, title = titles[pid]
                 before = board.moved.before.get(pid)
+                after = board.moved.after[pid]
                 out.append(
                     [
-                        str(GROUP_LABELS[group]),
+                        label,
                         code,
                         title,
-                        _status_label(before) if before else "",
-                        _status_label(board.moved.after[pid]),
+                        label_of.get(before) or _status_label(before) if before else "",
+                        label_of.get(after) or _status_label(after),
                     ]
                 )
     return out

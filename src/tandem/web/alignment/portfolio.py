@@ -8,16 +8,24 @@ Only the projects the reader may see are counted.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.core.cache import cache
+from django.db.models import CharField, Exists, OuterRef, QuerySet
+from django.db.models.functions import Cast
 
 from tandem.committee.briefing.compare import Change, states_on
+from tandem.core.enums import Role
 from tandem.projects.enums import STATUS_PROGRESS, ProjectStatus
 from tandem.projects.models import JointProject, ProjectPlanArea, StatusChange
+from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
+from tandem.projects.selectors.stats import GENERATION_KEY, TIMEOUT
+from tandem.projects.selectors.visibility import GOVERNMENT_ROLES, STAFF_ROLES
 
 FIRST_YEAR = 2016
 CLOSED = (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
@@ -151,3 +159,183 @@ def since_session(changes: list[Change], since: dt.date, until: dt.date) -> Sinc
         elif now.status not in CLOSED and now.since <= since:
             out.groups["stalled"].append(pid)
     return out
+
+
+@dataclass
+class Figures:
+    """Everything the dashboard counts, independent of the reader's language: cached."""
+
+    by_status: dict[str, list[int]]
+    total: int
+    by_area: dict[str, int]
+    by_region: dict[str, int]
+    moved: SinceSession | None
+    codes: dict[int, str]
+    illustrative: bool
+
+
+def _bucket(ends: list[str], day: str | None) -> int:
+    return len(ends) if day is None else bisect_left(ends, day)
+
+
+def _walk(
+    changes: Iterable[tuple[int, str, str]],
+    ends: list[str],
+    last_day: str,
+    since: dt.date | None,
+    until: dt.date,
+) -> tuple[dict[str, list[int]], set[int], SinceSession | None]:
+    """One pass over the changes ordered by project, date and id (no model instances):
+    the same numbers as :func:`status_over_time`, :func:`registered_by` and
+    :func:`since_session` over the whole history. Dates are ISO strings (``YYYY-MM-DD``,
+    which sort like dates): converting 300k of them to ``date`` costs more than the walk."""
+    width = len(ends) + 1
+    diff: dict[str, list[int]] = {str(s): [0] * width for s in ProjectStatus}
+    registered: set[int] = set()
+    moved = SinceSession(since=since, until=until) if since is not None else None
+    since_day = since.isoformat() if since is not None else ""
+    until_day = until.isoformat()
+    progress = {str(k): v for k, v in STATUS_PROGRESS.items()}
+    closed = {str(s) for s in CLOSED}
+
+    def close(pid: int, rows: list[tuple[str, str]]) -> None:
+        if rows[0][0] <= last_day:
+            registered.add(pid)
+        for position, (day, status) in enumerate(rows):
+            following = rows[position + 1][0] if position + 1 < len(rows) else None
+            start, stop = _bucket(ends, day), _bucket(ends, following)
+            counts = diff.get(status)
+            if counts is not None and start < stop:
+                counts[start] += 1
+                counts[stop] -= 1
+        if moved is None:
+            return
+        then: str | None = None
+        now: str | None = None
+        now_since = since_day
+        for day, status in rows:
+            if day > until_day:
+                break
+            if day <= since_day:
+                then = status
+            if status != now:
+                now, now_since = status, day
+        if now is None:
+            return
+        if then is None:
+            group = "new"
+        elif now in progress and then in progress and progress[now] > progress[then]:
+            group = "advanced"
+        elif now not in closed and now_since <= since_day:
+            group = "stalled"
+        else:
+            return
+        moved.groups[group].append(pid)
+        if then is not None:
+            moved.before[pid] = then
+        moved.after[pid] = now
+
+    current: int | None = None
+    rows: list[tuple[str, str]] = []
+    for pid, day, status in changes:
+        if pid != current:
+            if current is not None:
+                close(current, rows)
+            current, rows = pid, []
+        rows.append((day, status))
+    if current is not None:
+        close(current, rows)
+    by_status: dict[str, list[int]] = {}
+    for status, counts in diff.items():
+        running, values = 0, []
+        for step in counts[:-1]:
+            running += step
+            values.append(running)
+        by_status[status] = values
+    if moved is not None:
+        for group in GROUPS:
+            moved.groups[group].sort()
+    return by_status, registered, moved
+
+
+def _history_rows(projects: QuerySet[JointProject]) -> Iterator[tuple[int, str, str]]:
+    """The status changes of ``projects`` ordered by project, date and id, then the status
+    date of those without any (each such project is a single row, so order is moot); dates
+    as ISO text cast by the database."""
+    ids = projects.order_by().values("pk")
+    yield from (
+        StatusChange.objects.filter(project__in=ids)
+        .order_by("project_id", "date", "id")
+        .values_list("project_id", Cast("date", CharField()), "to_status")
+        .iterator(chunk_size=5000)
+    )
+    yield from (
+        projects.order_by()
+        .filter(~Exists(StatusChange.objects.filter(project=OuterRef("pk"))))
+        .values_list("pk", Cast("status_date", CharField()), "status")
+        .iterator(chunk_size=5000)
+    )
+
+
+def compute_figures(
+    projects: QuerySet[JointProject],
+    periods: list[tuple[str, dt.date]],
+    last_day: dt.date,
+    since: dt.date | None,
+    until: dt.date,
+) -> Figures:
+    ends = [day.isoformat() for _label, day in periods]
+    by_status, registered, moved = _walk(
+        _history_rows(projects), ends, last_day.isoformat(), since, until
+    )
+    wanted = set(moved.after) if moved else set()
+    codes = {
+        pid: code
+        for pid, code in projects.order_by().values_list("pk", "code").iterator(chunk_size=5000)
+        if pid in wanted
+    }
+    return Figures(
+        by_status=by_status,
+        total=len(registered),
+        by_area=counts_by_area(projects, registered),
+        by_region=counts_by_region(projects, registered),
+        moved=moved,
+        codes=codes,
+        illustrative=projects.filter(is_illustrative=True).exists(),
+    )
+
+
+def visibility_class(user: Any) -> str:
+    """Users of one class see exactly the same projects (mirrors ``visible_filter``)."""
+    if user.is_authenticated and user.is_superuser:
+        return "all"
+    if not (user.is_authenticated and user.is_active):
+        return "public"
+    role = user.role
+    organisation = user.organisation_id if role == Role.COMPANY_REPRESENTATIVE else None
+    side = user.side_id if role in GOVERNMENT_ROLES else None
+    return f"staff={role in STAFF_ROLES}:org={organisation}:side={side}"
+
+
+def cached_figures(
+    user: Any,
+    filters: ProjectFilters,
+    periods: list[tuple[str, dt.date]],
+    last_day: dt.date,
+    since: dt.date | None,
+    until: dt.date,
+) -> Figures:
+    """:func:`compute_figures` for the projects ``user`` sees, cached until the registry
+    changes (``registry_changed`` bumps the generation) or the day changes."""
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    parts = repr(
+        (visibility_class(user), filters.side, filters.plan_area, periods, last_day, since, until)
+    )
+    digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
+    key = f"tandem:alignment:dashboard:{generation}:{digest}"
+    figures: Figures | None = cache.get(key)
+    if figures is None:
+        projects = filtered_projects(user, filters)
+        figures = compute_figures(projects, periods, last_day, since, until)
+        cache.set(key, figures, TIMEOUT)
+    return figures
