@@ -38,15 +38,7 @@ CHECKS = [
 #: Who calls which part of the API: the role that may use it (so that fuzzing goes past 403).
 CALLER = {"/matchmaking": "agency", "/fairs": "agency", "/exchange": "coordinator"}
 #: operation -> reason, for operations of other helpers' apps that still fail (strict xfail).
-EXCHANGE_422 = (
-    "exchange API bug (exchange helper): tandem.api.exchange answers 422 to a bad query "
-    "parameter (e.g. a non-integer enterprise or cohort filter) without documenting 422"
-)
-KNOWN_FAILURES: dict[str, str] = {
-    "api:list_dispatches": EXCHANGE_422,
-    "api:list_enterprises": EXCHANGE_422,
-    "api:list_placements": EXCHANGE_422,
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def caller_for(path: str) -> str:

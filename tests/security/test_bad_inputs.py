@@ -120,24 +120,10 @@ IMPORTERS: dict[str, Callable[[bytes, str, dict[str, Any]], str]] = {
 #: Files of the corpus that an importer of another helper's app still crashes on or accepts:
 #: importer -> {file name: reason}. The main test leaves them out; each has its own strict
 #: xfail below, so that the fix shows (XPASS fails) and the row is then removed.
-KPI_BUG = "exchange bug (exchange helper), tandem.exchange.services.kpi_import"
 KNOWN_BAD: dict[str, dict[str, str]] = {
     "registry": {},
     "iati": {},
-    "kpi": {
-        "g-zip-no-sheets.xlsx": f"{KPI_BUG}._read_rows: book.worksheets[0] raises IndexError "
-        "on a workbook without sheets (crash, not KpiImportError)",
-        "g-zip-bomb-deflate.xlsx": f"{KPI_BUG}._read_rows: a 160 MB zip bomb is opened (no "
-        "size/ratio check) and crashes with IndexError",
-        "g-xxe-in-workbook.xlsx": f"{KPI_BUG}: a workbook declaring a DTD with an external "
-        "entity is accepted (interop.tabular.read refuses it)",
-        "g-billion-laughs-in-workbook.xlsx": f"{KPI_BUG}: a workbook declaring nested "
-        "entities is accepted (interop.tabular.read refuses it)",
-        "g-duplicate-rows.xlsx": f"{KPI_BUG}: the same baseline row twice is accepted; one "
-        "measurement is written and then silently overwritten (2 history rows)",
-        "g-value-higher_is_better-0.xlsx": f"{KPI_BUG}: higher_is_better 'maybe' is accepted "
-        "(wrong type not refused)",
-    },
+    "kpi": {},
 }
 
 

@@ -186,15 +186,6 @@ def crowded_fair(default_programme: None) -> dict[str, Any]:
     return {"slot": slots[20], "table": table, "meetings": meetings, "organiser": organiser}
 
 
-@pytest.mark.xfail(
-    IS_POSTGRES,
-    strict=True,
-    reason=(
-        "fairs bug (fairs helper): meeting_move checks the table is free and then writes, "
-        "without a lock or a unique constraint on (version, slot, table); on PostgreSQL "
-        "several parallel moves into one slot and table all win."
-    ),
-)
 def test_fair_twenty_parallel_bookings_of_one_slot_and_table_one_wins(
     crowded_fair: dict[str, Any],
 ) -> None:

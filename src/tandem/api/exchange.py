@@ -247,7 +247,7 @@ def _window(page: Page) -> slice:
 
 @router.get(
     "/exchange/enterprises",
-    response=responses(list[EnterpriseOut]),
+    response=responses(list[EnterpriseOut], codes=(401, 403, 422)),
     summary="Enterprises of the exchange visible to the caller",
 )
 @require("exchange.view_exchange")
@@ -288,7 +288,7 @@ def get_enterprise(request: HttpRequest, pk: int) -> EnterpriseDetailOut:
 
 @router.get(
     "/exchange/dispatches",
-    response=responses(list[DispatchOut]),
+    response=responses(list[DispatchOut], codes=(401, 403, 422)),
     summary="Specialist dispatches visible to the caller, latest first",
 )
 @require("exchange.view_exchange")
@@ -330,7 +330,7 @@ def create_dispatch(request: HttpRequest, payload: DispatchIn) -> Status[Dispatc
 
 @router.get(
     "/exchange/placements",
-    response=responses(list[PlacementOut]),
+    response=responses(list[PlacementOut], codes=(401, 403, 422)),
     summary="Trainee placements visible to the caller, latest first",
 )
 @require("exchange.view_exchange")

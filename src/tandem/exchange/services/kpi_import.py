@@ -17,6 +17,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 
+from tandem.core.files.xlsx_safety import (
+    NotAWorkbookError,
+    WorkbookRefusedError,
+    check_has_sheets,
+    check_xlsx_archive,
+)
 from tandem.exchange.enums import Horizon, IndicatorKind, Unit
 from tandem.exchange.models import EnterpriseProfile, KpiIndicator, KpiMeasurement
 from tandem.exchange.services.records import indicator_save, measurement_save
@@ -120,12 +126,47 @@ def _decimal(value: Any) -> Decimal:
     return number
 
 
+NOT_XLSX = "The file is not an XLSX workbook."
+#: The spellings of higher_is_better; an empty cell means yes.
+YES = {"yes", "true", "1", "1.0", ""}
+NO = {"no", "false", "0", "0.0"}
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in YES | NO:
+        return text in YES
+    raise ValueError(f"higher_is_better must be yes or no, not '{_text(value)[:40]}'")
+
+
 def _read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        check_xlsx_archive(content)  # zip bombs and DTDs (XXE, billion laughs), before parsing
+    except NotAWorkbookError as exc:
+        raise KpiImportError([NOT_XLSX]) from exc
+    except WorkbookRefusedError as exc:
+        raise KpiImportError([str(exc)]) from exc
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a file that is not XLSX
-        raise KpiImportError(["The file is not an XLSX workbook."]) from exc
-    sheet = book["kpi"] if "kpi" in book.sheetnames else book.worksheets[0]
+        raise KpiImportError([NOT_XLSX]) from exc
+    try:
+        check_has_sheets(book)
+        sheet = book["kpi"] if "kpi" in book.sheetnames else book.worksheets[0]
+        return _sheet_rows(sheet)
+    except WorkbookRefusedError as exc:
+        raise KpiImportError([str(exc)]) from exc
+    except KpiImportError:
+        raise
+    except Exception as exc:  # a broken sheet fails while it is read, in many ways
+        raise KpiImportError([f"The workbook cannot be read: {type(exc).__name__}."]) from exc
+    finally:
+        book.close()
+
+
+def _sheet_rows(sheet: Any) -> list[tuple[int, dict[str, Any]]]:
     rows = sheet.iter_rows(values_only=True)
     header = [_text(cell).lower() for cell in next(rows, ())]
     missing = [name for name in COLUMNS if name not in header and name != "enterprise"]
@@ -159,8 +200,17 @@ def kpi_import(
     result = KpiImportResult()
     # Baselines first, so that follow-ups are checked against them.
     rows.sort(key=lambda item: (_text(item[1].get("horizon_months")) or "9", item[0]))
+    seen: dict[tuple[str, ...], int] = {}
     with transaction.atomic():
         for number, row in rows:
+            key = _measurement_key(row)
+            if key in seen:
+                errors.append(
+                    f"Row {number}: the same measurement (enterprise, indicator, horizon) "
+                    f"is already in row {seen[key]}; keep one of the two."
+                )
+                continue
+            seen[key] = number
             try:
                 _import_row(row, allowed, actor, result)
             except ValueError as exc:
@@ -172,6 +222,14 @@ def kpi_import(
             transaction.set_rollback(True)
             raise KpiImportError(errors)
     return result
+
+
+def _measurement_key(row: dict[str, Any]) -> tuple[str, ...]:
+    """What one row measures: one enterprise's indicator at one horizon."""
+    enterprise = _text(row.get("enterprise_id")).removesuffix(".0")
+    kind = _text(row.get("indicator"))
+    name = _text(row.get("name")) if kind == IndicatorKind.OWN else ""
+    return (enterprise, kind, name, _text(row.get("horizon_months")).removesuffix(".0"))
 
 
 def _import_row(
@@ -195,6 +253,7 @@ def _import_row(
     horizon_text = _text(row.get("horizon_months"))
     if horizon_text not in {str(h) for h in Horizon.values}:
         raise ValueError("horizon_months must be 0 (baseline), 6 or 12")
+    higher_is_better = _flag(row.get("higher_is_better"))
     indicator = KpiIndicator.objects.filter(enterprise=profile, kind=kind, name=name).first()
     if indicator is None:
         indicator = indicator_save(
@@ -203,8 +262,7 @@ def _import_row(
                 kind=kind,
                 name=name,
                 unit=unit,
-                higher_is_better=_text(row.get("higher_is_better")).lower()
-                not in {"no", "0", "false"},
+                higher_is_better=higher_is_better,
                 is_illustrative=profile.is_illustrative,
             ),
             actor=actor,

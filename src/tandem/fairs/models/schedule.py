@@ -114,6 +114,23 @@ class ScheduledMeeting(models.Model):
         verbose_name_plural = _("scheduled meetings")
         constraints = [
             models.UniqueConstraint(fields=["version", "request"], name="meeting_once_per_version"),
+            # One meeting per table and per interpreter in a slot, also under parallel moves.
+            models.UniqueConstraint(
+                fields=["version", "slot", "table"],
+                condition=models.Q(table__isnull=False),
+                name="meeting_table_once_per_slot",
+                violation_error_message=_(
+                    "That table is already taken in this slot by another meeting."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["version", "slot", "interpreter"],
+                condition=models.Q(interpreter__isnull=False),
+                name="meeting_interpreter_once_per_slot",
+                violation_error_message=_(
+                    "That interpreter is already taken in this slot by another meeting."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -174,8 +174,13 @@ def meeting_move(
     The move is checked against every rule; a conflict refuses it with the reasons. A moved
     meeting is pinned, so that a re-run keeps it. Moving a meeting of the published version
     notifies both participants.
+
+    The version's row is locked first, so that parallel moves into one slot are checked one
+    after the other; the database's unique constraints on (version, slot, table) and (version,
+    slot, interpreter) refuse whatever would still slip through.
     """
-    version = meeting.version
+    version = ScheduleVersion.objects.select_for_update().get(pk=meeting.version_id)
+    meeting.version = version
     _editable(version)
     fair = version.fair
     if slot.fair_id != fair.pk:
@@ -222,7 +227,16 @@ def meeting_move(
     meeting.interpreter_id = pk_of(chosen_interpreter)
     meeting.booth_of_id = pk_of(moved.booth)
     meeting.pinned = True
-    save_with_actor(meeting, actor, reason="moved by hand")
+    try:
+        with transaction.atomic():  # a savepoint: the refusal leaves the transaction usable
+            save_with_actor(meeting, actor, reason="moved by hand")
+    except IntegrityError as error:
+        raise ValidationError(
+            _(
+                "That table or interpreter is already taken in this slot by another meeting; "
+                "reload the schedule and choose another."
+            )
+        ) from error
     if version.status == VersionStatus.PUBLISHED:
         notify_changes(version, {rid: before}, {rid: meeting_as_plain(meeting)})
         if not version.is_illustrative:

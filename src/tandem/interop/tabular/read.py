@@ -1,8 +1,9 @@
 """Read an uploaded CSV or XLSX file safely into rows of text, or say clearly why not.
 
-Guards: a size cap; for XLSX, a zip check against bombs (total unpacked size and ratio) before
-openpyxl opens it (openpyxl parses its XML through defusedxml); a row cap; CSV decoded as
-UTF-8, CP932 (Japanese Windows) or CP1251 (Russian Windows), with the choice explained.
+Guards: a size cap; for XLSX, the checks of :mod:`tandem.core.files.xlsx_safety` (zip bombs,
+DTDs, no sheet) around openpyxl (which parses its XML through defusedxml); a row cap; CSV
+decoded as UTF-8, CP932 (Japanese Windows) or CP1251 (Russian Windows), with the choice
+explained.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-MAX_ZIP_RATIO = 100
+from tandem.core.files.xlsx_safety import (
+    WorkbookRefusedError,
+    check_has_sheets,
+    check_xlsx_archive,
+)
+
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -100,36 +104,12 @@ def _csv_table(raw: bytes, max_rows: int) -> Table:
     return Table(header=[name.strip() for name in header], rows=rows, encoding=encoding)
 
 
-#: How far into each XML part of a workbook a DTD is looked for (it precedes the root).
-DOCTYPE_WINDOW = 4096
-
-
 def _check_zip(raw: bytes) -> None:
+    """The shared checks of :mod:`tandem.core.files.xlsx_safety`: zip bombs, DTDs."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFileError(
-            "The file is not a valid XLSX workbook (it may be truncated)."
-        ) from exc
-    with archive:
-        total = sum(info.file_size for info in archive.infolist())
-        packed = sum(info.compress_size for info in archive.infolist()) or 1
-        if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
-            raise UnreadableFileError(
-                "The workbook unpacks to far more than its size (a zip bomb?): refused."
-            )
-        if "xl/workbook.xml" not in archive.namelist():
-            raise UnreadableFileError("The file is a zip archive but not an XLSX workbook.")
-        for info in archive.infolist():
-            # A workbook never declares a DTD; one that does carries entities (XXE, billion
-            # laughs) whatever the XML parser below would make of them.
-            if info.filename.endswith((".xml", ".rels")):
-                with archive.open(info) as member:
-                    head = member.read(DOCTYPE_WINDOW)
-                if b"<!DOCTYPE" in head.upper().replace(b"\x00", b""):
-                    raise UnreadableFileError(
-                        "The workbook declares a DTD (an XML entity attack?): refused."
-                    )
+        check_xlsx_archive(raw)
+    except WorkbookRefusedError as exc:
+        raise UnreadableFileError(str(exc)) from exc
 
 
 def _cell_text(value: object) -> str:
@@ -151,8 +131,11 @@ def _xlsx_table(raw: bytes, max_rows: int) -> Table:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken workbooks
         raise UnreadableFileError(f"The workbook cannot be opened: {type(exc).__name__}.") from exc
-    if not workbook.worksheets:
-        raise UnreadableFileError("The workbook has no sheet.")
+    try:
+        check_has_sheets(workbook)
+    except WorkbookRefusedError as exc:
+        workbook.close()
+        raise UnreadableFileError(str(exc)) from exc
     try:
         return _sheet_table(workbook.worksheets[0], max_rows)
     except UnreadableFileError:

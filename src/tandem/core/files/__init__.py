@@ -1,0 +1,1 @@
+"""Pure checks on uploaded files (no Django), shared by every importer."""
