@@ -21,4 +21,7 @@ def test_a_change_is_recorded_with_its_actor_and_utc_time(secretariat_jp: User) 
     assert records[-1].history_date.utcoffset().total_seconds() == 0
     assert records[-1].name_ja == "経済産業省"
     assert records[-1].history_change_reason == "Japanese name"
-    assert latest_changes(limit=1)[0].name_ja == "経済産業省"
+    latest = latest_changes(limit=1)[0]
+    assert latest.model == "core.organisation"
+    assert latest.reason == "Japanese name"
+    assert latest.user == str(secretariat_jp)

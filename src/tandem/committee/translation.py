@@ -11,7 +11,7 @@ from tandem.committee.models import (
     SessionNote,
     WorkingGroup,
 )
-from tandem.core.audit import track_history
+from tandem.core.audit import keep_out_of_latest_changes, track_history
 
 
 class CommitteeTranslation(TranslationOptions):
@@ -57,3 +57,4 @@ track_history(
     ActionItem,
     SessionNote,
 )
+keep_out_of_latest_changes(SessionNote)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, translator
 
-from tandem.core.audit import track_history
+from tandem.core.audit import keep_out_of_latest_changes, track_history
 from tandem.projects.models import (
     ConfidentialNote,
     ExchangeRate,
@@ -47,3 +47,4 @@ track_history(
     IndicatorValue,
     ConfidentialNote,
 )
+keep_out_of_latest_changes(ConfidentialNote)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tandem.core.permissions import permission_required
+from tandem.exchange.enums import Horizon
 from tandem.exchange.forms import FileForm, IndicatorForm, KpiImportForm, MeasurementForm
 from tandem.exchange.models import ExchangeFile, KpiIndicator, KpiMeasurement
 from tandem.exchange.selectors import lists
@@ -97,10 +98,16 @@ def _measurement_page(
     return render(request, "web/exchange/form.html", context)
 
 
+def _next_horizon(indicator: KpiIndicator) -> str:
+    """The first of baseline, 6 and 12 months not yet recorded (the baseline when all are)."""
+    recorded = set(indicator.measurements.values_list("horizon", flat=True))
+    return str(next((h for h in Horizon.values if h not in recorded), Horizon.BASELINE))
+
+
 @permission_required(CHANGE)
 def measurement_new(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _indicator(request, pk)
-    horizon = request.POST.get("horizon") or request.GET.get("horizon") or "0"
+    horizon = request.POST.get("horizon") or request.GET.get("horizon") or _next_horizon(indicator)
     existing = KpiMeasurement.objects.filter(
         indicator=indicator, horizon=int(horizon) if horizon.isdigit() else -1
     ).first()
