@@ -123,9 +123,9 @@ def _confidential_owner_ids(records: list[Any]) -> set[tuple[type[models.Model],
     return {
         (owner, pk)
         for owner, ids in wanted.items()
-        for pk in owner.objects.filter(pk__in=ids, confidential_side__isnull=False).values_list(
-            "pk", flat=True
-        )
+        for pk in owner._default_manager.filter(
+            pk__in=ids, confidential_side__isnull=False
+        ).values_list("pk", flat=True)
     }
 
 
