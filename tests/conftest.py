@@ -56,6 +56,16 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: figures cached by an earlier test (whose rows
+    were rolled back) must not answer for this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
