@@ -61,6 +61,7 @@ def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     try:
         with archive.open(info) as member:
             head = member.read(DOCTYPE_WINDOW)
+    # zipfile raises NotImplementedError for a compression method it does not support.
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise NotAWorkbookError(
             "The file is not a valid XLSX workbook (it may be truncated)."
