@@ -9,8 +9,8 @@ import pytest
 
 from tandem.core.models import User
 from tandem.projects.models import ExchangeRate
-from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow
-from tandem.trade.selectors.figures import mirror, trade_data
+from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow, TradeIndicator, TradeTotal
+from tandem.trade.selectors.figures import TradeFilter, chapter_values, mirror, trade_data
 from tandem.trade.services.imports import ImportReport, batch_delete, trade_import
 
 pytestmark = pytest.mark.integration
@@ -128,4 +128,35 @@ def test_monthly_rows_mark_a_partial_year(db: None) -> None:
     trade_import(stream=io.BytesIO(raw), file_name="m.csv", file_format=None, actor=None)
     data = trade_data()
     assert data.partial(("RU", "JP", "X"), 2019) == 2
-    assert data.values[("RU", "JP", "X")][2019]["27"] == Decimal(12)
+    assert chapter_values(("RU", "JP", "X"), 2019)["27"] == Decimal(12)
+
+
+def test_the_summary_sums_imports_and_follows_a_deletion(db: None) -> None:
+    """The pages read TradeTotal and TradeIndicator, rebuilt by every import and deletion."""
+    import io
+
+    header = b"refYear,reporterCode,partnerCode,flowCode,cmdCode,primaryValue\n"
+    first = header + b"2018,643,392,X,270900,100\n2019,643,392,X,270900,150\n"
+    second = header + b"2019,643,392,X,030311,50\n"
+    for name, raw in (("a.csv", first), ("b.csv", second)):
+        report = trade_import(stream=io.BytesIO(raw), file_name=name, file_format=None, actor=None)
+        assert report.ok, report.errors
+    assert chapter_values(("RU", "JP", "X"), 2019) == {"27": Decimal(150), "03": Decimal(50)}
+    points = trade_data().points[("RU", "JP", "X")]
+    assert [(p.year, p.total) for p in points] == [(2018, Decimal(100)), (2019, Decimal(200))]
+    assert points[1].growth == pytest.approx(1.0)  # 200 on 100
+    assert points[1].hhi == pytest.approx(0.75**2 + 0.25**2)
+    assert points[1].chapters_for_90 == 2
+    later = trade_data(TradeFilter(first_year=2019)).points[("RU", "JP", "X")]
+    assert [(p.year, p.growth) for p in later] == [(2019, pytest.approx(1.0))]
+    batch_delete(batch=ImportBatch.objects.get(file_name="b.csv"), actor=None)
+    assert chapter_values(("RU", "JP", "X"), 2019) == {"27": Decimal(150)}
+    assert trade_data().points[("RU", "JP", "X")][1].growth == pytest.approx(0.5)
+    assert TradeTotal.objects.count() == 2 and TradeIndicator.objects.count() == 2
+
+
+def test_a_dry_run_leaves_the_summary_alone(data_dir: Path, secretariat: User) -> None:
+    run(data_dir / "comtrade_sample.csv", secretariat)
+    before = list(TradeIndicator.objects.values_list("reporter", "year", "total_usd"))
+    run(data_dir / "comtrade_sample.csv", secretariat, dry_run=True)
+    assert list(TradeIndicator.objects.values_list("reporter", "year", "total_usd")) == before

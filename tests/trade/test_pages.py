@@ -68,7 +68,8 @@ def test_export_escapes_formulas_in_csv_and_xlsx(
 ) -> None:
     ChapterPlanArea.objects.filter(chapter="27").update(plan_area_code="=2+3")
     client.force_login(secretariat)
-    text = client.get("/trade/export.csv?reporter=RU").content.decode("utf-8-sig")
+    streamed = client.get("/trade/export.csv?reporter=RU").streaming_content  # type: ignore[attr-defined]
+    text = b"".join(streamed).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:4] == ["year", "reporter", "partner", "direction"]
     fuels = next(row for row in rows if row[4] == "27")

@@ -13,12 +13,12 @@ from ninja import Query, Router, Schema
 from tandem.api.schemas import responses
 from tandem.api.security import require
 from tandem.trade.enums import Direction
-from tandem.trade.selectors.figures import TradeData, report_rows, trade_data
+from tandem.trade.selectors.figures import TradeFilter, report_rows, total_rows, trade_data
 
 router = Router(tags=["trade"])
 
 
-class TradeFilter(Schema):
+class TradeFilterIn(Schema):
     first_year: int | None = None
     last_year: int | None = None
     reporter: str = ""
@@ -58,12 +58,13 @@ class IndicatorsOut(Schema):
     rows: list[IndicatorRowOut]
 
 
-def _data(filters: TradeFilter) -> TradeData:
+def _filter(filters: TradeFilterIn) -> TradeFilter:
     direction = {"exports": "X", "imports": "M"}.get(filters.direction, filters.direction)
     if direction not in ("", *Direction.values):
         direction = "none"
-    return trade_data(
-        years=(filters.first_year, filters.last_year),
+    return TradeFilter(
+        first_year=filters.first_year,
+        last_year=filters.last_year,
         reporter=filters.reporter.upper()[:3],
         direction=direction,
     )
@@ -75,22 +76,21 @@ def _data(filters: TradeFilter) -> TradeData:
     summary="Trade values in US dollars by year, reporter, partner, direction and HS chapter",
 )
 @require("trade.view_trade")
-def trade_aggregates(request: HttpRequest, filters: Query[TradeFilter]) -> AggregatesOut:
-    data = _data(filters)
-    rows = [
-        AggregateOut(
-            year=year,
-            reporter=reporter,
-            partner=partner,
-            direction="exports" if direction == Direction.EXPORTS else "imports",
-            chapter=chapter,
-            value_usd=value,
+def trade_aggregates(request: HttpRequest, filters: Query[TradeFilterIn]) -> AggregatesOut:
+    rows, illustrative = [], False
+    for year, reporter, partner, direction, chapter, value, demo in total_rows(_filter(filters)):
+        rows.append(
+            AggregateOut(
+                year=year,
+                reporter=reporter,
+                partner=partner,
+                direction="exports" if direction == Direction.EXPORTS else "imports",
+                chapter=chapter,
+                value_usd=value,
+            )
         )
-        for (reporter, partner, direction), by_year in sorted(data.values.items())
-        for year, chapters in sorted(by_year.items())
-        for chapter, value in sorted(chapters.items())
-    ]
-    return AggregatesOut(illustrative=data.illustrative, rows=rows)
+        illustrative = illustrative or demo
+    return AggregatesOut(illustrative=illustrative, rows=rows)
 
 
 @router.get(
@@ -99,8 +99,8 @@ def trade_aggregates(request: HttpRequest, filters: Query[TradeFilter]) -> Aggre
     summary="Per flow and year: total, growth, HHI (0–1), chapters for 90%, non-resource share",
 )
 @require("trade.view_trade")
-def trade_indicators(request: HttpRequest, filters: Query[TradeFilter]) -> IndicatorsOut:
-    data = _data(filters)
+def trade_indicators(request: HttpRequest, filters: Query[TradeFilterIn]) -> IndicatorsOut:
+    data = trade_data(_filter(filters))
     return IndicatorsOut(
         illustrative=data.illustrative,
         hhi_scale="0-1",

@@ -3,9 +3,12 @@
 Flows and aggregates are not edited by hand: an import is deleted and imported again."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from tandem.core.admin_base import HistoryAdmin, TranslatedHistoryAdmin
 from tandem.trade.models import ChapterPlanArea, FdiFigure, HsCode, ImportBatch
+from tandem.trade.services.imports import batch_delete
 
 
 @admin.register(HsCode)
@@ -24,6 +27,14 @@ class ChapterPlanAreaAdmin(HistoryAdmin):
 class ImportBatchAdmin(HistoryAdmin):
     list_display = ("file_name", "source", "rows", "first_year", "last_year", "created_at")
     readonly_fields = ("rows", "skipped", "encoding", "first_year", "last_year", "reporters")
+
+    # Deleting an import goes through the service, which also refreshes what the pages read.
+    def delete_model(self, request: HttpRequest, obj: ImportBatch) -> None:
+        batch_delete(batch=obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ImportBatch]) -> None:
+        for batch in queryset:
+            batch_delete(batch=batch, actor=request.user)
 
 
 @admin.register(FdiFigure)

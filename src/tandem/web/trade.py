@@ -10,13 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -30,9 +37,9 @@ from tandem.trade.charts.svg import Line, ShareBar, line_chart, share_bars
 from tandem.trade.enums import Direction
 from tandem.trade.forms import FilterForm, MappingForm, UploadForm
 from tandem.trade.indicators import RESOURCE_CHAPTERS
-from tandem.trade.models import ChapterPlanArea, ImportBatch, TradeAggregate
+from tandem.trade.models import ChapterPlanArea, ImportBatch
 from tandem.trade.selectors.figures import (
-    TradeData,
+    TradeFilter,
     by_chapter,
     by_plan_area,
     chapter_names,
@@ -40,6 +47,8 @@ from tandem.trade.selectors.figures import (
     mirror,
     pair,
     plan_area_of,
+    reporters,
+    total_rows,
     trade_data,
 )
 from tandem.trade.selectors.investment import fdi_figures, investment
@@ -51,23 +60,22 @@ CHANGE = "trade.change_trade"
 SESSION_KEY = "tandem_trade_import"
 
 
-def _filtered(request: HttpRequest) -> tuple[FilterForm, TradeData, dict[str, Any]]:
-    reporters = list(
-        TradeAggregate.objects.order_by("reporter").values_list("reporter", flat=True).distinct()
-    )
-    form = FilterForm(request.GET or None, reporters=reporters)
+def _filtered(request: HttpRequest) -> tuple[FilterForm, TradeFilter, dict[str, Any]]:
+    form = FilterForm(request.GET or None, reporters=reporters())
     values = form.cleaned_data if form.is_valid() else {}
-    data = trade_data(
-        years=(values.get("first_year"), values.get("last_year")),
+    trade_filter = TradeFilter(
+        first_year=values.get("first_year"),
+        last_year=values.get("last_year"),
         reporter=values.get("reporter") or "",
         direction=values.get("direction") or "",
     )
-    return form, data, values
+    return form, trade_filter, values
 
 
 @permission_required(VIEW)
 def home(request: HttpRequest) -> HttpResponse:
-    form, data, values = _filtered(request)
+    form, trade_filter, values = _filtered(request)
+    data = trade_data(trade_filter)
     flows = flow_series(data)
     partner_side, plan_side = pair()
     mirrors = [
@@ -77,10 +85,10 @@ def home(request: HttpRequest) -> HttpResponse:
     mirrors = [(e, i, rows) for e, i, rows in mirrors if rows]
     year = values.get("year") or (data.years[-1] if data.years else None)
     focus = (partner_side, plan_side, Direction.EXPORTS.value)
-    if focus not in data.values and flows:
+    if focus not in data.points and flows:
         focus = flows[0].key
-    composition = by_chapter(data, focus, year) if year else []
-    areas = by_plan_area(data, focus, year) if year else []
+    composition = by_chapter(focus, year) if year else []
+    areas = by_plan_area(focus, year) if year else []
     context = {
         "form": form,
         "flows": flows,
@@ -130,41 +138,47 @@ EXPORT_HEADER = (
 )
 
 
-def _export_rows(data: TradeData) -> list[list[str]]:
+def _export_rows(trade_filter: TradeFilter) -> Iterator[list[str]]:
+    """The summed values by flow, year and chapter, formula-escaped, read as they are sent."""
     names, areas = chapter_names(), plan_area_of()
-    rows = []
-    for (reporter, partner, direction), by_year in sorted(data.values.items()):
-        for year, chapters in sorted(by_year.items()):
-            for chapter, value in sorted(chapters.items()):
-                rows.append(
-                    [
-                        str(year),
-                        reporter,
-                        partner,
-                        "exports" if direction == Direction.EXPORTS else "imports",
-                        chapter,
-                        names.get(chapter, ""),
-                        areas.get(chapter, ""),
-                        str(value),
-                        "yes" if data.illustrative else "no",
-                    ]
-                )
-    return [[escape_formula(cell) for cell in row] for row in rows]
+    for year, reporter, partner, direction, chapter, value, demo in total_rows(trade_filter):
+        row = [
+            str(year),
+            reporter,
+            partner,
+            "exports" if direction == Direction.EXPORTS else "imports",
+            chapter,
+            names.get(chapter, ""),
+            areas.get(chapter, ""),
+            str(value),
+            "yes" if demo else "no",
+        ]
+        yield [escape_formula(cell) for cell in row]
+
+
+class _Line:
+    """A file-like sink that hands back what csv.writer wrote, for streaming."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def _csv_lines(rows: Iterator[list[str]]) -> Iterator[str]:
+    writer = csv.writer(_Line())
+    yield "\ufeff" + writer.writerow(EXPORT_HEADER)
+    for row in rows:
+        yield writer.writerow(row)
 
 
 @permission_required(VIEW)
-def export(request: HttpRequest, file_format: str) -> HttpResponse:
+def export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHttpResponse:
     if file_format not in ("csv", "xlsx"):
         raise Http404
-    _form, data, _values = _filtered(request)
-    rows = _export_rows(data)
+    _form, trade_filter, _values = _filtered(request)
+    rows = _export_rows(trade_filter)
+    response: HttpResponse | StreamingHttpResponse
     if file_format == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(EXPORT_HEADER)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
     else:
         book = Workbook(write_only=True)
         sheet = book.create_sheet("trade")

@@ -1,6 +1,7 @@
 from tandem.trade.models.codes import ChapterPlanArea, HsCode
 from tandem.trade.models.flows import ImportBatch, TradeAggregate, TradeFlow
 from tandem.trade.models.investment import FdiFigure
+from tandem.trade.models.summary import TradeIndicator, TradeTotal
 
 __all__ = [
     "ChapterPlanArea",
@@ -9,4 +10,6 @@ __all__ = [
     "ImportBatch",
     "TradeAggregate",
     "TradeFlow",
+    "TradeIndicator",
+    "TradeTotal",
 ]

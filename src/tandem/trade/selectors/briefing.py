@@ -9,20 +9,20 @@ from django.utils.translation import gettext as _
 
 from tandem.trade.charts.svg import Line, line_chart
 from tandem.trade.enums import Direction
-from tandem.trade.selectors.figures import flow_series, mirror, pair, trade_data
+from tandem.trade.selectors.figures import TradeFilter, flow_series, mirror, pair, trade_data
 
 YEARS_SHOWN = 6
 
 
 def trade_figures(*, last_year: int | None = None) -> dict[str, Any] | None:
     """None when no trade figures are loaded (the pack then has no trade section)."""
-    data = trade_data(years=(None, last_year))
+    data = trade_data(TradeFilter(last_year=last_year))
     partner_side, plan_side = pair()
     keys = [
         (partner_side, plan_side, Direction.EXPORTS.value),
         (plan_side, partner_side, Direction.EXPORTS.value),
     ]
-    flows = flow_series(data, [key for key in keys if key in data.values])
+    flows = flow_series(data, keys)
     if not flows:
         return None
     years = sorted({p.year for f in flows for p in f.points})[-YEARS_SHOWN:]

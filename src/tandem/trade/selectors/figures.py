@@ -1,49 +1,62 @@
-"""Reads of the trade monitor: the precomputed aggregates, summed over imports, and the
-indicators over them. Pages never read the flows themselves."""
+"""Reads of the trade monitor: the summary rebuilt at each import (``TradeIndicator`` per
+flow and year, ``TradeTotal`` per flow, year and HS chapter). Pages never read the flows or
+the per-import aggregates, so their cost does not grow with the number of flows."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from tandem.programme.selectors import current_programme, plan_areas
 from tandem.trade.enums import Direction
-from tandem.trade.indicators import SeriesPoint, series, trend_slope
-from tandem.trade.models import ChapterPlanArea, HsCode, ImportBatch, TradeAggregate
+from tandem.trade.indicators import SeriesPoint, trend_slope
+from tandem.trade.models import ChapterPlanArea, HsCode, TradeIndicator, TradeTotal
 
 FlowKey = tuple[str, str, str]  # reporter, partner, direction
-ALL_MONTHS = 1 | sum(1 << month for month in range(1, 13))
 UNMAPPED = ""
+
+
+@dataclass(frozen=True)
+class TradeFilter:
+    first_year: int | None = None
+    last_year: int | None = None
+    reporter: str = ""
+    direction: str = ""
+
+    def apply(self, rows: QuerySet[Any]) -> QuerySet[Any]:
+        if self.first_year:
+            rows = rows.filter(year__gte=self.first_year)
+        if self.last_year:
+            rows = rows.filter(year__lte=self.last_year)
+        if self.reporter:
+            rows = rows.filter(reporter=self.reporter)
+        if self.direction:
+            rows = rows.filter(direction=self.direction)
+        return rows
 
 
 @dataclass
 class TradeData:
-    """Values in US dollars by flow (reporter, partner, direction), year and HS chapter."""
+    """Each flow's indicators by year (flow: reporter, partner, direction). Growth is on the
+    year before even when a filter starts the series later."""
 
-    values: dict[FlowKey, dict[int, dict[str, Decimal]]] = field(default_factory=dict)
+    points: dict[FlowKey, list[SeriesPoint]] = field(default_factory=dict)
     months: dict[tuple[FlowKey, int], int] = field(default_factory=dict)
     illustrative: bool = False
-    cache_key: str = ""
 
     @property
     def years(self) -> list[int]:
-        return sorted({year for by_year in self.values.values() for year in by_year})
+        return sorted({p.year for points in self.points.values() for p in points})
 
     @property
     def reporters(self) -> list[str]:
-        return sorted({key[0] for key in self.values})
-
-    def by_year(self, key: FlowKey) -> dict[int, dict[str, Decimal]]:
-        return self.values.get(key, {})
+        return sorted({key[0] for key in self.points})
 
     def partial(self, key: FlowKey, year: int) -> int | None:
         """The number of months of a year covered by monthly figures only (None: whole year)."""
@@ -53,63 +66,43 @@ class TradeData:
         return bin(mask).count("1")
 
 
-TIMEOUT = 24 * 60 * 60
-
-
-def _cache_key(kind: str, *parts: object) -> str:
-    """A key that changes whenever an import is added or deleted: the number of imports, the
-    last one's id and the latest time one was saved (one query on the small import table)."""
-    found = ImportBatch.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("updated_at"))
-    stamp = f"{found['n']}-{found['last']}-{found['at'].timestamp() if found['at'] else 0}"
-    values = ":".join(re.sub(r"[^A-Za-z0-9]", "_", str(p)) for p in parts)
-    return f"tandem:trade:{stamp}:{kind}:{values}"
-
-
-def trade_data(
-    *,
-    years: tuple[int | None, int | None] = (None, None),
-    reporter: str = "",
-    direction: str = "",
-) -> TradeData:
-    """The aggregates summed over imports, cached until an import is added or deleted."""
-    key = _cache_key("data", years[0], years[1], reporter, direction)
-    data: TradeData | None = cache.get(key)
-    if data is None:
-        data = _trade_data(years=years, reporter=reporter, direction=direction)
-        data.cache_key = key
-        cache.set(key, data, TIMEOUT)
-    return data
-
-
-def _trade_data(
-    *, years: tuple[int | None, int | None], reporter: str, direction: str
-) -> TradeData:
-    rows = TradeAggregate.objects.all()
-    if years[0]:
-        rows = rows.filter(year__gte=years[0])
-    if years[1]:
-        rows = rows.filter(year__lte=years[1])
-    if reporter:
-        rows = rows.filter(reporter=reporter)
-    if direction:
-        rows = rows.filter(direction=direction)
+def trade_data(trade_filter: TradeFilter | None = None) -> TradeData:
+    """The indicators of every flow the filter selects (one query on a table of a few hundred
+    rows)."""
+    rows = (trade_filter or TradeFilter()).apply(TradeIndicator.objects.all())
     data = TradeData()
-    for year, rep, partner, flow, chapter, value, months, illustrative in rows.values_list(
-        "year",
-        "reporter",
-        "partner",
-        "direction",
-        "chapter",
-        "value_usd",
-        "months",
-        "batch__is_illustrative",
-    ).order_by():
-        key = (rep, partner, flow)
-        chapters = data.values.setdefault(key, {}).setdefault(year, {})
-        chapters[chapter] = chapters.get(chapter, Decimal(0)) + value
-        data.months[(key, year)] = data.months.get((key, year), 0) | months
-        data.illustrative = data.illustrative or illustrative
+    for row in rows.order_by("reporter", "partner", "direction", "year"):
+        key = (row.reporter, row.partner, row.direction)
+        data.points.setdefault(key, []).append(
+            SeriesPoint(
+                year=row.year,
+                total=row.total_usd,
+                growth=row.growth,
+                hhi=row.hhi,
+                chapters_for_90=row.chapters_for_90,
+                non_resource_share=row.non_resource_share,
+            )
+        )
+        data.months[(key, row.year)] = row.months
+        data.illustrative = data.illustrative or row.is_illustrative
     return data
+
+
+def reporters() -> list[str]:
+    return list(
+        TradeIndicator.objects.order_by("reporter").values_list("reporter", flat=True).distinct()
+    )
+
+
+def total_rows(trade_filter: TradeFilter) -> Iterator[tuple[Any, ...]]:
+    """(year, reporter, partner, direction, chapter, value_usd, is_illustrative) by flow,
+    year and chapter, streamed from the database."""
+    rows = trade_filter.apply(TradeTotal.objects.all()).order_by(
+        "reporter", "partner", "direction", "year", "chapter"
+    )
+    return rows.values_list(
+        "year", "reporter", "partner", "direction", "chapter", "value_usd", "is_illustrative"
+    ).iterator(chunk_size=2000)
 
 
 def pair() -> tuple[str, str]:
@@ -136,33 +129,19 @@ class FlowSeries:
 
     @property
     def label(self) -> str:
-        """In the language of the request (the series are cached across languages)."""
+        """In the language of the request."""
         return flow_label(self.key)
 
 
 def flow_series(data: TradeData, keys: Iterable[FlowKey] | None = None) -> list[FlowSeries]:
-    """The indicators of each flow over the years (cached with the data they come from)."""
-    chosen = sorted(keys if keys is not None else data.values)
-    flows = "-".join("".join(flow) for flow in chosen)
-    key = f"{data.cache_key}:series:{hashlib.sha256(flows.encode()).hexdigest()[:20]}"
-    key = key if data.cache_key else ""
-    found: list[FlowSeries] | None = cache.get(key) if key else None
-    if found is None:
-        found = _flow_series(data, chosen)
-        if key:
-            cache.set(key, found, TIMEOUT)
-    return found
-
-
-def _flow_series(data: TradeData, keys: list[FlowKey]) -> list[FlowSeries]:
+    """Each chosen flow's points with the trend of its concentration."""
     result = []
-    for key in keys:
-        by_year = data.by_year(key)
-        if not by_year:
+    for key in sorted(keys if keys is not None else data.points):
+        points = data.points.get(key)
+        if not points:
             continue
-        points = series(by_year)
         hhi = [(p.year, p.hhi) for p in points if p.hhi is not None]
-        partial = {year: n for year in by_year if (n := data.partial(key, year)) is not None}
+        partial = {p.year: n for p in points if (n := data.partial(key, p.year)) is not None}
         result.append(FlowSeries(key, points, trend_slope(hhi), partial))
     return result
 
@@ -189,18 +168,16 @@ class MirrorRow:
 def mirror(data: TradeData, exporter: str, importer: str) -> list[MirrorRow]:
     """What ``exporter`` reports exporting to ``importer`` beside what ``importer`` reports
     importing from ``exporter``, each year; kept apart, with the gap (importer − exporter)."""
-    exports = data.by_year((exporter, importer, Direction.EXPORTS))
-    imports = data.by_year((importer, exporter, Direction.IMPORTS))
-    rows = []
-    for year in sorted(set(exports) | set(imports)):
-        rows.append(
-            MirrorRow(
-                year,
-                sum(exports[year].values(), Decimal(0)) if year in exports else None,
-                sum(imports[year].values(), Decimal(0)) if year in imports else None,
-            )
-        )
-    return rows
+    exports = _totals(data, (exporter, importer, Direction.EXPORTS))
+    imports = _totals(data, (importer, exporter, Direction.IMPORTS))
+    return [
+        MirrorRow(year, exports.get(year), imports.get(year))
+        for year in sorted(set(exports) | set(imports))
+    ]
+
+
+def _totals(data: TradeData, key: FlowKey) -> dict[int, Decimal]:
+    return {p.year: p.total for p in data.points.get(key, [])}
 
 
 @dataclass(frozen=True)
@@ -232,15 +209,24 @@ def _shares(values: dict[str, Decimal], labels: dict[str, str]) -> list[Share]:
     ]
 
 
-def by_chapter(data: TradeData, key: FlowKey, year: int) -> list[Share]:
-    return _shares(data.by_year(key).get(year, {}), chapter_names())
+def chapter_values(key: FlowKey, year: int) -> dict[str, Decimal]:
+    """One flow's value by HS chapter in one year."""
+    reporter, partner, direction = key
+    rows = TradeTotal.objects.filter(
+        reporter=reporter, partner=partner, direction=direction, year=year
+    ).values_list("chapter", "value_usd")
+    return dict(rows)
 
 
-def by_plan_area(data: TradeData, key: FlowKey, year: int) -> list[Share]:
+def by_chapter(key: FlowKey, year: int) -> list[Share]:
+    return _shares(chapter_values(key, year), chapter_names())
+
+
+def by_plan_area(key: FlowKey, year: int) -> list[Share]:
     """The year's value by plan area, through the editable chapter → plan-area table."""
     mapping = plan_area_of()
     values: dict[str, Decimal] = defaultdict(Decimal)
-    for chapter, value in data.by_year(key).get(year, {}).items():
+    for chapter, value in chapter_values(key, year).items():
         values[mapping.get(chapter, UNMAPPED)] += value
     labels = {area.code: f"{area.code} {area.name}" for area in plan_areas()}
     labels[UNMAPPED] = _("Not mapped to a plan area")

@@ -2,7 +2,8 @@
 
 The file is streamed row by row (``formats.FlowReader``); flows are written in batches with
 ``bulk_create`` inside one transaction, and the aggregates by year × reporter × partner ×
-direction × HS chapter are summed on the way and written at the end. Any row that cannot be
+direction × HS chapter are summed on the way and written at the end, with the summary the
+pages read (``services.summary``). Any row that cannot be
 read stops the writing; the transaction is rolled back, and the report lists the first errors
 (each naming its row) and how many there were. Nothing is written on error or in a preview.
 
@@ -26,6 +27,7 @@ from tandem.projects.services.rates import MissingRateError, RateTable
 from tandem.trade.formats import FileRejectedError, Flow, FlowReader
 from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow
 from tandem.trade.services.codes import known_codes
+from tandem.trade.services.summary import refresh_summary
 
 CENT = Decimal("0.01")
 WRITE_BATCH = 5000
@@ -270,6 +272,7 @@ def _run(
     batch.first_year, batch.last_year = first, last
     batch.reporters = ",".join(sorted(reporters))[:60]
     save_with_actor(batch, actor)
+    refresh_summary()
     report.batch_id = batch.pk
 
 
@@ -279,3 +282,4 @@ def batch_delete(*, batch: ImportBatch, actor: Any) -> None:
     TradeAggregate.objects.filter(batch=batch).delete()
     TradeFlow.objects.filter(batch=batch).delete()
     with_actor(batch, actor).delete()
+    refresh_summary()

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tandem.trade.formats import FORMATS
-from tandem.trade.selectors.figures import report_rows, trade_data
+from tandem.trade.selectors.figures import TradeFilter, report_rows, trade_data
 from tandem.trade.services.fdi import fdi_import
 from tandem.trade.services.imports import trade_import
 
@@ -79,7 +79,7 @@ class Command(BaseCommand):
         self.stdout.write(report.summary())
 
     def _report(self, options: dict[str, Any]) -> None:
-        data = trade_data(reporter=options["reporter"].upper())
+        data = trade_data(TradeFilter(reporter=options["reporter"].upper()))
         rows = report_rows(data)
         if options["output"] == "json":
             payload = {"illustrative": data.illustrative, "hhi_scale": "0-1", "rows": rows}
