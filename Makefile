@@ -32,8 +32,11 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 	$(BIN)/tandem db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	TANDEM_REQUIRE_MFA=0 $(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
+# One test process per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
+
 test: setup lint typecheck ## set up, lint, type check and run the whole suite
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 setup: system-packages $(VENV)/.installed messages
 

@@ -5,20 +5,38 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tandem.core.enums import Role
 from tandem.core.models import Country, Organisation, User
 
+sys.path.insert(0, str(Path(__file__).parent / "support"))
+
+import default_snapshot
+from default_snapshot import TableRows
+
+
+@pytest.fixture(scope="session")
+def default_rows(django_db_setup: None, django_db_blocker: Any) -> list[TableRows]:
+    """What `tandem load-default` writes, taken once per session (see default_snapshot)."""
+    with django_db_blocker.unblock():
+        return default_snapshot.take()
+
 
 @pytest.fixture
-def default_programme(db: None) -> None:
-    """The embedded Japan–Russia default, loaded as `make demo` loads it."""
-    call_command("load_default", verbosity=0)
+def default_programme(db: None, default_rows: list[TableRows]) -> None:
+    """The embedded Japan–Russia default, as `make demo` loads it (`tandem load-default`);
+    already there when a module-wide fixture (the security world) loaded it."""
+    from tandem.programme.models import Programme
+
+    if not Programme.objects.exists():
+        default_snapshot.restore(default_rows)
 
 
 @pytest.fixture

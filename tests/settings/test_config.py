@@ -1,4 +1,5 @@
 import stat
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,20 @@ def test_config_generates_the_secret_key_once_and_keeps_it_private(tmp_path: Pat
     assert len(first) >= 50
     mode = stat.S_IMODE((tmp_path / "secret_key").stat().st_mode)
     assert mode == 0o600
+
+
+def _secret_key_of(data_dir: str) -> str:
+    return load_config({"TANDEM_DATA_DIR": data_dir}).secret_key
+
+
+def test_processes_starting_together_on_a_new_data_dir_agree_on_one_secret_key(
+    tmp_path: Path,
+) -> None:
+    """Gunicorn's workers, or the test suite's, may all be first to need the key."""
+    with ProcessPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(_secret_key_of, [str(tmp_path)] * 32))
+    assert keys == {(tmp_path / "secret_key").read_text(encoding="ascii")}
+    assert [path.name for path in tmp_path.iterdir()] == ["secret_key"]  # no key left aside
 
 
 def test_config_prefers_the_secret_key_from_the_environment(tmp_path: Path) -> None:

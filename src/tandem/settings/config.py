@@ -81,10 +81,19 @@ def _secret_key(environ: Mapping[str, str], data_dir: Path) -> str:
     key_file = data_dir / "secret_key"
     if key_file.exists():
         return key_file.read_text(encoding="ascii").strip()
+    # Written aside, then linked into place: when several processes start at once on a new
+    # data folder (gunicorn's or the test suite's workers), one key wins and all read it.
     key = secrets.token_urlsafe(50)
-    descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    aside = data_dir / f".secret_key.{os.getpid()}"
+    descriptor = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
         handle.write(key)
+    try:
+        os.link(aside, key_file)
+    except FileExistsError:
+        key = key_file.read_text(encoding="ascii").strip()
+    finally:
+        aside.unlink()
     return key
 
 
