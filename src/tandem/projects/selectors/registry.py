@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tandem.projects.models import (
@@ -18,7 +20,8 @@ from tandem.projects.models import (
     Sector,
     StatusChange,
 )
-from tandem.projects.selectors.visibility import visible_projects
+from tandem.projects.selectors.stats import GENERATION_KEY
+from tandem.projects.selectors.visibility import visibility_class, visible_projects
 
 # sort name -> (field, descending)
 SORTS: dict[str, tuple[str, bool]] = {
@@ -110,10 +113,24 @@ def filtered_projects(user: Any, filters: ProjectFilters) -> QuerySet[JointProje
 COUNT_CAP = 1000
 
 
+COUNT_TIMEOUT = 5 * 60
+
+
 def count_matches(user: Any, filters: ProjectFilters, cap: int = COUNT_CAP) -> int:
     """How many projects match, counted up to ``cap`` + 1 (more means "over cap"): a broad
-    search over 100k projects stops counting early instead of scanning every row."""
-    return filtered_projects(user, filters).order_by().values("pk")[: cap + 1].count()
+    search over 100k projects stops counting early instead of scanning every row.
+
+    Every page of a filtered list shows the same count, so it is cached per filter and class
+    of reader until the registry changes (``registry_changed``), five minutes at most (a
+    change made around the services, in the admin say, shows within that time)."""
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    parts = repr((visibility_class(user), astuple(filters), cap))
+    key = f"tandem:registry:count:{generation}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
+    count: int | None = cache.get(key)
+    if count is None:
+        count = filtered_projects(user, filters).order_by().values("pk")[: cap + 1].count()
+        cache.set(key, count, COUNT_TIMEOUT)
+    return count
 
 
 def encode_cursor(value: Any, pk: int) -> str:
@@ -147,11 +164,16 @@ def keyset_page(
     field_name, descending = SORTS.get(sort, SORTS[DEFAULT_SORT])
     if after and (position := decode_cursor(after, field_name)):
         value, pk = position
+        # The redundant bound (``>=`` or ``<=`` the value) is what lets the database start the
+        # index scan at the cursor: PostgreSQL does not derive it from the OR below, and
+        # scanned the index from its start to reach a deep page (103 ms at 100k projects; 0.1 ms).
         if descending:
+            bound = Q(**{f"{field_name}__lte": value})
             condition = Q(**{f"{field_name}__lt": value}) | Q(**{field_name: value, "pk__lt": pk})
         else:
+            bound = Q(**{f"{field_name}__gte": value})
             condition = Q(**{f"{field_name}__gt": value}) | Q(**{field_name: value, "pk__gt": pk})
-        projects = projects.filter(condition)
+        projects = projects.filter(bound & condition)
     order = [f"-{field_name}", "-pk"] if descending else [field_name, "pk"]
     rows = list(projects.order_by(*order)[: size + 1])
     next_cursor = None

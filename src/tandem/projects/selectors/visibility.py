@@ -49,3 +49,16 @@ def note_side_for(user: Any) -> int | None:
     if user.is_authenticated and user.role in GOVERNMENT_ROLES and user.side_id:
         return int(user.side_id)
     return None
+
+
+def visibility_class(user: Any) -> str:
+    """A name shared by exactly the users who see the same projects (mirrors
+    ``visible_filter``): what a cached figure about visible projects is keyed by."""
+    if user.is_authenticated and user.is_superuser:
+        return "all"
+    if not (user.is_authenticated and user.is_active):
+        return "public"
+    role = user.role
+    organisation = user.organisation_id if role == Role.COMPANY_REPRESENTATIVE else None
+    side = user.side_id if role in GOVERNMENT_ROLES else None
+    return f"staff={role in STAFF_ROLES}:org={organisation}:side={side}"

@@ -25,7 +25,7 @@ from tandem.projects.enums import STATUS_PROGRESS, ProjectStatus
 from tandem.projects.models import JointProject, ProjectPlanArea, StatusChange
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
 from tandem.projects.selectors.stats import GENERATION_KEY, TIMEOUT
-from tandem.projects.selectors.visibility import GOVERNMENT_ROLES, STAFF_ROLES
+from tandem.projects.selectors.visibility import visibility_class
 
 FIRST_YEAR = 2016
 CLOSED = (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
@@ -303,18 +303,6 @@ def compute_figures(
         codes=codes,
         illustrative=projects.filter(is_illustrative=True).exists(),
     )
-
-
-def visibility_class(user: Any) -> str:
-    """Users of one class see exactly the same projects (mirrors ``visible_filter``)."""
-    if user.is_authenticated and user.is_superuser:
-        return "all"
-    if not (user.is_authenticated and user.is_active):
-        return "public"
-    role = user.role
-    organisation = user.organisation_id if role == Role.COMPANY_REPRESENTATIVE else None
-    side = user.side_id if role in GOVERNMENT_ROLES else None
-    return f"staff={role in STAFF_ROLES}:org={organisation}:side={side}"
 
 
 def cached_figures(
