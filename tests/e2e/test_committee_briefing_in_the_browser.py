@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from screenshots import SCREENSHOTS
 
 from tandem.committee.services.demo import committee_demo_create
 from tandem.core.enums import Role
@@ -13,8 +14,6 @@ from tandem.core.services.demo import demo_data_create
 from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_a_secretary_makes_the_briefing_pack_of_the_next_session(

@@ -1,16 +1,15 @@
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+from screenshots import SCREENSHOTS
 
 from tandem.core.enums import Role
 from tandem.core.models import User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 EXPECTED = {
     "ja": ("8項目の協力プラン", "健康寿命の伸長", "デジタル経済", "日本語"),

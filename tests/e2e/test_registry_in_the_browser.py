@@ -1,8 +1,8 @@
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from screenshots import SCREENSHOTS
 
 from tandem.core.enums import Role
 from tandem.core.models import User
@@ -11,8 +11,6 @@ from tandem.projects.models import JointProject
 from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_a_secretary_filters_the_registry_and_edits_a_project(

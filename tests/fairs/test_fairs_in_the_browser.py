@@ -3,10 +3,10 @@ plan, publishing, and a participant's agenda."""
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from screenshots import SCREENSHOTS
 
 from tandem.core.enums import Role
 from tandem.core.models import User
@@ -17,7 +17,6 @@ from tandem.fairs.services.demo import demo_fair_create
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = os.environ.get("TANDEM_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_organiser_recomputes_publishes_and_reads_an_agenda(

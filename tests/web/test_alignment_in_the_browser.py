@@ -1,9 +1,9 @@
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
+from screenshots import SCREENSHOTS
 
 from tandem.core.enums import Role
 from tandem.core.models import User
@@ -14,8 +14,6 @@ from tandem.projects.models import JointProject
 from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
