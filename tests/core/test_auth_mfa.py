@@ -123,6 +123,8 @@ def test_mfa_step_refuses_a_wrong_code(make_user: Callable[..., User]) -> None:
     response = client.post("/accounts/2fa/authenticate/", {"code": wrong})
     assert response.status_code == 200 and "Incorrect code" in response.content.decode()
     assert "_auth_user_id" not in client.session
+    refused = SecurityEvent.objects.get(kind="mfa_failed")
+    assert (refused.user, refused.username, refused.ip) == (user, "official-jp", "127.0.0.1")
 
 
 def test_mfa_cannot_be_removed_by_a_user_whose_role_requires_it(

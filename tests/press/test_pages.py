@@ -87,6 +87,20 @@ def test_review_queue_approves_with_a_side(devset: Path, secretariat: User) -> N
     assert proposal.status == "approved" and proposal.result.startswith("person:")
 
 
+def test_review_queue_flags_proposals_from_illustrative_articles(
+    devset: Path, secretariat: User
+) -> None:
+    article_ingest(content=(devset / "en05.txt").read_bytes(), name="en05.txt", actor=secretariat)
+    client = client_for(secretariat)
+    response = client.get(reverse("web:press_review"))
+    assert response.context["shows_illustrative"] is False
+    Article.objects.update(is_illustrative=True)
+    response = client.get(reverse("web:press_review"))
+    assert response.context["shows_illustrative"] is True
+    page = response.content.decode()
+    assert "illustrative-banner" in page and 'class="badge"' in page
+
+
 def test_official_may_not_decide(devset: Path, secretariat: User, official: User) -> None:
     article_ingest(content=(devset / "en05.txt").read_bytes(), name="en05.txt", actor=secretariat)
     proposal = Proposal.objects.get(kind="person")

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "tandem.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from allauth.mfa.signals import authentication_failed
+
+        from tandem.core.security.mfa import mfa_failure_record
+
+        authentication_failed.connect(mfa_failure_record, dispatch_uid="tandem-mfa-failed")

@@ -119,6 +119,7 @@ def press_review(request: HttpRequest) -> HttpResponse:
             "status": status,
             "query_string": f"status={status}",
             "can_review": check(request.user, REVIEW),
+            "shows_illustrative": any(p.article.is_illustrative for p in page),
         },
     )
 

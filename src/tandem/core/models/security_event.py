@@ -13,6 +13,7 @@ class SecurityEventKind(models.TextChoices):
     IDLE_TIMEOUT = "idle_timeout", _("Signed out after inactivity")
     ABSOLUTE_TIMEOUT = "absolute_timeout", _("Signed out at the end of the session")
     MFA_REQUIRED = "mfa_required", _("Sent to set up two-factor authentication")
+    MFA_FAILED = "mfa_failed", _("Two-factor code refused")
 
 
 class LockoutScope(models.TextChoices):

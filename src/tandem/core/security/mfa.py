@@ -4,6 +4,7 @@ With ``TANDEM_REQUIRE_MFA`` on (the default), a secretariat or official user who
 authenticator is sent to set one up before any other page; only the pages of that set-up, the
 re-authentication it may ask for, sign-out and the language switch are allowed meanwhile. Once
 set up, allauth asks for the code at every sign-in, and the authenticator cannot be removed.
+A refused code goes to the security log (``mfa_failed``), as a refused password does.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ class RequireMfaMiddleware:
         except Resolver404:
             return False
         return match.view_name in ALLOWED_URL_NAMES
+
+
+def mfa_failure_record(sender: Any, request: HttpRequest | None, user: Any, **_: Any) -> None:
+    """allauth's ``authentication_failed``: a wrong code at sign-in or re-authentication."""
+    security_event_record(kind=SecurityEventKind.MFA_FAILED, request=request, user=user)
 
 
 class TandemMfaAdapter(DefaultMFAAdapter):
