@@ -20,7 +20,6 @@ from django.db.models import CharField, Exists, OuterRef, QuerySet
 from django.db.models.functions import Cast
 
 from tandem.committee.briefing.compare import Change, states_on
-from tandem.core.enums import Role
 from tandem.projects.enums import STATUS_PROGRESS, ProjectStatus
 from tandem.projects.models import JointProject, ProjectPlanArea, StatusChange
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
