@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('total_usd', models.DecimalField(decimal_places=2, max_digits=24, verbose_name='total (USD)')),
                 ('growth', models.FloatField(blank=True, null=True, verbose_name='growth')),
                 ('hhi', models.FloatField(blank=True, null=True, verbose_name='Herfindahl–Hirschman index')),
-                ('chapters_for_90', models.PositiveSmallIntegerField(verbose_name='chapters for 90% of value')),
+                ('chapters_for_90', models.PositiveSmallIntegerField(verbose_name='chapters for 90 per cent of value')),
                 ('non_resource_share', models.FloatField(blank=True, null=True, verbose_name='non-resource share')),
                 ('months', models.PositiveIntegerField(default=1, verbose_name='months covered')),
                 ('is_illustrative', models.BooleanField(default=False, verbose_name='illustrative')),

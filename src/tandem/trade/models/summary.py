@@ -54,7 +54,7 @@ class TradeIndicator(models.Model):
     total_usd = models.DecimalField(_("total (USD)"), max_digits=24, decimal_places=2)
     growth = models.FloatField(_("growth"), null=True, blank=True)
     hhi = models.FloatField(_("Herfindahl–Hirschman index"), null=True, blank=True)
-    chapters_for_90 = models.PositiveSmallIntegerField(_("chapters for 90% of value"))
+    chapters_for_90 = models.PositiveSmallIntegerField(_("chapters for 90 per cent of value"))
     non_resource_share = models.FloatField(_("non-resource share"), null=True, blank=True)
     months = models.PositiveIntegerField(_("months covered"), default=1)
     is_illustrative = models.BooleanField(_("illustrative"), default=False)
