@@ -116,3 +116,36 @@ def test_negative_values_and_bad_years_are_refused() -> None:
         "Row 4: partner '999' is not a country tandem knows (M49 or ISO3).",
         "Row 5: column flowCode: 'Z' is not X (export) or M (import).",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [("japan_wide_sample.csv", "CP932"), ("japan_wide_sample_en.csv", "UTF-8")],
+)
+def test_japan_customs_wide_layout_becomes_one_flow_per_month_with_trade(
+    data_dir: Path, name: str, encoding: str
+) -> None:
+    """The Customs' download: the year and the twelve months side by side in one row."""
+    reader, rows = read((data_dir / name).read_bytes(), None)
+    flows = [item for _, item in rows if isinstance(item, Flow)]
+    assert reader.file_format == "japan" and reader.encoding_label == encoding
+    assert [item for _, item in rows if isinstance(item, str)] == []
+    # Cars exported in January and February; crude oil imported in March and April only;
+    # the year's totals are not added to the months; the row without trade is left out.
+    assert [(f.direction, f.hs_code, f.month, f.value) for f in flows] == [
+        ("X", "870323", 1, Decimal(10_900_000_000)),
+        ("X", "870323", 2, Decimal(21_800_000_000)),
+        ("M", "270900", 3, Decimal(34_880_000_000)),
+        ("M", "270900", 4, Decimal(34_880_000_000)),
+    ]
+    assert {(f.reporter, f.partner, f.currency, f.year) for f in flows} == {
+        ("JP", "RU", "JPY", 2019)
+    }
+    assert (flows[0].quantity, flows[0].unit, flows[0].national_code) == (1000, "NO", "870323100")
+    assert reader.skipped == {"rows without trade (every value 0)": 1}
+
+
+def test_japan_wide_row_with_a_bad_month_names_the_column() -> None:
+    header = "Exp or Imp,Year,HS,Country,Unit1,Unit2,Value-Year,Value-Jan,Value-Feb\n"
+    _reader, rows = read((header + "1,2019,870323100,224,NO,KG,5,5,x\n").encode(), "japan")
+    assert rows == [(2, "Row 2: column Value-Feb: 'x' is not a number.")]

@@ -160,3 +160,17 @@ def test_a_dry_run_leaves_the_summary_alone(data_dir: Path, secretariat: User) -
     before = list(TradeIndicator.objects.values_list("reporter", "year", "total_usd"))
     run(data_dir / "comtrade_sample.csv", secretariat, dry_run=True)
     assert list(TradeIndicator.objects.values_list("reporter", "year", "total_usd")) == before
+
+
+def test_japan_customs_wide_file_imports_its_months_as_a_partial_year(
+    data_dir: Path, secretariat: User, yen_rate: ExchangeRate
+) -> None:
+    report = run(data_dir / "japan_wide_sample.csv", secretariat)
+    assert report.ok, report.errors
+    assert (report.rows, report.file_format, report.encoding) == (4, "japan", "CP932")
+    assert TradeFlow.objects.filter(month__isnull=True).count() == 0
+    data = trade_data()
+    # 10.9 + 21.8 billion yen at 109 yen to the dollar, in January and February only.
+    assert data.points[("JP", "RU", "X")][0].total == Decimal(300_000_000)
+    assert data.partial(("JP", "RU", "X"), 2019) == 2
+    assert data.partial(("JP", "RU", "M"), 2019) == 2

@@ -7,9 +7,9 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Container, Iterator
-from typing import IO
+from typing import IO, Any
 
-from tandem.trade.formats import comtrade, japan, russia
+from tandem.trade.formats import comtrade, japan, japan_wide, russia
 from tandem.trade.formats.base import (
     FORMATS,
     FileRejectedError,
@@ -21,7 +21,13 @@ from tandem.trade.formats.base import (
 )
 from tandem.trade.formats.columns import Layout
 
-PARSERS = {"comtrade": comtrade, "japan": japan, "russia": russia}
+# Each format's layouts, the usual one first: Japan's Customs publish a long form and a wide
+# one (the months side by side).
+PARSERS: dict[str, tuple[Any, ...]] = {
+    "comtrade": (comtrade,),
+    "japan": (japan, japan_wide),
+    "russia": (russia,),
+}
 CHUNK = 1 << 20
 FALLBACK = {"japan": ("cp932",), "russia": ("cp1251",), "comtrade": ("cp1251", "cp932")}
 LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp932": "CP932", "cp1251": "CP1251"}
@@ -63,12 +69,17 @@ def detect_encoding(stream: IO[bytes], file_format: str) -> str:
 def guess_format(header_line: str) -> str | None:
     """The format whose required columns the header names, if exactly one does."""
     cells = next(csv.reader([header_line], delimiter=_delimiter(header_line)), [])
-    found = [
-        name
-        for name in FORMATS
-        if Layout(cells, PARSERS[name].COLUMNS, PARSERS[name].REQUIRED).missing() == []
-    ]
+    found = [name for name in FORMATS if _layout(cells, name) is not None]
     return found[0] if len(found) == 1 else None
+
+
+def _layout(header: list[str], file_format: str) -> tuple[Any, Layout] | None:
+    """The parser of the first of the format's layouts whose columns the header has."""
+    for parser in PARSERS[file_format]:
+        layout = Layout(header, parser.COLUMNS, parser.REQUIRED)
+        if not layout.missing():
+            return parser, layout
+    return None
 
 
 def _delimiter(line: str) -> str:
@@ -122,15 +133,16 @@ class FlowReader:
             text.detach()
 
     def _rows(self, text: io.TextIOWrapper, header_line: str) -> Iterator[tuple[int, Flow | str]]:
-        parser = PARSERS[self.file_format]
         delimiter = _delimiter(header_line)
         header = next(csv.reader([header_line.lstrip("\ufeff")], delimiter=delimiter), [])
-        layout = Layout(header, parser.COLUMNS, parser.REQUIRED)
-        missing = layout.missing()
-        if missing:
+        found = _layout(header, self.file_format)
+        if found is None:
+            usual = PARSERS[self.file_format][0]
+            missing = Layout(header, usual.COLUMNS, usual.REQUIRED).missing()
             raise FileRejectedError(
                 f"The header of a {self.file_format} file lacks the columns: {', '.join(missing)}."
             )
+        parser, layout = found
         known = self.known_codes
         for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=2):
             if not row or all(not cell.strip() for cell in row):
@@ -139,23 +151,27 @@ class FlowReader:
                 for position, cell in enumerate(row):
                     if looks_like_formula(cell):
                         refuse_formula(layout.name(position), cell)
-                flow = parser.parse(layout.reader(row), known)
+                if hasattr(parser, "parse_all"):  # a wide row holds several periods
+                    flows = parser.parse_all(layout.reader(row), known)
+                else:
+                    flows = [parser.parse(layout.reader(row), known)]
             except SkipRow as skip:
                 self.skipped[str(skip)] += 1
                 continue
             except RowError as error:
                 yield number, f"Row {number}: {error}."
                 continue
-            level = len(flow.hs_code)
-            if self.level is None:
-                self.level = level
-            elif level != self.level:
-                yield (
-                    number,
-                    (
-                        f"Row {number}: HS code {flow.hs_code} has {level} digits where the rows "
-                        f"before have {self.level}: import one level of detail per file."
-                    ),
-                )
-                continue
-            yield number, flow
+            for flow in flows:
+                yield number, self._same_level(number, flow)
+
+    def _same_level(self, number: int, flow: Flow) -> Flow | str:
+        """The flow, or an error if its HS level differs from the file's first row's."""
+        level = len(flow.hs_code)
+        if self.level is None:
+            self.level = level
+        elif level != self.level:
+            return (
+                f"Row {number}: HS code {flow.hs_code} has {level} digits where the rows "
+                f"before have {self.level}: import one level of detail per file."
+            )
+        return flow
