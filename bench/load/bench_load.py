@@ -143,7 +143,7 @@ def report(args: argparse.Namespace, tally: Tally, elapsed: float, load: dict[st
         "0.5-1.5 s. Two-factor authentication off for the run (TANDEM_REQUIRE_MFA=0: the "
         "sessions sign in with a password only).",
         "",
-        f"Machine: {os.cpu_count()} cores shared with other work; load average "
+        f"Machine: {os.cpu_count()} cores (the load generator runs on them too); load average "
         f"{load['before']} before, {load['after']} at the end (1, 5, 15 min).",
         "",
         f"**{count:,} requests, {errors} errors, {count / elapsed:.1f} requests/s; "
