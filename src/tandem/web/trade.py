@@ -2,7 +2,8 @@
 
 Every programme role sees trade figures (they are public statistics; see trade/rules.py for
 why anonymous visitors do not); the secretariat, agency staff and superusers import files and
-edit the chapter → plan-area table. Pages read the precomputed aggregates only.
+edit the chapter → plan-area table. Pages read only the summary that each import rebuilds
+(trade/services/summary.py).
 """
 
 from __future__ import annotations

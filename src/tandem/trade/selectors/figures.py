@@ -24,6 +24,8 @@ UNMAPPED = ""
 
 @dataclass(frozen=True)
 class TradeFilter:
+    """The years, reporter and direction a page, the API or a command asks for."""
+
     first_year: int | None = None
     last_year: int | None = None
     reporter: str = ""
@@ -53,10 +55,6 @@ class TradeData:
     @property
     def years(self) -> list[int]:
         return sorted({p.year for points in self.points.values() for p in points})
-
-    @property
-    def reporters(self) -> list[str]:
-        return sorted({key[0] for key in self.points})
 
     def partial(self, key: FlowKey, year: int) -> int | None:
         """The number of months of a year covered by monthly figures only (None: whole year)."""
