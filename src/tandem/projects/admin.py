@@ -1,4 +1,9 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
 
 from tandem.core.admin_base import HistoryAdmin, TranslatedHistoryAdmin
 from tandem.projects.models import (
@@ -16,6 +21,7 @@ from tandem.projects.models import (
     Source,
     StatusChange,
 )
+from tandem.projects.services.projects import project_written_elsewhere
 
 
 class PlanAreaInline(admin.TabularInline[ProjectPlanArea, JointProject]):
@@ -65,6 +71,21 @@ class JointProjectAdmin(TranslatedHistoryAdmin):
         FinancingInline,
         StatusChangeInline,
     ]
+
+    # The admin writes the rows itself: keep up what the services keep besides them.
+    def save_related(
+        self, request: HttpRequest, form: ModelForm[JointProject], formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        project_written_elsewhere(form.instance)
+
+    def delete_model(self, request: HttpRequest, obj: JointProject) -> None:
+        super().delete_model(request, obj)
+        project_written_elsewhere()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[JointProject]) -> None:
+        super().delete_queryset(request, queryset)
+        project_written_elsewhere()
 
 
 @admin.register(Milestone)

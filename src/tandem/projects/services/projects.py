@@ -72,6 +72,17 @@ def search_text_of(project: JointProject) -> str:
     return " ".join(part for part in parts if part).casefold()
 
 
+def project_written_elsewhere(project: JointProject | None = None) -> None:
+    """After a write that did not go through these services (the admin): what they keep
+    besides the rows. The search text, the version a stale editor is checked against, and
+    the cached registry figures (recomputed after the commit)."""
+    if project is not None:
+        JointProject.objects.filter(pk=project.pk).update(
+            search_text=search_text_of(project), version=F("version") + 1
+        )
+    transaction.on_commit(registry_changed)
+
+
 def _apply(project: JointProject, data: ProjectIn, resolved: Resolved, actor: Any) -> None:
     """Write the related rows that ``data`` gives (replacing them), then the search text."""
     given = data.given()

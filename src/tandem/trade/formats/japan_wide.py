@@ -23,7 +23,9 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 def _names(kind: str, japanese: str) -> dict[str, tuple[str, ...]]:
     """The year's and each month's column of one kind (Value, Quantity1, Quantity2)."""
-    names = {f"{kind}_0": (f"{kind}-Year", f"{japanese}(年)", f"{japanese}(全期)")}
+    names: dict[str, tuple[str, ...]] = {
+        f"{kind}_0": (f"{kind}-Year", f"{japanese}(年)", f"{japanese}(全期)")
+    }
     for month, short in enumerate(MONTHS, start=1):
         names[f"{kind}_{month}"] = (f"{kind}-{short}", f"{japanese}({month}月)")
     return {key.lower(): value for key, value in names.items()}
