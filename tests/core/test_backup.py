@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +64,8 @@ def populated(make_user: Callable[..., User], tmp_path: Path) -> Path:
     (media / "exchange" / "2019" / "12" / "kpi.xlsx").write_bytes(bytes(range(256)) * 10)
     (media / "briefings").mkdir()
     (media / "briefings" / "пакет.pdf").write_bytes("%PDF-1.7 брифинг".encode())
+    # Larger than the 1 MB pieces files are copied in, both ways.
+    (media / "briefings" / "large.bin").write_bytes(os.urandom(2_500_000))
     return media
 
 
@@ -72,7 +75,7 @@ def test_backup_round_trip_reproduces_every_table_and_file(populated: Path, tmp_
     archive = tmp_path / "backup.zip"
     summary = backup_create(archive, media_root=populated)
     assert summary.rows == sum(len(rows) for rows in before.values())
-    assert summary.files == 2
+    assert summary.files == 3
     non_empty = [table for table, rows in before.items() if rows]
     assert {"django_content_type", "auth_permission", "core_user", "core_historicaluser"} <= set(
         non_empty

@@ -120,6 +120,21 @@ def _media_files(media_root: Path) -> list[Path]:
     return sorted(path for path in media_root.rglob("*") if path.is_file())
 
 
+CHUNK = 1 << 20
+
+
+def _archive_file(archive: zipfile.ZipFile, file: Path, name: str) -> dict[str, Any]:
+    """Copy ``file`` into the archive a megabyte at a time; its size and checksum."""
+    digest, size = hashlib.sha256(), 0
+    large = file.stat().st_size >= zipfile.ZIP64_LIMIT
+    with file.open("rb") as source, archive.open(name, "w", force_zip64=large) as target:
+        for chunk in iter(lambda: source.read(CHUNK), b""):
+            digest.update(chunk)
+            size += len(chunk)
+            target.write(chunk)
+    return {"size": size, "sha256": digest.hexdigest()}
+
+
 def backup_create(path: Path, *, media_root: Path, using: str = "default") -> BackupSummary:
     """Write the archive to ``path`` (atomically: a finished file or none)."""
     connection = connections[using]
@@ -157,9 +172,7 @@ def backup_create(path: Path, *, media_root: Path, using: str = "default") -> Ba
                     }
             for file in _media_files(media_root):
                 name = file.relative_to(media_root).as_posix()
-                data = file.read_bytes()
-                archive.writestr(f"media/{name}", data)
-                files[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+                files[name] = _archive_file(archive, file, f"media/{name}")
             manifest = {
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
@@ -231,12 +244,16 @@ def _verify(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     for table, entry in manifest["tables"].items():
         digest = hashlib.sha256()
         with archive.open(f"tables/{table}.jsonl") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
+            for chunk in iter(lambda: handle.read(CHUNK), b""):
                 digest.update(chunk)
         if digest.hexdigest() != entry["sha256"]:
             raise BackupError(f"The backup is damaged: table {table} fails its checksum.")
     for name, entry in manifest["files"].items():
-        if hashlib.sha256(archive.read(f"media/{name}")).hexdigest() != entry["sha256"]:
+        digest = hashlib.sha256()
+        with archive.open(f"media/{name}") as handle:
+            for chunk in iter(lambda: handle.read(CHUNK), b""):
+                digest.update(chunk)
+        if digest.hexdigest() != entry["sha256"]:
             raise BackupError(f"The backup is damaged: file {name} fails its checksum.")
 
 
@@ -315,7 +332,8 @@ def backup_restore(path: Path, *, media_root: Path, using: str = "default") -> B
                 if not target.is_relative_to(staged.resolve()):
                     raise BackupError(f"The backup names a file outside the media folder: {name}.")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(archive.read(f"media/{name}"))
+                with archive.open(f"media/{name}") as source, target.open("wb") as out:
+                    shutil.copyfileobj(source, out, CHUNK)
             rows = 0
             with transaction.atomic(using=using):
                 with connection.cursor() as cursor:
