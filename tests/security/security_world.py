@@ -124,6 +124,7 @@ def _projects(world: World) -> None:
         )
     world.objects |= {
         "project": internal.code,
+        "project_version": internal.version,
         "project_public": public.code,
         "project_other_company": other.code,
         "project_confidential_jp": "JR-2026-9004",

@@ -54,7 +54,8 @@ def _check(world: World, name: str, row: dict[str, Any], *, api: bool) -> list[s
         expected = runner.expand(row[method])
         for role in ROLE_KEYS:
             client = runner.client_for(world, role, api=api)
-            response, raw = runner.send(client, method, url, api=api)
+            body = runner.request_body(row.get("body", {}).get(method), world)
+            response, raw = runner.send(client, method, url, api=api, body=body)
             got = runner.classify(response)
             allowed = expected[role].split("|")
             if got not in allowed:
