@@ -242,19 +242,20 @@ def schema_mismatch(archived: Iterable[str], current: Iterable[str]) -> str | No
 
 def _verify(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     for table, entry in manifest["tables"].items():
-        digest = hashlib.sha256()
-        with archive.open(f"tables/{table}.jsonl") as handle:
-            for chunk in iter(lambda: handle.read(CHUNK), b""):
-                digest.update(chunk)
-        if digest.hexdigest() != entry["sha256"]:
+        if _sha256(archive, f"tables/{table}.jsonl") != entry["sha256"]:
             raise BackupError(f"The backup is damaged: table {table} fails its checksum.")
     for name, entry in manifest["files"].items():
-        digest = hashlib.sha256()
-        with archive.open(f"media/{name}") as handle:
-            for chunk in iter(lambda: handle.read(CHUNK), b""):
-                digest.update(chunk)
-        if digest.hexdigest() != entry["sha256"]:
+        if _sha256(archive, f"media/{name}") != entry["sha256"]:
             raise BackupError(f"The backup is damaged: file {name} fails its checksum.")
+
+
+def _sha256(archive: zipfile.ZipFile, member: str) -> str:
+    """The checksum of one member, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with archive.open(member) as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _decode_rows(
