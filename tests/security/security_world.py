@@ -195,12 +195,24 @@ def _exchange(world: World) -> None:
     from tandem.exchange.services.demo import demo_exchange_create
 
     demo_exchange_create(seed=2019)
+    indicator = KpiIndicator.objects.earliest("pk")
+    baseline = KpiMeasurement.objects.get(indicator=indicator, horizon=0)
+    dispatch = SpecialistDispatch.objects.earliest("pk")
+    placement = TraineePlacement.objects.earliest("pk")
     world.objects |= {
         "enterprise": EnterpriseProfile.objects.order_by("pk").first().pk,
-        "indicator": KpiIndicator.objects.order_by("pk").first().pk,
+        "indicator": indicator.pk,
         "measurement": KpiMeasurement.objects.order_by("pk").first().pk,
-        "dispatch": SpecialistDispatch.objects.order_by("pk").first().pk,
-        "placement": TraineePlacement.objects.order_by("pk").first().pk,
+        "dispatch": dispatch.pk,
+        "placement": placement.pk,
+        # the values of valid API bodies: a specialist and the enterprise of the other side
+        # that hosted them, a trainee with their home and host, the indicator's baseline date
+        "specialist": dispatch.specialist_id,
+        "dispatch_host": dispatch.host_id,
+        "trainee": placement.trainee_id,
+        "placement_home": placement.home_id,
+        "placement_host": placement.host_id,
+        "baseline_date": baseline.date.isoformat(),
     }
 
 
@@ -229,8 +241,9 @@ def _market_and_fair(world: World) -> None:
     from tandem.fairs import models as fair_models
 
     if hasattr(fair_models, "ScheduleJob"):
+        # a finished computation: one still queued would refuse every new one for the fair
         world.objects["schedule_job"] = fair_models.ScheduleJob.objects.create(
-            fair=fair, time_limit=1.0
+            fair=fair, time_limit=1.0, status="done", version=version
         ).pk
     world.objects |= {
         "company_org": company,
@@ -243,6 +256,106 @@ def _market_and_fair(world: World) -> None:
         "meeting": meeting.pk,
         "participant": own.pk,
         "participant_other_company": other.pk,
+    }
+
+
+def _introductions_to_write(world: World) -> None:
+    """Introductions the API's writes act on: one asked of the company (to answer), one it
+    asked that was accepted (to record a meeting and an outcome), one accepted between two
+    other companies; a listed partner of the other country that nobody has asked yet, another
+    company of the company's own country that could ask it, and a profile the agency made that
+    belongs to no organisation yet."""
+    from tandem.matchmaking.enums import IntroductionStatus
+    from tandem.matchmaking.models import CompanyProfile, Introduction
+    from tandem.matchmaking.selectors.profiles import LISTED
+    from tandem.matchmaking.services.introductions import (
+        introduction_request,
+        introduction_respond,
+    )
+    from tandem.matchmaking.services.profiles import profile_create
+
+    agency = world.users["agency"]
+    own = CompanyProfile.objects.get(pk=world.objects["profile"])
+    introduced = Introduction.objects.values_list("requester_id", "recipient_id")
+    untouched = (
+        CompanyProfile.objects.filter(LISTED)
+        .exclude(country=own.country)
+        .exclude(pk__in=[pk for pair in introduced for pk in pair])
+        .order_by("pk")
+    )
+    candidate, asking, accepting = untouched[:3]
+    other_requester = (
+        CompanyProfile.objects.filter(LISTED, country=own.country)
+        .exclude(organisation=own.organisation)
+        .earliest("pk")
+    )
+    received = introduction_request(requester=asking, recipient=own, actor=agency)
+    accepted = introduction_request(requester=own, recipient=accepting, actor=agency)
+    introduction_respond(introduction=accepted, accept=True, actor=agency)
+    other_accepted = (
+        Introduction.objects.filter(status=IntroductionStatus.ACCEPTED)
+        .exclude(requester__organisation=own.organisation)
+        .exclude(recipient__organisation=own.organisation)
+        .earliest("pk")
+    )
+    unlinked = profile_create(
+        data={
+            "name_en": "Probe profile without organisation",
+            "country": candidate.country,
+            "language": "en",
+            "offers_en": "Machining of small parts",
+            "seeks_en": "A partner for machining",
+            "size": "small",
+            "contact_name": "Probe contact",
+            "contact_email": "probe@example.org",
+        },
+        actor=agency,
+    )
+    world.objects |= {
+        "introduction_candidate": candidate.pk,
+        "introduction_requester_other_company": other_requester.pk,
+        "introduction_received": received.pk,
+        "introduction_accepted": accepted.pk,
+        "introduction_other_company": other_accepted.pk,
+        "profile_unlinked": unlinked.pk,
+    }
+
+
+def _fair_requests_to_write(world: World) -> None:
+    """Meeting requests the API's writes act on: participants with no open request with the
+    company's or the other company's participant (one to ask, one that asked the company, one
+    the company asked), their organisations, and a draft schedule version to publish."""
+    from tandem.fairs.enums import OPEN_STATUSES
+    from tandem.fairs.models import Fair, FairParticipant, MeetingRequest
+    from tandem.fairs.services.requests import meeting_request_create
+    from tandem.fairs.services.schedules import schedule_compute
+
+    agency = world.users["agency"]
+    fair = Fair.objects.get(slug=world.objects["fair"])
+    own = FairParticipant.objects.get(pk=world.objects["participant"])
+    other = FairParticipant.objects.get(pk=world.objects["participant_other_company"])
+    open_requests = MeetingRequest.objects.filter(fair=fair, status__in=OPEN_STATUSES)
+    busy = {own.pk, other.pk}
+    for sender, receiver in open_requests.values_list("sender_id", "receiver_id"):
+        if {own.pk, other.pk} & {sender, receiver}:
+            busy |= {sender, receiver}
+    free = (
+        FairParticipant.objects.filter(fair=fair, organisation__isnull=False)
+        .exclude(pk__in=busy)
+        .order_by("pk")
+    )
+    to_ask, asking, asked = free[:3]
+    received = meeting_request_create(sender=asking, receiver=own, actor=agency)
+    sent = meeting_request_create(sender=own, receiver=asked, actor=agency)
+    draft = schedule_compute(fair=fair, time_limit=1.0, actor=agency)
+    world.objects |= {
+        "participant_free": to_ask.pk,
+        "organisation_own": own.organisation_id,
+        "organisation_other_company": other.organisation_id,
+        "organisation_free": to_ask.organisation_id,
+        "fair_request_received": received.pk,
+        "fair_request_sent": sent.pk,
+        "schedule_draft": draft.number,
     }
 
 
@@ -287,6 +400,8 @@ def build_world() -> World:
     _step(world, "committee", lambda: _committee(world))
     _step(world, "exchange", lambda: _exchange(world))
     _step(world, "trade and press", lambda: _trade_and_press(world))
+    _step(world, "introductions to write", lambda: _introductions_to_write(world))
+    _step(world, "fair requests to write", lambda: _fair_requests_to_write(world))
     for key, user in world.users.items():
         if user is not None:
             world.tokens[key] = api_token_create(user=user, name="probe", actor=None)[1]
