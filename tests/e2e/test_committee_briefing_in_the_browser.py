@@ -4,6 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
@@ -29,11 +30,7 @@ def test_a_secretary_makes_the_briefing_pack_of_the_next_session(
     committee_demo_create(seed=2019)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "sec-jp")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("sec-jp")
+    sign_in(page, base, "sec-jp")
 
     page.click("nav >> text=Committee")
     expect(page.locator("h1")).to_contain_text("Committee sessions")

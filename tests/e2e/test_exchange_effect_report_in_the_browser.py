@@ -2,6 +2,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 
 from tandem.core.enums import Role
@@ -24,11 +25,7 @@ def test_a_coordinator_reads_the_effect_report_and_records_a_follow_up(
     demo_exchange_create(seed=2019)
     make_user(Role.COORDINATOR, "RU", username="coord")
     base = str(live_server.url)  # type: ignore[attr-defined]
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "coord")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("coord")
+    sign_in(page, base, "coord")
 
     page.click("nav >> text=Productivity exchange")
     page.click("text=Effect report")

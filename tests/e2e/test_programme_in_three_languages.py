@@ -2,6 +2,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
@@ -34,11 +35,7 @@ def test_a_secretary_signs_in_and_reads_the_programme_in_three_languages(
         ),
     )
 
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "sec-jp")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("sec-jp")
+    sign_in(page, base, "sec-jp")
 
     page.goto(f"{base}/programme/")
     expect(page.locator("[data-testid=plan-areas] li")).to_have_count(8)

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
@@ -20,11 +21,7 @@ def test_a_secretary_filters_the_registry_and_edits_a_project(
     demo_projects_create(seed=5, count=220)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "sec-jp")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("sec-jp")
+    sign_in(page, base, "sec-jp")
 
     page.goto(f"{base}/projects/")
     expect(page.locator(".illustrative-banner")).to_be_visible()

@@ -5,6 +5,7 @@ import os
 from collections.abc import Callable
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
@@ -27,11 +28,7 @@ def test_organiser_recomputes_publishes_and_reads_an_agenda(
     make_user(Role.AGENCY_STAFF, username="organiser")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     base = str(live_server.url)  # type: ignore[attr-defined]
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "organiser")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("organiser")
+    sign_in(page, base, "organiser")
 
     page.goto(f"{base}/fairs/innoprom-2019/")
     expect(page.locator(".illustrative-banner")).to_be_visible()

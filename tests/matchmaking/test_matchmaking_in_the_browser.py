@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from browser import sign_in
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
@@ -26,21 +27,13 @@ def _representative(reference: str) -> User:
     )
 
 
-def _sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text(username)
-
-
 def test_a_company_asks_for_an_introduction_and_the_partner_accepts(
     page: Page, live_server: object, default_programme: None
 ) -> None:
     call_command("demo_matchmaking", verbosity=0)
     buyer, seller = _representative("demo-jp-06"), _representative("demo-ru-03")
     base = str(live_server.url)  # type: ignore[attr-defined]
-    _sign_in(page, base, buyer.username)
+    sign_in(page, base, buyer.username)
     page.goto(f"{base}/matchmaking/")
     expect(page.locator(".illustrative-banner")).to_be_visible()
     card = page.locator("ol.suggestions > li", has_text="МедТехника Казань")
@@ -53,7 +46,7 @@ def test_a_company_asks_for_an_introduction_and_the_partner_accepts(
     ).exists()
 
     page.context.clear_cookies()
-    _sign_in(page, base, seller.username)
+    sign_in(page, base, seller.username)
     page.goto(f"{base}/matchmaking/introductions/")
     page.click("text=Chubu Hydrogen Systems")
     page.check("input[value=accept]")

@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 
 from tandem.core.enums import Role
@@ -26,11 +27,7 @@ def test_a_secretary_pastes_an_article_and_reads_its_facts(
 ) -> None:
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "sec-jp")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("sec-jp")
+    sign_in(page, base, "sec-jp")
 
     page.goto(f"{base}/press/ingest/")
     page.fill("textarea[name=text]", ARTICLE)

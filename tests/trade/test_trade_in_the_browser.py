@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 
 from tandem.core.enums import Role
@@ -27,11 +28,7 @@ def test_a_secretary_imports_reads_filters_downloads_and_deletes(
     user.language = "ru"
     user.save()
     base = str(live_server.url)  # type: ignore[attr-defined]
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", "sec-ru")
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text("sec-ru")
+    sign_in(page, base, "sec-ru")
 
     page.goto(f"{base}/trade/")
     expect(page.locator("main")).to_contain_text("Торговые показатели пока отсутствуют")

@@ -2,6 +2,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
@@ -26,11 +27,7 @@ def hashing_labeller(settings: Any) -> Iterator[None]:
 
 def _login(page: Page, base: str, username: str) -> None:
     page.set_default_timeout(90_000)  # a busy machine: waiting longer asserts no timing
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=login]", username)
-    page.fill("input[name=password]", "a-long-test-password")
-    page.keyboard.press("Enter")
-    expect(page.locator(".who")).to_contain_text(username)
+    sign_in(page, base, username)
 
 
 def test_the_dashboard_and_accepting_a_suggestion(
