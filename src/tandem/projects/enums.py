@@ -60,6 +60,30 @@ class FinancingKind(models.TextChoices):
     LOAN = "loan", _("Loan")
     GRANT = "grant", _("Grant")
     TRADE_FINANCE = "trade_finance", _("Trade finance")
+    UNSPECIFIED = "unspecified", _("Not stated")
+
+
+class FinancingLineType(models.TextChoices):
+    """What a financing line is, in IATI's terms (budgets, planned disbursements, transactions).
+
+    Blank means "not stated": a commitment, or a disbursement when ``is_disbursement`` is set.
+    """
+
+    BUDGET = "budget", _("Budget")
+    PLANNED_DISBURSEMENT = "planned_disbursement", _("Planned disbursement")
+    INCOMING_FUNDS = "incoming_funds", _("Incoming funds")
+    COMMITMENT = "commitment", _("Outgoing commitment")
+    DISBURSEMENT = "disbursement", _("Disbursement")
+    EXPENDITURE = "expenditure", _("Expenditure")
+    INTEREST_PAYMENT = "interest_payment", _("Interest payment")
+    LOAN_REPAYMENT = "loan_repayment", _("Loan repayment")
+    REIMBURSEMENT = "reimbursement", _("Reimbursement")
+    EQUITY_PURCHASE = "equity_purchase", _("Purchase of equity")
+    EQUITY_SALE = "equity_sale", _("Sale of equity")
+    CREDIT_GUARANTEE = "credit_guarantee", _("Credit guarantee")
+    INCOMING_COMMITMENT = "incoming_commitment", _("Incoming commitment")
+    OUTGOING_PLEDGE = "outgoing_pledge", _("Outgoing pledge")
+    INCOMING_PLEDGE = "incoming_pledge", _("Incoming pledge")
 
 
 class Disclosure(models.TextChoices):

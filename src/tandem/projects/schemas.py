@@ -55,9 +55,9 @@ class ProjectIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     code: str = Field(pattern=CODE_PATTERN, examples=["JR-2019-0042"])
-    title_en: str | None = Field(default=None, max_length=300)
-    title_ja: str | None = Field(default=None, max_length=300)
-    title_ru: str | None = Field(default=None, max_length=300)
+    title_en: str | None = Field(default=None, max_length=1000)
+    title_ja: str | None = Field(default=None, max_length=1000)
+    title_ru: str | None = Field(default=None, max_length=1000)
     summary_en: str | None = None
     summary_ja: str | None = None
     summary_ru: str | None = None

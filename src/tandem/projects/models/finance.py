@@ -1,24 +1,37 @@
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tandem.projects.enums import Currency, FinancingKind
+from tandem.projects.enums import Currency, FinancingKind, FinancingLineType
+
+CURRENCY_CODE = RegexValidator(r"^[A-Z]{3}$", _("A currency is a three-letter ISO 4217 code."))
 
 
 class FinancingLine(models.Model):
-    """Money committed to a project: an amount in its own currency, of one kind, on a date."""
+    """Money for a project: an amount in its own currency, of one kind, on a date.
+
+    ``line_type`` says what the line is in IATI's terms (budget, planned disbursement or a
+    transaction type); blank lines are commitments, or disbursements when ``is_disbursement``.
+    Budgets and planned disbursements cover ``date`` to ``period_end``; ``value_date`` is the
+    day the amount was valued at when it differs from ``date``. Only a stated transaction may
+    be negative (a reversal or a decommitment).
+    """
 
     project = models.ForeignKey(
         "projects.JointProject", on_delete=models.CASCADE, related_name="financing"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=FinancingKind.choices)
-    amount = models.DecimalField(
-        _("amount"), max_digits=18, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
-    )
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, validators=[CURRENCY_CODE])
     date = models.DateField(_("date"))
+    line_type = models.CharField(
+        _("type"), max_length=24, choices=FinancingLineType.choices, blank=True, default=""
+    )
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    value_date = models.DateField(_("value date"), null=True, blank=True)
     funder = models.ForeignKey(
         "core.Organisation",
         on_delete=models.PROTECT,
@@ -36,6 +49,21 @@ class FinancingLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} ({self.get_kind_display()}, {self.date})"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        negative_allowed = self.line_type not in (
+            "",
+            FinancingLineType.BUDGET,
+            FinancingLineType.PLANNED_DISBURSEMENT,
+        )
+        if self.amount is not None and self.amount < 0 and not negative_allowed:
+            errors["amount"] = _("Only a transaction of a stated type may be negative.")
+        if self.period_end and self.date and self.period_end < self.date:
+            errors["period_end"] = _("The end comes before the start.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ExchangeRate(models.Model):

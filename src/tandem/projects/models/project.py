@@ -23,8 +23,13 @@ class JointProject(IllustrativeMixin, TimestampedModel):
         verbose_name=_("programme"),
     )
     code = models.CharField(_("code"), max_length=20, unique=True, validators=[PROJECT_CODE])
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     summary = models.TextField(_("summary"), blank=True)
+    # The identifier under which someone else publishes this project in IATI (kept and
+    # exported unchanged); blank for our own projects, published as "{our ref}-{code}".
+    iati_identifier = models.CharField(_("IATI identifier"), max_length=255, blank=True, default="")
+    # Title and summary in languages other than en/ja/ru, as published: {"title": {"es": ..}}.
+    other_texts = models.JSONField(_("texts in other languages"), default=dict, blank=True)
     status = models.CharField(
         pgettext_lazy("project", "status"),
         max_length=24,
@@ -79,6 +84,13 @@ class JointProject(IllustrativeMixin, TimestampedModel):
             models.Index(fields=["status", "code"]),
             models.Index(fields=["updated_at", "id"]),
             models.Index(fields=["status_date", "id"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~models.Q(iati_identifier=""),
+                name="project_iati_identifier_unique",
+            )
         ]
 
     def __str__(self) -> str:
