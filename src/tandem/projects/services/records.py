@@ -1,0 +1,289 @@
+"""Writes on a project's records: financing lines, milestones, results (indicators with their
+actual values per period) and sources.
+
+Every write takes the project's version as the writer saw it, exactly like the project form:
+the version is checked and bumped first, so an edit made on a stale page is refused with
+:class:`StaleEditError` and nothing is written. Every row is validated (``full_clean``) and
+saved with its actor, so its history says who changed it; deletions carry their actor too.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tandem.core.audit import save_with_actor, with_actor
+from tandem.core.models import Organisation, User
+from tandem.projects.models import (
+    FinancingLine,
+    IndicatorValue,
+    JointProject,
+    Milestone,
+    ResultIndicator,
+    Source,
+)
+from tandem.projects.record_schemas import (
+    FinancingLineChanges,
+    FinancingLineIn,
+    MilestoneChanges,
+    MilestoneIn,
+    ResultChanges,
+    ResultIn,
+    ResultValueChanges,
+    ResultValueIn,
+    SourceChanges,
+    SourceIn,
+)
+from tandem.projects.selectors.stats import registry_changed
+from tandem.projects.services.projects import StaleEditError
+from tandem.projects.services.references import find_organisation
+
+R = TypeVar("R", bound=models.Model)
+LANGUAGES = ("en", "ja", "ru")
+
+
+def claim_project_version(project: JointProject, expected_version: int) -> int:
+    """Bump the project's version if it is still ``expected_version``; the new version.
+
+    Call inside the write's transaction and before any other write, so that a refused
+    claim leaves everything as it was."""
+    claimed = JointProject.objects.filter(pk=project.pk, version=expected_version).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not claimed:
+        raise StaleEditError(JointProject.objects.get(pk=project.pk), expected_version)
+    transaction.on_commit(registry_changed)
+    return expected_version + 1
+
+
+def _apply(record: R, values: dict[str, Any], actor: User) -> R:
+    for name, value in values.items():
+        setattr(record, name, value)
+    return save_with_actor(record, actor)
+
+
+def _delete(record: models.Model, actor: User) -> None:
+    with_actor(record, actor)
+    record.delete()
+
+
+def _require_title(record: Milestone | ResultIndicator) -> None:
+    if not any(getattr(record, f"title_{language}") for language in LANGUAGES):
+        raise ValidationError({"title_en": _("Give a title in at least one language.")})
+
+
+def _titles_filled(values: dict[str, Any]) -> dict[str, Any]:
+    """Titles given as None become empty text (the columns hold text, not nulls)."""
+    for language in LANGUAGES:
+        if f"title_{language}" in values and values[f"title_{language}"] is None:
+            values[f"title_{language}"] = ""
+    return values
+
+
+# --- financing lines ----------------------------------------------------------------------
+
+
+def _funder(values: dict[str, Any]) -> dict[str, Any]:
+    if "funder" in values:
+        name = values.pop("funder")
+        organisation: Organisation | None = None
+        if name:
+            organisation = find_organisation(name)
+            if organisation is None:
+                raise ValidationError(
+                    {"funder": _("Unknown organisation: %(name)s.") % {"name": name}}
+                )
+        values["funder"] = organisation
+    return values
+
+
+@transaction.atomic
+def financing_line_create(
+    *, project: JointProject, expected_version: int, data: FinancingLineIn, actor: User
+) -> FinancingLine:
+    claim_project_version(project, expected_version)
+    return _apply(FinancingLine(project=project), _funder(data.model_dump()), actor)
+
+
+@transaction.atomic
+def financing_line_update(
+    *, line: FinancingLine, expected_version: int, changes: FinancingLineChanges, actor: User
+) -> FinancingLine:
+    claim_project_version(line.project, expected_version)
+    line = FinancingLine.objects.get(pk=line.pk)
+    return _apply(line, _funder(changes.given()), actor)
+
+
+@transaction.atomic
+def financing_line_delete(*, line: FinancingLine, expected_version: int, actor: User) -> None:
+    claim_project_version(line.project, expected_version)
+    _delete(line, actor)
+
+
+# --- milestones ---------------------------------------------------------------------------
+
+
+def _milestone_save(milestone: Milestone, values: dict[str, Any], actor: User) -> Milestone:
+    for name, value in _titles_filled(values).items():
+        setattr(milestone, name, value)
+    _require_title(milestone)
+    return save_with_actor(milestone, actor)
+
+
+@transaction.atomic
+def milestone_create(
+    *, project: JointProject, expected_version: int, data: MilestoneIn, actor: User
+) -> Milestone:
+    claim_project_version(project, expected_version)
+    return _milestone_save(Milestone(project=project), data.model_dump(), actor)
+
+
+@transaction.atomic
+def milestone_update(
+    *, milestone: Milestone, expected_version: int, changes: MilestoneChanges, actor: User
+) -> Milestone:
+    claim_project_version(milestone.project, expected_version)
+    milestone = Milestone.objects.get(pk=milestone.pk)
+    return _milestone_save(milestone, changes.given(), actor)
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone, expected_version: int, actor: User) -> None:
+    claim_project_version(milestone.project, expected_version)
+    _delete(milestone, actor)
+
+
+# --- results and their values per period --------------------------------------------------
+
+
+def _check_value(value: IndicatorValue) -> None:
+    if value.period_start and value.period_end and value.period_end < value.period_start:
+        raise ValidationError({"period_end": _("The period ends before it starts.")})
+    same_period = IndicatorValue.objects.filter(
+        indicator_id=value.indicator_id,
+        period_start=value.period_start,
+        period_end=value.period_end,
+    ).exclude(pk=value.pk)
+    if same_period.exists():
+        raise ValidationError(
+            {"period_start": _("This result already has a value for that period.")}
+        )
+
+
+def _value_save(value: IndicatorValue, values: dict[str, Any], actor: User) -> IndicatorValue:
+    for name, given in values.items():
+        setattr(value, name, given)
+    _check_value(value)
+    return save_with_actor(value, actor)
+
+
+def _replace_values(result: ResultIndicator, wanted: list[ResultValueIn], actor: User) -> None:
+    """Make the result's values per period exactly ``wanted``: change, add and remove."""
+    periods = [(value.period_start, value.period_end) for value in wanted]
+    if len(set(periods)) != len(periods):
+        raise ValidationError({"values": _("A period is listed twice.")})
+    current = {(v.period_start, v.period_end): v for v in result.values.all()}
+    for period, value in current.items():
+        if period not in periods:
+            _delete(value, actor)
+    for given in wanted:
+        existing = current.get((given.period_start, given.period_end))
+        if existing is None:
+            _value_save(IndicatorValue(indicator=result), given.model_dump(), actor)
+        elif existing.actual != given.actual:
+            _value_save(existing, {"actual": given.actual}, actor)
+
+
+def _result_save(result: ResultIndicator, values: dict[str, Any], actor: User) -> ResultIndicator:
+    values = _titles_filled(values)
+    periods = values.pop("values", None)
+    for name, value in values.items():
+        setattr(result, name, value)
+    _require_title(result)
+    save_with_actor(result, actor)
+    if periods is not None:
+        _replace_values(result, [ResultValueIn.model_validate(p) for p in periods], actor)
+    return result
+
+
+@transaction.atomic
+def result_create(
+    *, project: JointProject, expected_version: int, data: ResultIn, actor: User
+) -> ResultIndicator:
+    claim_project_version(project, expected_version)
+    return _result_save(ResultIndicator(project=project), data.model_dump(), actor)
+
+
+@transaction.atomic
+def result_update(
+    *, result: ResultIndicator, expected_version: int, changes: ResultChanges, actor: User
+) -> ResultIndicator:
+    """Change the given fields; ``values``, when given, is the whole list of periods."""
+    claim_project_version(result.project, expected_version)
+    result = ResultIndicator.objects.get(pk=result.pk)
+    given = changes.given()
+    if given.get("values", []) is None:
+        del given["values"]
+    elif "values" in given:
+        given["values"] = [value.model_dump() for value in changes.values or []]
+    return _result_save(result, given, actor)
+
+
+@transaction.atomic
+def result_delete(*, result: ResultIndicator, expected_version: int, actor: User) -> None:
+    """Delete the result and its values, each deletion on the record with its actor."""
+    claim_project_version(result.project, expected_version)
+    for value in result.values.all():
+        _delete(value, actor)
+    _delete(result, actor)
+
+
+@transaction.atomic
+def result_value_create(
+    *, result: ResultIndicator, expected_version: int, data: ResultValueIn, actor: User
+) -> IndicatorValue:
+    claim_project_version(result.project, expected_version)
+    return _value_save(IndicatorValue(indicator=result), data.model_dump(), actor)
+
+
+@transaction.atomic
+def result_value_update(
+    *, value: IndicatorValue, expected_version: int, changes: ResultValueChanges, actor: User
+) -> IndicatorValue:
+    claim_project_version(value.indicator.project, expected_version)
+    value = IndicatorValue.objects.get(pk=value.pk)
+    return _value_save(value, changes.given(), actor)
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_create(
+    *, project: JointProject, expected_version: int, data: SourceIn, actor: User
+) -> Source:
+    claim_project_version(project, expected_version)
+    return _apply(Source(project=project), data.model_dump(), actor)
+
+
+@transaction.atomic
+def source_update(
+    *, source: Source, expected_version: int, changes: SourceChanges, actor: User
+) -> Source:
+    claim_project_version(source.project, expected_version)
+    source = Source.objects.get(pk=source.pk)
+    values = changes.given()
+    if "url" in values and values["url"] is None:
+        values["url"] = ""
+    return _apply(source, values, actor)
+
+
+@transaction.atomic
+def source_delete(*, source: Source, expected_version: int, actor: User) -> None:
+    claim_project_version(source.project, expected_version)
+    _delete(source, actor)
