@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tandem.core.models import User
+from tandem.projects.enums import SourceKind
 from tandem.projects.models import (
     FinancingLine,
     IndicatorValue,
@@ -195,7 +196,7 @@ def test_milestone_create_update_delete(project: JointProject, secretariat_jp: U
         actor=secretariat_jp,
     )
     milestone.refresh_from_db()
-    assert (milestone.title_ja, milestone.due_date, milestone.done_date) == (
+    assert (milestone.title_ja, milestone.due_date, milestone.done_date) == (  # type: ignore[attr-defined]
         "試運転",
         dt.date(2021, 3, 1),
         dt.date(2021, 2, 20),
@@ -246,7 +247,9 @@ def test_result_value_period_must_be_ordered_and_unique(
             result=result,
             expected_version=_version(project),
             data=ResultValueIn(
-                period_start=dt.date(2020, 1, 1), period_end=dt.date(2020, 12, 31), actual=1
+                period_start=dt.date(2020, 1, 1),
+                period_end=dt.date(2020, 12, 31),
+                actual=Decimal(1),
             ),
             actor=secretariat_jp,
         )
@@ -277,7 +280,7 @@ def test_source_create_update_delete(project: JointProject, secretariat_jp: User
     source = source_create(
         project=project,
         expected_version=_version(project),
-        data=SourceIn(kind="document", title="Agreement", url="https://example.org/a"),
+        data=SourceIn(kind=SourceKind.DOCUMENT, title="Agreement", url="https://example.org/a"),
         actor=secretariat_jp,
     )
     with pytest.raises(ValidationError) as error:
