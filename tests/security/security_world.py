@@ -87,7 +87,7 @@ def _projects(world: World) -> None:
     programme = Programme.objects.get()
     actor = world.users["secretariat_jp"]
 
-    def make(code: str, title: str, **extra: Any) -> Any:
+    def make(code: str, title: str, by: str = "secretariat_jp", **extra: Any) -> Any:
         data = {
             "code": code,
             "title_en": title,
@@ -96,7 +96,7 @@ def _projects(world: World) -> None:
             "status": "agreed",
             "participants": [{"organisation": company.name, "side": "JP", "role": "lead"}],
         } | extra
-        return project_create(programme=programme, data=ProjectIn(**data), actor=actor)
+        return project_create(programme=programme, data=ProjectIn(**data), actor=world.users[by])
 
     public = make("JR-2026-9001", "Probe public project", disclosure="public")
     internal = make("JR-2026-9002", "Probe internal project", disclosure="internal")
@@ -116,6 +116,7 @@ def _projects(world: World) -> None:
         disclosure="side_confidential",
         confidential_side="RU",
         participants=[],
+        by="secretariat_ru",
     )
     for project in (public, internal):
         confidential_note_create(project=project, text=f"JP view {NOTE_JP}", actor=actor)

@@ -21,6 +21,7 @@ from tandem.committee.selectors.sessions import (
     action_items,
     default_as_of,
     filtered_action_items,
+    linked_projects,
     public_decisions,
     session_detail,
     sessions,
@@ -204,8 +205,8 @@ def _job_out(job: BriefingJob) -> BriefingJobOut:
     )
 
 
-def _session_or_404(number: int) -> CommitteeSession:
-    session = session_detail(number)
+def _session_or_404(number: int, reader: Any) -> CommitteeSession:
+    session = session_detail(number, reader)
     if session is None:
         raise HttpError(404, "No such session.")
     return session
@@ -224,7 +225,7 @@ def list_sessions(request: HttpRequest) -> list[SessionOut]:
 )
 @require("committee.view_session")
 def get_session(request: HttpRequest, number: int) -> SessionDetailOut:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     portfolio = session_portfolio(session, request.user)
     return SessionDetailOut(
         **_session_out(session),
@@ -252,7 +253,7 @@ def get_session(request: HttpRequest, number: int) -> SessionDetailOut:
 )
 @require("committee.view_session")
 def get_agenda_proposal(request: HttpRequest, number: int) -> list[ProposedItemOut]:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     return [
         ProposedItemOut(
             source=p.source,
@@ -272,7 +273,11 @@ def get_agenda_proposal(request: HttpRequest, number: int) -> list[ProposedItemO
 )
 @require(PUBLIC)
 def list_public_decisions(request: HttpRequest) -> list[DecisionOut]:
-    rows = public_decisions().select_related("agenda_item").prefetch_related("projects")
+    rows = (
+        public_decisions()
+        .select_related("agenda_item")
+        .prefetch_related(linked_projects(request.user))
+    )
     return [_decision_out(d, d.session.number) for d in rows]
 
 
@@ -314,7 +319,7 @@ def patch_action_item(request: HttpRequest, item_id: int, data: ActionItemPatch)
 )
 @require("committee.make_briefing")
 def post_briefing(request: HttpRequest, number: int, data: BriefingIn) -> Status[BriefingJobOut]:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     if data.language not in {"en", "ja", "ru"}:
         raise HttpError(422, "language must be one of en, ja, ru.")
     job = briefing_start(

@@ -1,5 +1,7 @@
 """The API: /api/v1/… operations, the OpenAPI 3.1 document and its docs page at /api/docs."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from tandem.api.accounts import router as accounts_router
@@ -25,6 +27,13 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     urls_namespace="api",
 )
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+    """A service refused the caller: 403 with the service's sentence (nothing was written)."""
+    return api.create_response(request, {"detail": str(error) or "Forbidden."}, status=403)
+
+
 api.add_router("/v1/", programme_router)
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", projects_router)

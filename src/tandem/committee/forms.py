@@ -66,8 +66,15 @@ def _title_fields(required_en: bool = True) -> dict[str, forms.Field]:
     }
 
 
-def _codes(item: Any) -> str:
-    return " ".join(project.code for project in item.projects.all())
+def _codes(item: Any, user: Any) -> str:
+    """The codes of the projects ``item`` names that ``user`` may see (the others are neither
+    shown nor lost: the services keep the links a user cannot see)."""
+    return " ".join(
+        visible_projects(user)
+        .filter(pk__in=item.projects.all())
+        .values_list("code", flat=True)
+        .order_by("code")
+    )
 
 
 def _titles_of(item: Any) -> dict[str, Any]:
@@ -88,8 +95,11 @@ class AgendaItemForm(CodesMixin):
         self.user = user
 
     @staticmethod
-    def initial_from(item: AgendaItem) -> dict[str, Any]:
-        return _titles_of(item) | {"plan_area": item.plan_area_id, "project_codes": _codes(item)}
+    def initial_from(item: AgendaItem, user: Any) -> dict[str, Any]:
+        return _titles_of(item) | {
+            "plan_area": item.plan_area_id,
+            "project_codes": _codes(item, user),
+        }
 
 
 class DecisionForm(CodesMixin):
@@ -126,13 +136,13 @@ class DecisionForm(CodesMixin):
         ]
 
     @staticmethod
-    def initial_from(decision: Decision | None) -> dict[str, Any]:
+    def initial_from(decision: Decision | None, user: Any) -> dict[str, Any]:
         if decision is None:
             return {f"translation_{language}": "missing" for language in DECISION_LANGUAGES}
         initial: dict[str, Any] = {
             "agenda_item": decision.agenda_item_id,
             "authentic": [lang for lang in DECISION_LANGUAGES if decision.is_authentic(lang)],
-            "project_codes": _codes(decision),
+            "project_codes": _codes(decision, user),
         }
         for language in DECISION_LANGUAGES:
             initial[f"text_{language}"] = decision.text_in(language)
@@ -176,7 +186,7 @@ class ActionItemForm(CodesMixin):
         ]
 
     @staticmethod
-    def initial_from(item: ActionItem) -> dict[str, Any]:
+    def initial_from(item: ActionItem, user: Any) -> dict[str, Any]:
         return _titles_of(item) | {
             "owner_side": item.owner_side_id,
             "owner_organisation": item.owner_organisation_id,
@@ -185,7 +195,7 @@ class ActionItemForm(CodesMixin):
             "status": item.status,
             "done_date": item.done_date,
             "decision": item.decision_id,
-            "project_codes": _codes(item),
+            "project_codes": _codes(item, user),
         }
 
     def clean(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 from pydantic import ValidationError as SchemaError
 
 from tandem.core.permissions import check
@@ -25,7 +26,7 @@ from tandem.programme.models import Programme
 from tandem.projects.models import JointProject
 from tandem.projects.schemas import ProjectIn
 from tandem.projects.services.bulk import projects_bulk_create
-from tandem.projects.services.projects import project_update
+from tandem.projects.services.projects import may_write, project_update, result_of
 from tandem.projects.services.references import References, Resolved, resolve
 
 # A cell a spreadsheet would evaluate: = + @ (and full-width forms), tab, CR, or a minus sign
@@ -33,6 +34,7 @@ from tandem.projects.services.references import References, Resolved, resolve
 FORMULA = re.compile(r"^(?:[=+@\t\r\uff1d\uff0b\uff20]|-(?!\d+(?:\.\d+)?$))")
 LIST_COLUMNS = ("plan_areas", "national_projects", "regions", "aspects")
 CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
+OTHER_SIDE = gettext_lazy("You may not write a project that is confidential to the other side.")
 
 
 class ImportRejectedError(Exception):
@@ -186,12 +188,19 @@ def plan_items(
             if not check(user, "projects.add_project"):
                 outcome.action = REJECT
                 outcome.messages.append("You may not register projects.")
+            elif not may_write(user, result_of(None, item, resolved)):
+                outcome.action = REJECT
+                outcome.messages.append(str(OTHER_SIDE))
             if outcome.action != REJECT:
                 plan.items.append((outcome, item, None, resolved))
             continue
         if not check(user, "projects.change_project", project):
             outcome.action = REJECT
             outcome.messages.append(f"You may not change project {item.code}.")
+            continue
+        if not may_write(user, result_of(project, item, resolved)):
+            outcome.action = REJECT
+            outcome.messages.append(str(OTHER_SIDE))
             continue
         changes = _changes(project, item, resolved)
         outcome.action = CHANGE if changes else UNCHANGED

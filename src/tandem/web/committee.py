@@ -72,8 +72,8 @@ from tandem.core.permissions import PUBLIC, check, permission_required
 PAGE_SIZE = 50
 
 
-def _session_or_404(number: int) -> CommitteeSession:
-    session = session_detail(number)
+def _session_or_404(number: int, reader: Any) -> CommitteeSession:
+    session = session_detail(number, reader)
     if session is None:
         raise Http404(_("No such session."))
     return session
@@ -104,7 +104,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("committee.view_session")
 def session_view(request: HttpRequest, number: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     portfolio = session_portfolio(session, request.user, language=get_language() or "en")
     agenda = list(session.agenda_items.all())
     decisions = list(session.decisions.all())
@@ -145,7 +145,7 @@ def session_view(request: HttpRequest, number: int) -> HttpResponse:
 @require_POST
 @permission_required("committee.change_session")
 def agenda_propose(request: HttpRequest, number: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     created = agenda_apply_proposal(session=session, actor=request.user)
     messages.success(request, _("%(count)s proposed agenda items added.") % {"count": len(created)})
     return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#agenda")
@@ -153,9 +153,9 @@ def agenda_propose(request: HttpRequest, number: int) -> HttpResponse:
 
 @permission_required("committee.change_session")
 def agenda_item_edit(request: HttpRequest, number: int, item: int | None = None) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     existing = get_object_or_404(AgendaItem, session=session, pk=item) if item else None
-    initial = AgendaItemForm.initial_from(existing) if existing else {}
+    initial = AgendaItemForm.initial_from(existing, request.user) if existing else {}
     form = AgendaItemForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -188,7 +188,7 @@ def agenda_item_edit(request: HttpRequest, number: int, item: int | None = None)
 @require_POST
 @permission_required("committee.change_session")
 def agenda_item_remove(request: HttpRequest, number: int, item: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     agenda_item_delete(
         item=get_object_or_404(AgendaItem, session=session, pk=item), actor=request.user
     )
@@ -198,9 +198,9 @@ def agenda_item_remove(request: HttpRequest, number: int, item: int) -> HttpResp
 
 @permission_required("committee.change_session")
 def decision_edit(request: HttpRequest, number: int, decision: int | None = None) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     existing = get_object_or_404(Decision, session=session, pk=decision) if decision else None
-    initial = DecisionForm.initial_from(existing)
+    initial = DecisionForm.initial_from(existing, request.user)
     form = DecisionForm(request.POST or None, initial=initial, session=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -232,7 +232,7 @@ def decision_edit(request: HttpRequest, number: int, decision: int | None = None
 @require_POST
 @permission_required("committee.mark_public")
 def decision_public(request: HttpRequest, number: int, decision: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     target = get_object_or_404(Decision, session=session, pk=decision)
     decision_mark_public(
         decision=target,
@@ -273,9 +273,11 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("committee.change_session")
 def action_item_edit(request: HttpRequest, number: int, item: int | None = None) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     existing = get_object_or_404(ActionItem, session=session, pk=item) if item else None
-    initial = ActionItemForm.initial_from(existing) if existing else {"status": "open"}
+    initial = (
+        ActionItemForm.initial_from(existing, request.user) if existing else {"status": "open"}
+    )
     form = ActionItemForm(request.POST or None, initial=initial, session=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -322,7 +324,7 @@ def action_item_edit(request: HttpRequest, number: int, item: int | None = None)
 @require_POST
 @permission_required("committee.add_note")
 def note_add(request: HttpRequest, number: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     form = NoteForm(request.POST)
     if form.is_valid():
         session_note_create(session=session, text=form.cleaned_data["text"], actor=request.user)
@@ -338,7 +340,7 @@ def _minutes_languages(request: HttpRequest) -> list[str]:
 
 @permission_required("committee.view_session")
 def minutes(request: HttpRequest, number: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     languages = _minutes_languages(request)
     sections = minutes_sections(session, languages)
     return render(
@@ -359,7 +361,7 @@ def minutes(request: HttpRequest, number: int) -> HttpResponse:
 
 @permission_required("committee.view_session")
 def minutes_file(request: HttpRequest, number: int, file_format: str) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     languages = _minutes_languages(request)
     language = get_language() or "en"
     if file_format == "pdf":
@@ -377,7 +379,7 @@ def minutes_file(request: HttpRequest, number: int, file_format: str) -> HttpRes
 
 @permission_required("committee.view_briefing")
 def briefing(request: HttpRequest, number: int) -> HttpResponse:
-    session = _session_or_404(number)
+    session = _session_or_404(number, request.user)
     initial = {"language": get_language(), "file_format": "pdf", "as_of": default_as_of(session)}
     form = BriefingForm(request.POST or None, initial=initial)
     if request.method == "POST":

@@ -112,7 +112,7 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
         as_of_session = next((s for s in sessions if s.number == int(session_number)), None)
         if as_of_session:
             moment = timezone.make_aware(dt.datetime.combine(as_of_session.end_date, dt.time.max))
-            as_of = project_as_of(project, moment)
+            as_of = project_as_of(project, moment, request.user)
     return render(
         request,
         "web/projects/detail.html",

@@ -3,6 +3,8 @@
 One item per open action item carried over; one item per plan area for the projects that are
 new, advanced or completed since the previous session; one per plan area for stalled ones.
 The titles are written in the three languages, as the secretariat would write them.
+The agenda is shared by both sides, so the draft names (and counts) only the projects both
+sides may see: side-confidential projects are left out.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from tandem.committee.models import CommitteeSession
 from tandem.committee.selectors.portfolio import compare_sessions
 from tandem.committee.selectors.sessions import carried_over_items, default_as_of
 from tandem.programme.models import PlanArea
-from tandem.projects.models import ProjectPlanArea
+from tandem.projects.enums import Disclosure
+from tandem.projects.models import JointProject, ProjectPlanArea
 
 TITLES = {
     AgendaSource.ACTION_ITEM: {
@@ -49,8 +52,18 @@ class ProposedItem:
         return (self.source, self.plan_area_id, tuple(self.action_item_ids))
 
 
+def _shared(project_ids: list[int]) -> list[int]:
+    """The projects of ``project_ids`` that are not confidential to one side."""
+    confidential = set(
+        JointProject.objects.filter(
+            pk__in=project_ids, disclosure=Disclosure.SIDE_CONFIDENTIAL
+        ).values_list("pk", flat=True)
+    )
+    return [pk for pk in project_ids if pk not in confidential]
+
+
 def _by_primary_area(project_ids: list[int]) -> dict[int, list[int]]:
-    wanted = set(project_ids)
+    wanted = set(_shared(project_ids))
     groups: dict[int, list[int]] = {}
     rows = ProjectPlanArea.objects.filter(is_primary=True).values_list("project_id", "plan_area_id")
     for project_id, area_id in rows.iterator(chunk_size=5000):
@@ -75,7 +88,7 @@ def propose_agenda(
                     for language, template in TITLES[AgendaSource.ACTION_ITEM].items()
                 },
                 action_item_ids=[item.pk],
-                project_ids=[project.pk for project in item.projects.all()],
+                project_ids=_shared([project.pk for project in item.projects.all()]),
             )
         )
     _previous, comparison = compare_sessions(session, as_of=day)

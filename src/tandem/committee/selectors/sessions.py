@@ -16,6 +16,7 @@ from tandem.committee.models import (
     SessionCoChair,
     SessionNote,
 )
+from tandem.projects.selectors.visibility import visible_projects
 
 
 def sessions() -> QuerySet[CommitteeSession]:
@@ -28,20 +29,27 @@ def session_by_number(number: int) -> CommitteeSession | None:
     return sessions().filter(number=number).first()
 
 
-def session_detail(number: int) -> CommitteeSession | None:
+def linked_projects(reader: Any) -> Prefetch[Any]:
+    """The ``projects`` of agenda items, decisions and action items, as ``reader`` may see
+    them: links to projects the reader may not see are not loaded at all."""
+    return Prefetch("projects", queryset=visible_projects(reader).order_by("code"))
+
+
+def session_detail(number: int, reader: Any) -> CommitteeSession | None:
+    """One session with its agenda and decisions; their projects are those ``reader`` sees."""
     return (
         sessions()
         .prefetch_related(
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("plan_area", "working_group")
-                .prefetch_related("projects", "action_items__session")
+                .prefetch_related(linked_projects(reader), "action_items__session")
                 .order_by("number"),
             ),
             Prefetch(
                 "decisions",
                 queryset=Decision.objects.select_related("agenda_item")
-                .prefetch_related("projects", "public_marks")
+                .prefetch_related(linked_projects(reader), "public_marks")
                 .order_by("number"),
             ),
             "delegates__person",

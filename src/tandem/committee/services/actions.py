@@ -13,6 +13,7 @@ from django.db.models import Max
 
 from tandem.committee.enums import OPEN_ACTION_STATUSES, ActionStatus
 from tandem.committee.models import ActionItem, CommitteeSession, SessionNote
+from tandem.committee.services.project_links import project_links_set
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 
@@ -52,7 +53,7 @@ def action_item_create(
     for language in LANGUAGES:
         setattr(item, f"title_{language}", titles.get(language, ""))
     save_with_actor(item, actor)
-    item.projects.set(project_ids)
+    project_links_set(item.projects, project_ids, actor)
     return item
 
 
@@ -69,7 +70,7 @@ def action_item_update(
         setattr(item, name, value)
     save_with_actor(item, actor)
     if project_ids is not None:
-        item.projects.set(project_ids)
+        project_links_set(item.projects, project_ids, actor)
     return item
 
 

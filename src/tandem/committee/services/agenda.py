@@ -12,6 +12,7 @@ from django.db.models import Max
 from tandem.committee.enums import AgendaSource
 from tandem.committee.models import AgendaItem, CommitteeSession
 from tandem.committee.selectors.agenda import propose_agenda
+from tandem.committee.services.project_links import project_links_set
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 
@@ -45,7 +46,7 @@ def agenda_item_create(
     for language in LANGUAGES:
         setattr(item, f"title_{language}", titles.get(language, ""))
     save_with_actor(item, actor)
-    item.projects.set(project_ids)
+    project_links_set(item.projects, project_ids, actor)
     item.action_items.set(action_item_ids)
     return item
 
@@ -64,7 +65,7 @@ def agenda_item_update(
     item.plan_area_id = plan_area_id
     save_with_actor(item, actor)
     if project_ids is not None:
-        item.projects.set(project_ids)
+        project_links_set(item.projects, project_ids, actor)
     return item
 
 

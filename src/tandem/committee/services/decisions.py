@@ -10,6 +10,7 @@ from django.db.models import Max
 
 from tandem.committee.models import DECISION_LANGUAGES, CommitteeSession, Decision
 from tandem.committee.models.decision import DecisionPublicMark
+from tandem.committee.services.project_links import project_links_set
 from tandem.core.audit import save_with_actor
 from tandem.programme.models import Programme
 
@@ -48,7 +49,7 @@ def decision_create(
     )
     _apply(decision, texts, authentic, translation)
     save_with_actor(decision, actor)
-    decision.projects.set(project_ids)
+    project_links_set(decision.projects, project_ids, actor)
     return decision
 
 
@@ -67,7 +68,7 @@ def decision_update(
     decision.agenda_item_id = agenda_item_id
     save_with_actor(decision, actor)
     if project_ids is not None:
-        decision.projects.set(project_ids)
+        project_links_set(decision.projects, project_ids, actor)
     return decision
 
 

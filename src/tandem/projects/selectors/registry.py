@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -12,6 +13,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from tandem.core.permissions import check
 from tandem.projects.models import (
     JointProject,
     Participant,
@@ -281,7 +283,29 @@ def project_detail(user: Any, code: str) -> JointProject | None:
     )
 
 
-def project_as_of(project: JointProject, moment: dt.datetime) -> Any:
-    """The project's record as it stood at ``moment`` (from the audit history), or None."""
+@dataclass(frozen=True)
+class ProjectAsOf:
+    """The project's record at a past moment (None: not registered yet), or ``withheld``
+    when its disclosure then was narrower than what the reader may see today."""
+
+    record: Any = None
+    withheld: bool = False
+
+
+def project_as_of(project: JointProject, moment: dt.datetime, reader: Any) -> ProjectAsOf:
+    """The project's record as it stood at ``moment`` (from the audit history), shown only if
+    ``reader`` may see the project today (the caller's check) and may see it with the
+    disclosure it had then: of the two, whichever is narrower applies."""
     history = project.history.filter(history_date__lte=moment).order_by("-history_date")  # type: ignore[attr-defined]
-    return history.first()
+    record = history.first()
+    if record is None:
+        return ProjectAsOf()
+    then = copy.copy(project)
+    then.disclosure = record.disclosure
+    then.confidential_side_id = record.confidential_side_id
+    if not (
+        check(reader, "projects.view_project", project)
+        and check(reader, "projects.view_project", then)
+    ):
+        return ProjectAsOf(withheld=True)
+    return ProjectAsOf(record=record)

@@ -28,7 +28,7 @@ from tandem.projects.models import (
 )
 from tandem.projects.schemas import ProjectIn
 from tandem.projects.selectors.stats import registry_changed
-from tandem.projects.services.projects import SCALAR_FIELDS
+from tandem.projects.services.projects import SCALAR_FIELDS, ensure_may_write
 from tandem.projects.services.references import Resolved
 
 BATCH = 1000
@@ -65,6 +65,8 @@ def projects_bulk_create(
 ) -> int:
     """Create every project in ``items`` or none (ValidationError names the first bad one)."""
     rows = [_new_project(programme, data, resolved) for data, resolved in items]
+    for row in rows:
+        ensure_may_write(actor, row)
     bulk_create_with_history(rows, JointProject, batch_size=BATCH, default_user=actor)
     ids = dict(
         JointProject.objects.filter(code__in=[row.code for row in rows]).values_list("code", "pk")

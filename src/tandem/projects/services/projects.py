@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.core.audit import one_creation_record, with_actor
+from tandem.core.permissions import check
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import (
@@ -130,6 +132,27 @@ def _set_scalars(project: JointProject, data: ProjectIn, resolved: Resolved) -> 
         project.confidential_side = resolved.confidential_side
 
 
+def may_write(actor: Actor, project: JointProject) -> bool:
+    """Whether ``actor`` may hold ``project`` as it would be saved: a side never writes into
+    the other side's confidential space (the disclosure and side are those being saved)."""
+    return check(actor, "projects.change_project", project)
+
+
+def ensure_may_write(actor: Actor, project: JointProject) -> None:
+    if not may_write(actor, project):
+        raise PermissionDenied(
+            _("You may not write a project that is confidential to the other side.")
+        )
+
+
+def result_of(project: JointProject | None, data: ProjectIn, resolved: Resolved) -> JointProject:
+    """An unsaved copy of ``project`` (or a new one) with the scalar changes of ``data``: what
+    a write would leave, to check before anything is written."""
+    result = copy.copy(project) if project is not None else JointProject(code=data.code)
+    _set_scalars(result, data, resolved)
+    return result
+
+
 @transaction.atomic
 def project_create(
     *,
@@ -159,6 +182,7 @@ def project_create(
         is_illustrative=is_illustrative,
     )
     _set_scalars(project, data, resolved)
+    ensure_may_write(actor, project)
     project.full_clean()
     with_actor(project, actor)
     with one_creation_record(project):
@@ -195,6 +219,7 @@ def project_update(
     project = JointProject.objects.get(pk=project.pk)
     resolved = resolve(data, project.programme, references)
     _set_scalars(project, data, resolved)
+    ensure_may_write(actor, project)
     project.full_clean()
     with_actor(project, actor)
     if reason:
