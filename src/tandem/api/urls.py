@@ -11,6 +11,7 @@ from tandem.api.fairs import router as fairs_router
 from tandem.api.matchmaking import router as matchmaking_router
 from tandem.api.press import router as press_router
 from tandem.api.programme import router as programme_router
+from tandem.api.project_records import router as project_records_router
 from tandem.api.projects import router as projects_router
 from tandem.api.security import MACHINE_OR_SESSION
 from tandem.api.trade import router as trade_router
@@ -28,6 +29,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
     """A service refused the caller: 403 with the service's sentence (nothing was written)."""
@@ -37,6 +39,7 @@ def permission_denied(request: HttpRequest, error: PermissionDenied) -> HttpResp
 api.add_router("/v1/", programme_router)
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", projects_router)
+api.add_router("/v1/", project_records_router)
 api.add_router("/v1/", committee_router)
 api.add_router("/v1/", exchange_router)
 api.add_router("/v1/", matchmaking_router)

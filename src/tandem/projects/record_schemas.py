@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tandem.projects.enums import Currency, FinancingKind, SourceKind
+from tandem.projects.enums import FinancingKind, FinancingLineType, SourceKind
+from tandem.projects.models.result import IndicatorMeasure, ResultType
 
 
 class _Record(BaseModel):
@@ -25,13 +26,24 @@ class _Record(BaseModel):
         return {name: getattr(self, name) for name in self.model_fields_set}
 
 
+CURRENCY = r"^[A-Z]{3}$"
+NO_TYPE = Literal[""]
+
+
 class FinancingLineIn(_Record):
-    """A new financing line: money committed to the project."""
+    """A new financing line: money for the project, of one kind, on a date.
+
+    ``line_type`` says what the line is in IATI's terms (blank: a commitment, or a
+    disbursement when ``is_disbursement``); only a transaction of a stated type may be
+    negative. Budgets and planned disbursements run from ``date`` to ``period_end``."""
 
     kind: FinancingKind
-    amount: Decimal = Field(ge=0, max_digits=18, decimal_places=2)
-    currency: Currency
+    amount: Decimal = Field(max_digits=18, decimal_places=2)
+    currency: str = Field(pattern=CURRENCY, description="ISO 4217 code", examples=["JPY"])
     date: dt.date
+    line_type: FinancingLineType | NO_TYPE = ""
+    period_end: dt.date | None = None
+    value_date: dt.date | None = None
     funder: str | None = Field(
         default=None, description="The funder's reference or its name in any language"
     )
@@ -40,9 +52,12 @@ class FinancingLineIn(_Record):
 
 class FinancingLineChanges(_Record):
     kind: FinancingKind | None = None
-    amount: Decimal | None = Field(default=None, ge=0, max_digits=18, decimal_places=2)
-    currency: Currency | None = None
+    amount: Decimal | None = Field(default=None, max_digits=18, decimal_places=2)
+    currency: str | None = Field(default=None, pattern=CURRENCY)
     date: dt.date | None = None
+    line_type: FinancingLineType | NO_TYPE | None = None
+    period_end: dt.date | None = None
+    value_date: dt.date | None = None
     funder: str | None = Field(
         default=None, description="Reference or name; null clears the funder"
     )
@@ -67,11 +82,15 @@ def _check_period(start: dt.date | None, end: dt.date | None) -> None:
 
 
 class ResultValueIn(_Record):
-    """The actual value of an indicator over one period."""
+    """An indicator over one period: the actual value and the period's target, each a number
+    or words ("not yet assessed")."""
 
     period_start: dt.date
     period_end: dt.date
-    actual: Decimal = Field(max_digits=18, decimal_places=4)
+    actual: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    actual_text: str = Field(default="", max_length=300)
+    target: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    target_text: str = Field(default="", max_length=300)
 
     @model_validator(mode="after")
     def period_ordered(self) -> ResultValueIn:
@@ -83,6 +102,9 @@ class ResultValueChanges(_Record):
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     actual: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    actual_text: str | None = Field(default=None, max_length=300)
+    target: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    target_text: str | None = Field(default=None, max_length=300)
 
     @model_validator(mode="after")
     def period_ordered(self) -> ResultValueChanges:
@@ -91,26 +113,37 @@ class ResultValueChanges(_Record):
 
 
 class ResultIn(_Record):
-    """A result indicator: its baseline (a number on a date), target and actual values."""
+    """A result indicator: its baseline (a number, or words such as "No"), target and
+    values per period, and the result it belongs to."""
 
-    title_en: str | None = Field(default=None, max_length=300)
-    title_ja: str | None = Field(default=None, max_length=300)
-    title_ru: str | None = Field(default=None, max_length=300)
-    unit: str = Field(min_length=1, max_length=40)
-    baseline: Decimal = Field(max_digits=18, decimal_places=4)
-    baseline_date: dt.date
+    title_en: str | None = Field(default=None, max_length=1000)
+    title_ja: str | None = Field(default=None, max_length=1000)
+    title_ru: str | None = Field(default=None, max_length=1000)
+    unit: str = Field(default="", max_length=40)
+    baseline: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    baseline_text: str = Field(default="", max_length=300)
+    baseline_date: dt.date | None = None
     target: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    result_title: str = ""
+    result_type: ResultType | NO_TYPE = ""
+    measure: IndicatorMeasure | NO_TYPE = ""
+    ascending: bool | None = Field(default=None, description="Whether higher is better")
     values: list[ResultValueIn] = Field(default_factory=list)
 
 
 class ResultChanges(_Record):
-    title_en: str | None = Field(default=None, max_length=300)
-    title_ja: str | None = Field(default=None, max_length=300)
-    title_ru: str | None = Field(default=None, max_length=300)
-    unit: str | None = Field(default=None, min_length=1, max_length=40)
+    title_en: str | None = Field(default=None, max_length=1000)
+    title_ja: str | None = Field(default=None, max_length=1000)
+    title_ru: str | None = Field(default=None, max_length=1000)
+    unit: str | None = Field(default=None, max_length=40)
     baseline: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    baseline_text: str | None = Field(default=None, max_length=300)
     baseline_date: dt.date | None = None
     target: Decimal | None = Field(default=None, max_digits=18, decimal_places=4)
+    result_title: str | None = None
+    result_type: ResultType | NO_TYPE | None = None
+    measure: IndicatorMeasure | NO_TYPE | None = None
+    ascending: bool | None = None
     values: list[ResultValueIn] | None = Field(
         default=None,
         description="When given, the whole list of periods: periods left out are removed",

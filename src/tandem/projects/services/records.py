@@ -17,8 +17,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor, with_actor
-from tandem.core.models import Organisation, User
+from tandem.core.models import Organisation
 from tandem.projects.models import (
     FinancingLine,
     IndicatorValue,
@@ -61,13 +62,21 @@ def claim_project_version(project: JointProject, expected_version: int) -> int:
     return expected_version + 1
 
 
-def _apply(record: R, values: dict[str, Any], actor: User) -> R:
+def _text_for_none(record: models.Model, values: dict[str, Any]) -> dict[str, Any]:
+    """A text column given None is emptied (such columns hold empty text, never null)."""
     for name, value in values.items():
+        if value is None and isinstance(record._meta.get_field(name), models.CharField):
+            values[name] = ""
+    return values
+
+
+def _apply(record: R, values: dict[str, Any], actor: Actor) -> R:
+    for name, value in _text_for_none(record, values).items():
         setattr(record, name, value)
     return save_with_actor(record, actor)
 
 
-def _delete(record: models.Model, actor: User) -> None:
+def _delete(record: models.Model, actor: Actor) -> None:
     with_actor(record, actor)
     record.delete()
 
@@ -75,14 +84,6 @@ def _delete(record: models.Model, actor: User) -> None:
 def _require_title(record: Milestone | ResultIndicator) -> None:
     if not any(getattr(record, f"title_{language}") for language in LANGUAGES):
         raise ValidationError({"title_en": _("Give a title in at least one language.")})
-
-
-def _titles_filled(values: dict[str, Any]) -> dict[str, Any]:
-    """Titles given as None become empty text (the columns hold text, not nulls)."""
-    for language in LANGUAGES:
-        if f"title_{language}" in values and values[f"title_{language}"] is None:
-            values[f"title_{language}"] = ""
-    return values
 
 
 # --- financing lines ----------------------------------------------------------------------
@@ -104,7 +105,7 @@ def _funder(values: dict[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def financing_line_create(
-    *, project: JointProject, expected_version: int, data: FinancingLineIn, actor: User
+    *, project: JointProject, expected_version: int, data: FinancingLineIn, actor: Actor
 ) -> FinancingLine:
     claim_project_version(project, expected_version)
     return _apply(FinancingLine(project=project), _funder(data.model_dump()), actor)
@@ -112,7 +113,7 @@ def financing_line_create(
 
 @transaction.atomic
 def financing_line_update(
-    *, line: FinancingLine, expected_version: int, changes: FinancingLineChanges, actor: User
+    *, line: FinancingLine, expected_version: int, changes: FinancingLineChanges, actor: Actor
 ) -> FinancingLine:
     claim_project_version(line.project, expected_version)
     line = FinancingLine.objects.get(pk=line.pk)
@@ -120,7 +121,7 @@ def financing_line_update(
 
 
 @transaction.atomic
-def financing_line_delete(*, line: FinancingLine, expected_version: int, actor: User) -> None:
+def financing_line_delete(*, line: FinancingLine, expected_version: int, actor: Actor) -> None:
     claim_project_version(line.project, expected_version)
     _delete(line, actor)
 
@@ -128,8 +129,8 @@ def financing_line_delete(*, line: FinancingLine, expected_version: int, actor: 
 # --- milestones ---------------------------------------------------------------------------
 
 
-def _milestone_save(milestone: Milestone, values: dict[str, Any], actor: User) -> Milestone:
-    for name, value in _titles_filled(values).items():
+def _milestone_save(milestone: Milestone, values: dict[str, Any], actor: Actor) -> Milestone:
+    for name, value in _text_for_none(milestone, values).items():
         setattr(milestone, name, value)
     _require_title(milestone)
     return save_with_actor(milestone, actor)
@@ -137,7 +138,7 @@ def _milestone_save(milestone: Milestone, values: dict[str, Any], actor: User) -
 
 @transaction.atomic
 def milestone_create(
-    *, project: JointProject, expected_version: int, data: MilestoneIn, actor: User
+    *, project: JointProject, expected_version: int, data: MilestoneIn, actor: Actor
 ) -> Milestone:
     claim_project_version(project, expected_version)
     return _milestone_save(Milestone(project=project), data.model_dump(), actor)
@@ -145,7 +146,7 @@ def milestone_create(
 
 @transaction.atomic
 def milestone_update(
-    *, milestone: Milestone, expected_version: int, changes: MilestoneChanges, actor: User
+    *, milestone: Milestone, expected_version: int, changes: MilestoneChanges, actor: Actor
 ) -> Milestone:
     claim_project_version(milestone.project, expected_version)
     milestone = Milestone.objects.get(pk=milestone.pk)
@@ -153,7 +154,7 @@ def milestone_update(
 
 
 @transaction.atomic
-def milestone_delete(*, milestone: Milestone, expected_version: int, actor: User) -> None:
+def milestone_delete(*, milestone: Milestone, expected_version: int, actor: Actor) -> None:
     claim_project_version(milestone.project, expected_version)
     _delete(milestone, actor)
 
@@ -175,14 +176,14 @@ def _check_value(value: IndicatorValue) -> None:
         )
 
 
-def _value_save(value: IndicatorValue, values: dict[str, Any], actor: User) -> IndicatorValue:
-    for name, given in values.items():
+def _value_save(value: IndicatorValue, values: dict[str, Any], actor: Actor) -> IndicatorValue:
+    for name, given in _text_for_none(value, values).items():
         setattr(value, name, given)
     _check_value(value)
     return save_with_actor(value, actor)
 
 
-def _replace_values(result: ResultIndicator, wanted: list[ResultValueIn], actor: User) -> None:
+def _replace_values(result: ResultIndicator, wanted: list[ResultValueIn], actor: Actor) -> None:
     """Make the result's values per period exactly ``wanted``: change, add and remove."""
     periods = [(value.period_start, value.period_end) for value in wanted]
     if len(set(periods)) != len(periods):
@@ -193,16 +194,16 @@ def _replace_values(result: ResultIndicator, wanted: list[ResultValueIn], actor:
             _delete(value, actor)
     for given in wanted:
         existing = current.get((given.period_start, given.period_end))
+        fields = given.model_dump()
         if existing is None:
-            _value_save(IndicatorValue(indicator=result), given.model_dump(), actor)
-        elif existing.actual != given.actual:
-            _value_save(existing, {"actual": given.actual}, actor)
+            _value_save(IndicatorValue(indicator=result), fields, actor)
+        elif any(getattr(existing, name) != value for name, value in fields.items()):
+            _value_save(existing, fields, actor)
 
 
-def _result_save(result: ResultIndicator, values: dict[str, Any], actor: User) -> ResultIndicator:
-    values = _titles_filled(values)
+def _result_save(result: ResultIndicator, values: dict[str, Any], actor: Actor) -> ResultIndicator:
     periods = values.pop("values", None)
-    for name, value in values.items():
+    for name, value in _text_for_none(result, values).items():
         setattr(result, name, value)
     _require_title(result)
     save_with_actor(result, actor)
@@ -213,7 +214,7 @@ def _result_save(result: ResultIndicator, values: dict[str, Any], actor: User) -
 
 @transaction.atomic
 def result_create(
-    *, project: JointProject, expected_version: int, data: ResultIn, actor: User
+    *, project: JointProject, expected_version: int, data: ResultIn, actor: Actor
 ) -> ResultIndicator:
     claim_project_version(project, expected_version)
     return _result_save(ResultIndicator(project=project), data.model_dump(), actor)
@@ -221,7 +222,7 @@ def result_create(
 
 @transaction.atomic
 def result_update(
-    *, result: ResultIndicator, expected_version: int, changes: ResultChanges, actor: User
+    *, result: ResultIndicator, expected_version: int, changes: ResultChanges, actor: Actor
 ) -> ResultIndicator:
     """Change the given fields; ``values``, when given, is the whole list of periods."""
     claim_project_version(result.project, expected_version)
@@ -235,7 +236,7 @@ def result_update(
 
 
 @transaction.atomic
-def result_delete(*, result: ResultIndicator, expected_version: int, actor: User) -> None:
+def result_delete(*, result: ResultIndicator, expected_version: int, actor: Actor) -> None:
     """Delete the result and its values, each deletion on the record with its actor."""
     claim_project_version(result.project, expected_version)
     for value in result.values.all():
@@ -245,7 +246,7 @@ def result_delete(*, result: ResultIndicator, expected_version: int, actor: User
 
 @transaction.atomic
 def result_value_create(
-    *, result: ResultIndicator, expected_version: int, data: ResultValueIn, actor: User
+    *, result: ResultIndicator, expected_version: int, data: ResultValueIn, actor: Actor
 ) -> IndicatorValue:
     claim_project_version(result.project, expected_version)
     return _value_save(IndicatorValue(indicator=result), data.model_dump(), actor)
@@ -253,7 +254,7 @@ def result_value_create(
 
 @transaction.atomic
 def result_value_update(
-    *, value: IndicatorValue, expected_version: int, changes: ResultValueChanges, actor: User
+    *, value: IndicatorValue, expected_version: int, changes: ResultValueChanges, actor: Actor
 ) -> IndicatorValue:
     claim_project_version(value.indicator.project, expected_version)
     value = IndicatorValue.objects.get(pk=value.pk)
@@ -265,7 +266,7 @@ def result_value_update(
 
 @transaction.atomic
 def source_create(
-    *, project: JointProject, expected_version: int, data: SourceIn, actor: User
+    *, project: JointProject, expected_version: int, data: SourceIn, actor: Actor
 ) -> Source:
     claim_project_version(project, expected_version)
     return _apply(Source(project=project), data.model_dump(), actor)
@@ -273,17 +274,14 @@ def source_create(
 
 @transaction.atomic
 def source_update(
-    *, source: Source, expected_version: int, changes: SourceChanges, actor: User
+    *, source: Source, expected_version: int, changes: SourceChanges, actor: Actor
 ) -> Source:
     claim_project_version(source.project, expected_version)
     source = Source.objects.get(pk=source.pk)
-    values = changes.given()
-    if "url" in values and values["url"] is None:
-        values["url"] = ""
-    return _apply(source, values, actor)
+    return _apply(source, changes.given(), actor)
 
 
 @transaction.atomic
-def source_delete(*, source: Source, expected_version: int, actor: User) -> None:
+def source_delete(*, source: Source, expected_version: int, actor: Actor) -> None:
     claim_project_version(source.project, expected_version)
     _delete(source, actor)
