@@ -40,6 +40,7 @@ def main() -> int:
     from tandem.committee.selectors.agenda import propose_agenda
     from tandem.committee.selectors.sessions import default_as_of, session_by_number
     from tandem.committee.services.demo import committee_demo_create
+    from tandem.core.actors import DEMO_ACTOR
     from tandem.core.models import User
     from tandem.core.services.demo import demo_data_create
     from tandem.projects.services.demo import demo_projects_create
@@ -47,7 +48,7 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("load_default", verbosity=0)
     demo_data_create(seed=2019, organisations=120, people=0, actor=None)
-    demo_projects_create(seed=2019, count=args.projects)
+    demo_projects_create(seed=2019, count=args.projects, actor=DEMO_ACTOR)
     committee_demo_create(seed=2019)
     session = session_by_number(16)
     assert session is not None

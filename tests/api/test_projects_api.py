@@ -3,6 +3,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def registry(default_programme: None) -> None:
     demo_data_create(seed=4, organisations=20, people=0, actor=None)
-    demo_projects_create(seed=4, count=120)
+    demo_projects_create(seed=4, count=120, actor=DEMO_ACTOR)
 
 
 def bearer(user: User) -> dict[str, str]:

@@ -10,6 +10,7 @@ import pytest
 
 from tandem.committee.models import CommitteeSession
 from tandem.committee.services.demo import committee_demo_create
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import Country, User
 from tandem.core.services.demo import demo_data_create
 from tandem.projects.services.demo import demo_projects_create
@@ -40,7 +41,7 @@ def make_session(session_15: CommitteeSession) -> Callable[..., CommitteeSession
 def demo_committee(default_programme: None) -> dict[str, int]:
     """The demo as `make demo` builds it, on 120 illustrative projects."""
     demo_data_create(seed=7, organisations=30, people=10, actor=None)
-    demo_projects_create(seed=7, count=120)
+    demo_projects_create(seed=7, count=120, actor=DEMO_ACTOR)
     return committee_demo_create(seed=2019)
 
 

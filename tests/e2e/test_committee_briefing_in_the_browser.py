@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
 from tandem.committee.services.demo import committee_demo_create
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -26,7 +27,7 @@ def test_a_secretary_makes_the_briefing_pack_of_the_next_session(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     demo_data_create(seed=3, organisations=20, people=5, actor=None)
-    demo_projects_create(seed=3, count=60)
+    demo_projects_create(seed=3, count=60, actor=DEMO_ACTOR)
     committee_demo_create(seed=2019)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]

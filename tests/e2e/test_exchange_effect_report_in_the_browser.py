@@ -5,6 +5,7 @@ import pytest
 from browser import sign_in
 from playwright.sync_api import Page, expect
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -21,7 +22,7 @@ def test_a_coordinator_reads_the_effect_report_and_records_a_follow_up(
     page: Page, live_server: object, make_user: Callable[..., User]
 ) -> None:
     demo_data_create(seed=1, organisations=120, people=300, actor=None)
-    demo_projects_create(seed=1, count=40)
+    demo_projects_create(seed=1, count=40, actor=DEMO_ACTOR)
     demo_exchange_create(seed=2019)
     make_user(Role.COORDINATOR, "RU", username="coord")
     base = str(live_server.url)  # type: ignore[attr-defined]

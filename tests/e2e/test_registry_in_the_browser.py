@@ -5,6 +5,7 @@ from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -18,7 +19,7 @@ def test_a_secretary_filters_the_registry_and_edits_a_project(
     page: Page, live_server: object, make_user: Callable[..., User]
 ) -> None:
     demo_data_create(seed=5, organisations=30, people=0, actor=None)
-    demo_projects_create(seed=5, count=220)
+    demo_projects_create(seed=5, count=220, actor=DEMO_ACTOR)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]
     sign_in(page, base, "sec-jp")

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import Country, Organisation, Person, User
 from tandem.core.services.demo import demo_data_create
@@ -79,7 +80,7 @@ def productivity(pair: dict[str, Any], coordinator: User) -> KpiIndicator:
 @pytest.fixture
 def demo_cohort(default_programme: None) -> dict[str, int]:
     demo_data_create(seed=1, organisations=120, people=300, actor=None)
-    demo_projects_create(seed=1, count=60)
+    demo_projects_create(seed=1, count=60, actor=DEMO_ACTOR)
     return demo_exchange_create(seed=2019)
 
 

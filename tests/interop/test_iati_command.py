@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
 from tandem.projects.models import JointProject
@@ -16,7 +17,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "iati"
 @pytest.fixture
 def registry(default_programme: None) -> None:
     demo_data_create(seed=6, organisations=30, people=0, actor=None)
-    demo_projects_create(seed=6, count=60)
+    demo_projects_create(seed=6, count=60, actor=DEMO_ACTOR)
 
 
 def test_export_then_import_previews_no_change(

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from lxml import etree
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
 from tandem.interop.registry_iati import export_public_projects
@@ -32,7 +33,7 @@ LAUGHS = b"""<?xml version="1.0"?>
 @pytest.fixture
 def demo_registry(default_programme: None) -> None:
     demo_data_create(seed=2, organisations=30, people=0, actor=None)
-    demo_projects_create(seed=2, count=220)
+    demo_projects_create(seed=2, count=220, actor=DEMO_ACTOR)
 
 
 def test_the_demo_export_validates_against_the_official_schema(

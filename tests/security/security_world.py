@@ -379,6 +379,7 @@ def _trade_and_press(world: World) -> None:
 
 def build_world() -> World:
     """Build the world in the current transaction (the caller rolls it back)."""
+    from tandem.core.actors import DEMO_ACTOR
     from tandem.core.services.demo import demo_data_create
     from tandem.core.services.users import api_token_create
     from tandem.projects.services.demo import demo_projects_create
@@ -386,7 +387,7 @@ def build_world() -> World:
     world = World()
     call_command("load_default", verbosity=0)
     demo_data_create(seed=7, organisations=40, people=30, actor=None)
-    demo_projects_create(seed=7, count=20)
+    demo_projects_create(seed=7, count=20, actor=DEMO_ACTOR)
     _users(world)
     _step(world, "fairs and matchmaking", lambda: _market_and_fair(world))
     if "company_org" not in world.objects:

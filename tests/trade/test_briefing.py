@@ -5,6 +5,7 @@ import pytest
 from tandem.committee.exporters.briefing import render_briefing
 from tandem.committee.models import CommitteeSession
 from tandem.committee.services.demo import committee_demo_create
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
 from tandem.projects.services.demo import demo_projects_create
@@ -19,7 +20,7 @@ def test_the_pack_carries_the_trade_section_in_three_languages(
     default_programme: None, secretariat_jp: User
 ) -> None:
     demo_data_create(seed=7, organisations=10, people=4, actor=None)
-    demo_projects_create(seed=7, count=20)
+    demo_projects_create(seed=7, count=20, actor=DEMO_ACTOR)
     committee_demo_create(seed=2019)
     session = CommitteeSession.objects.get(number=16)
     before = render_briefing(session, secretariat_jp, language="en", file_format="html").decode()

@@ -3,6 +3,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def registry(default_programme: None) -> None:
     demo_data_create(seed=8, organisations=30, people=0, actor=None)
-    demo_projects_create(seed=8, count=150)
+    demo_projects_create(seed=8, count=150, actor=DEMO_ACTOR)
     exchange_rates_import(
         text="date,currency,per_usd\n2015-01-01,RUB,60\n2015-01-01,JPY,110\n2015-01-01,EUR,0.9\n",
         source="test",

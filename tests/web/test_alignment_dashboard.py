@@ -8,6 +8,7 @@ from django.test import Client
 
 from tandem.committee.briefing.compare import Change
 from tandem.committee.models import CommitteeSession
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -38,7 +39,7 @@ def _fresh_cache() -> None:
 @pytest.fixture
 def registry(default_programme: None) -> None:
     demo_data_create(seed=3, organisations=30, people=0, actor=None)
-    demo_projects_create(seed=3, count=120)
+    demo_projects_create(seed=3, count=120, actor=DEMO_ACTOR)
 
 
 @pytest.mark.unit

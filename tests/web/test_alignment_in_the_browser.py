@@ -6,6 +6,7 @@ from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -37,7 +38,7 @@ def test_the_dashboard_and_accepting_a_suggestion(
     hashing_labeller: None,
 ) -> None:
     demo_data_create(seed=4, organisations=30, people=0, actor=None)
-    demo_projects_create(seed=4, count=120)
+    demo_projects_create(seed=4, count=120, actor=DEMO_ACTOR)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]
     _login(page, base, "sec-jp")

@@ -3,6 +3,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import Country, User
 from tandem.core.services.demo import demo_data_create
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def demo_registry(default_programme: None) -> None:
     demo_data_create(seed=1, organisations=40, people=0, actor=None)
-    demo_projects_create(seed=1, count=220)
+    demo_projects_create(seed=1, count=220, actor=DEMO_ACTOR)
 
 
 def test_the_public_sees_only_public_projects(client: Client, demo_registry: None) -> None:

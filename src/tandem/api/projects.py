@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import OPTIONAL_AUTH, require
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check
 from tandem.interop.tabular.export import csv_chunks
 from tandem.programme.selectors import current_programme
@@ -196,7 +197,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOu
     if programme is None:
         raise HttpError(422, "No programme is loaded.")
     try:
-        project = project_create(programme=programme, data=payload, actor=request.user)
+        project = project_create(programme=programme, data=payload, actor=signed_in(request.user))
     except ValidationError as error:
         raise _validation_error(error) from error
     detail = project_detail(request.user, project.code)
@@ -223,7 +224,7 @@ def update_project(request: HttpRequest, code: str, payload: ProjectUpdateIn) ->
             project=project,
             data=payload.changes,
             expected_version=payload.version,
-            actor=request.user,
+            actor=signed_in(request.user),
             reason=payload.reason,
         )
     except StaleEditError as error:

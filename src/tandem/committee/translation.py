@@ -6,6 +6,7 @@ from tandem.committee.models import (
     Committee,
     CommitteeSession,
     Decision,
+    DecisionPublicMark,
     Delegate,
     SessionCoChair,
     SessionNote,
@@ -56,5 +57,6 @@ track_history(
     Decision,
     ActionItem,
     SessionNote,
+    DecisionPublicMark,
 )
 keep_out_of_latest_changes(SessionNote)

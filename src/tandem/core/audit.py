@@ -21,6 +21,8 @@ from django.db import models
 from django.db.models.signals import post_save
 from simple_history import register
 
+from tandem.core.actors import Actor, SystemActor, actor_reason, actor_user, history_user
+
 M = TypeVar("M", bound=models.Model)
 
 TRACKED_MODELS: list[type[models.Model]] = []
@@ -38,13 +40,16 @@ def track_history(*model_classes: type[models.Model], **options: Any) -> None:
     for model in model_classes:
         if hasattr(model, "history"):
             continue
-        register(model, **options)
+        register(model, **{"get_user": history_user, **options})
         TRACKED_MODELS.append(model)
 
 
-def with_actor(instance: M, actor: Any) -> M:
-    """Name the user that the next save of ``instance`` is recorded against."""
-    instance._history_user = actor  # type: ignore[attr-defined]
+def with_actor(instance: M, actor: Actor) -> M:
+    """Name the actor that the next save (or deletion) of ``instance`` is recorded against:
+    the person in ``history_user``, a system actor's name in the change reason."""
+    instance._history_user = actor_user(actor)  # type: ignore[attr-defined]
+    if isinstance(actor, SystemActor):
+        instance._change_reason = actor_reason(actor)  # type: ignore[attr-defined]
     return instance
 
 
@@ -68,12 +73,12 @@ def one_creation_record(instance: models.Model) -> Iterator[None]:
     )
 
 
-def save_with_actor(instance: M, actor: Any, *, reason: str = "") -> M:
+def save_with_actor(instance: M, actor: Actor, *, reason: str = "") -> M:
     """Validate and save ``instance`` as ``actor``, with an optional change reason."""
     instance.full_clean()
     with_actor(instance, actor)
     if reason:
-        instance._change_reason = reason  # type: ignore[attr-defined]
+        instance._change_reason = actor_reason(actor, reason)  # type: ignore[attr-defined]
     instance.save()
     return instance
 

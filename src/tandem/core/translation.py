@@ -3,7 +3,15 @@
 from modeltranslation.translator import TranslationOptions, translator
 
 from tandem.core.audit import track_history
-from tandem.core.models import Country, FederalDistrict, Organisation, Person, Region, User
+from tandem.core.models import (
+    ApiToken,
+    Country,
+    FederalDistrict,
+    Organisation,
+    Person,
+    Region,
+    User,
+)
 
 
 class NameTranslation(TranslationOptions):
@@ -22,3 +30,5 @@ translator.register(Person, PersonTranslation)
 
 track_history(Country, FederalDistrict, Region, Organisation, Person)
 track_history(User, excluded_fields=["password", "last_login"])
+# Created and revoked (deleted) on the record; each use is not a change.
+track_history(ApiToken, excluded_fields=["token_hash", "last_used_at"])

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tandem.committee.models import CommitteeSession
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 from tandem.interop.tabular.export import csv_chunks, xlsx_bytes
 from tandem.programme.selectors import current_programme
@@ -140,12 +141,12 @@ def _save_form(
             programme = current_programme()
             if programme is None:
                 raise ValidationError(_("No programme is loaded."))
-            return project_create(programme=programme, data=data, actor=request.user)
+            return project_create(programme=programme, data=data, actor=signed_in(request.user))
         return project_update(
             project=project,
             data=data,
             expected_version=form.cleaned_data.get("version") or project.version,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except StaleEditError as error:
         form.add_error(None, str(error))
@@ -229,7 +230,7 @@ def project_bulk_status(request: HttpRequest) -> HttpResponse:
             status=form.cleaned_data["status"],
             date=form.cleaned_data["date"],
             reason=form.cleaned_data["reason"],
-            actor=request.user,
+            actor=signed_in(request.user),
         )
         messages.success(request, _("Status changed for %(count)d projects.") % {"count": changed})
     else:

@@ -11,7 +11,9 @@ from django.db.models import Max
 from tandem.committee.models import DECISION_LANGUAGES, CommitteeSession, Decision
 from tandem.committee.models.decision import DecisionPublicMark
 from tandem.committee.services.project_links import project_links_set
-from tandem.core.audit import save_with_actor
+from tandem.core.actors import actor_user
+from tandem.core.audit import save_with_actor, with_actor
+from tandem.core.history import delete_rows
 from tandem.programme.models import Programme
 
 
@@ -75,12 +77,12 @@ def decision_update(
 @transaction.atomic
 def decision_mark_public(*, decision: Decision, side_id: int, public: bool, actor: Any) -> Decision:
     """One side marks (or unmarks) a decision public; it is public when both sides have."""
-    if public:
-        DecisionPublicMark.objects.get_or_create(
-            decision=decision, side_id=side_id, defaults={"marked_by": actor}
-        )
-    else:
-        DecisionPublicMark.objects.filter(decision=decision, side_id=side_id).delete()
+    marks = DecisionPublicMark.objects.filter(decision=decision, side_id=side_id)
+    if public and not marks.exists():
+        mark = DecisionPublicMark(decision=decision, side_id=side_id, marked_by=actor_user(actor))
+        with_actor(mark, actor).save()  # marked_by is empty when the system marks
+    elif not public:
+        delete_rows(list(marks), actor=actor, reason="unmarked public")
     programme = Programme.objects.get(committees__sessions__decisions=decision)
     sides = {programme.plan_side_id, programme.partner_side_id}
     marked = set(decision.public_marks.values_list("side_id", flat=True))

@@ -1,5 +1,6 @@
 from tandem.core.models.api_token import ApiToken
 from tandem.core.models.country import Country
+from tandem.core.models.generation import Generation
 from tandem.core.models.organisation import Organisation
 from tandem.core.models.person import Person
 from tandem.core.models.region import FederalDistrict, Region
@@ -10,6 +11,7 @@ __all__ = [
     "ApiToken",
     "Country",
     "FederalDistrict",
+    "Generation",
     "Organisation",
     "Person",
     "Region",

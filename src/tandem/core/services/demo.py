@@ -5,19 +5,18 @@ from __future__ import annotations
 from dataclasses import astuple
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
+from tandem.core.actors import Actor
 from tandem.core.demo.generator import generate_organisations, generate_people
+from tandem.core.history import create_rows
 from tandem.core.i18n import translated_fields
-from tandem.core.models import Country, Organisation, Person, Region, User
+from tandem.core.models import Country, Organisation, Person, Region
 
 BATCH_SIZE = 2000
 
 
 @transaction.atomic
-def demo_data_create(
-    *, seed: int, organisations: int, people: int, actor: User | None
-) -> dict[str, int]:
+def demo_data_create(*, seed: int, organisations: int, people: int, actor: Actor) -> dict[str, int]:
     """Create the illustrative organisations and people that are missing (idempotent)."""
     sides = {country.code: country for country in Country.objects.all()}
     regions = {
@@ -44,7 +43,7 @@ def demo_data_create(
                 **translated_fields("name", astuple(org.name)),
             )
         )
-    bulk_create_with_history(new_orgs, Organisation, batch_size=BATCH_SIZE, default_user=actor)
+    create_rows(Organisation, new_orgs, actor=actor)
     org_ids = dict(
         Organisation.objects.filter(reference__startswith="demo-org-").values_list(
             "reference", "pk"
@@ -67,5 +66,5 @@ def demo_data_create(
         for person in generate_people(seed, people, generated_orgs)
         if person.key not in existing_people
     ]
-    bulk_create_with_history(new_people, Person, batch_size=BATCH_SIZE, default_user=actor)
+    create_rows(Person, new_people, actor=actor)
     return {"organisations created": len(new_orgs), "people created": len(new_people)}

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import OrganisationKind, Role
+from tandem.core.history import delete_rows
 from tandem.core.models import ApiToken, Country, Organisation, User
 from tandem.core.models.api_token import hash_token, new_raw_token
 
@@ -42,7 +44,7 @@ class DemoAccount:
 
 
 @transaction.atomic
-def demo_accounts_create() -> list[DemoAccount]:
+def demo_accounts_create(*, actor: Actor) -> list[DemoAccount]:
     """One account per role (and an administrator) for trying the demo; idempotent."""
     accounts = []
     company = (
@@ -56,20 +58,27 @@ def demo_accounts_create() -> list[DemoAccount]:
         user.side = Country.objects.get(code=side_code) if side_code else None
         user.organisation = company if role == Role.COMPANY_REPRESENTATIVE else None
         user.set_password(DEMO_PASSWORD)
-        save_with_actor(user, None, reason="demo account")
+        save_with_actor(user, actor, reason="demo account")
         accounts.append(DemoAccount(username, DEMO_PASSWORD, str(role.label), side_code))
     admin = User.objects.filter(username="admin").first() or User(username="admin")
     admin.is_staff = admin.is_superuser = True
     admin.set_password(DEMO_PASSWORD)
-    save_with_actor(admin, None, reason="demo account")
+    save_with_actor(admin, actor, reason="demo account")
     accounts.append(DemoAccount("admin", DEMO_PASSWORD, "administrator", None))
     return accounts
 
 
-def api_token_create(*, user: User, name: str, actor: User | None) -> tuple[ApiToken, str]:
+@transaction.atomic
+def api_token_create(*, user: User, name: str, actor: Actor) -> tuple[ApiToken, str]:
     """Issue a bearer token to ``user``; the raw token is returned once and never stored."""
     raw = new_raw_token()
     token = ApiToken(user=user, name=name, token_hash=hash_token(raw))
-    token.full_clean()
-    token.save()
+    save_with_actor(token, actor, reason="token issued")
     return token, raw
+
+
+@transaction.atomic
+def api_tokens_revoke(*, user: User, name: str, actor: Actor) -> int:
+    """Revoke (delete) ``user``'s tokens called ``name``; how many there were."""
+    tokens = ApiToken.objects.filter(user=user, name=name)
+    return delete_rows(list(tokens), actor=actor, reason="token revoked")

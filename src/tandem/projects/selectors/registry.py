@@ -22,7 +22,7 @@ from tandem.projects.models import (
     Sector,
     StatusChange,
 )
-from tandem.projects.selectors.stats import GENERATION_KEY
+from tandem.projects.selectors.stats import registry_generation
 from tandem.projects.selectors.visibility import visibility_class, visible_projects
 
 # sort name -> (field, descending)
@@ -123,9 +123,8 @@ def count_matches(user: Any, filters: ProjectFilters, cap: int = COUNT_CAP) -> i
     search over 100k projects stops counting early instead of scanning every row.
 
     Every page of a filtered list shows the same count, so it is cached per filter and class
-    of reader until the registry changes (``registry_changed``), five minutes at most (a
-    change made around the services, in the admin say, shows within that time)."""
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    of reader until the registry changes (``registry_changed``), five minutes at most."""
+    generation = registry_generation()
     parts = repr((visibility_class(user), astuple(filters), cap))
     key = f"tandem:registry:count:{generation}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
     count: int | None = cache.get(key)

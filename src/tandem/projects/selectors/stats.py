@@ -5,25 +5,29 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import Count
 
+from tandem.core.generations import generation_bump, generation_key
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import JointProject
 
-GENERATION_KEY = "tandem:registry:generation"
+GENERATION = "registry"
 TIMEOUT = 24 * 60 * 60
 
 
 def registry_changed() -> None:
-    """Called by every write to the registry: cached aggregates are recomputed on next read."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    """Called by every write to the registry, inside its transaction: the figures cached for
+    the registry as it was are never read again (the generation is kept in the database, so
+    every server process sees it change when the write commits)."""
+    generation_bump(GENERATION)
+
+
+def registry_generation() -> str:
+    """The part of a cache key that names the registry's current state."""
+    return generation_key(GENERATION)
 
 
 def status_counts() -> dict[str, int]:
     """Projects per status (all disclosure levels: counts reveal no content)."""
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
-    key = f"tandem:registry:status-counts:{generation}"
+    key = f"tandem:registry:status-counts:{registry_generation()}"
     counts: dict[str, int] | None = cache.get(key)
     if counts is None:
         rows = JointProject.objects.values_list("status").annotate(n=Count("id")).order_by()

@@ -11,8 +11,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
+from tandem.core.actors import Actor, actor_user
+from tandem.core.history import create_rows
 from tandem.core.i18n import LANGUAGES
 from tandem.core.services.database import refresh_planner_statistics
 from tandem.programme.models import Programme
@@ -61,13 +62,13 @@ def _new_project(programme: Programme, data: ProjectIn, resolved: Resolved) -> J
 
 @transaction.atomic
 def projects_bulk_create(
-    *, programme: Programme, items: list[tuple[ProjectIn, Resolved]], actor: Any
+    *, programme: Programme, items: list[tuple[ProjectIn, Resolved]], actor: Actor
 ) -> int:
     """Create every project in ``items`` or none (ValidationError names the first bad one)."""
     rows = [_new_project(programme, data, resolved) for data, resolved in items]
     for row in rows:
         ensure_may_write(actor, row)
-    bulk_create_with_history(rows, JointProject, batch_size=BATCH, default_user=actor)
+    create_rows(JointProject, rows, actor=actor)
     ids = dict(
         JointProject.objects.filter(code__in=[row.code for row in rows]).values_list("code", "pk")
     )
@@ -109,19 +110,19 @@ def projects_bulk_create(
                 from_status="",
                 to_status=row.status,
                 date=row.status_date,
-                actor=actor,
+                actor=actor_user(actor),
                 reason=_("registered"),
             )
         )
-    ProjectPlanArea.objects.bulk_create(links, batch_size=BATCH)
+    create_rows(ProjectPlanArea, links, actor=actor)
     national_through.objects.bulk_create(nationals, batch_size=BATCH)
     region_through.objects.bulk_create(regions, batch_size=BATCH)
-    ProjectAspect.objects.bulk_create(aspects, batch_size=BATCH)
-    Sector.objects.bulk_create(sectors, batch_size=BATCH)
-    Participant.objects.bulk_create(participants, batch_size=BATCH)
-    FinancingLine.objects.bulk_create(money, batch_size=BATCH)
-    bulk_create_with_history(changes, StatusChange, batch_size=BATCH, default_user=actor)
-    transaction.on_commit(registry_changed)
+    create_rows(ProjectAspect, aspects, actor=actor)
+    create_rows(Sector, sectors, actor=actor)
+    create_rows(Participant, participants, actor=actor)
+    create_rows(FinancingLine, money, actor=actor)
+    create_rows(StatusChange, changes, actor=actor)
+    registry_changed()
     if len(rows) >= STATISTICS_AFTER:
         transaction.on_commit(registry_statistics_refresh)
     return len(rows)

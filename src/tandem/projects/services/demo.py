@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
+from tandem.core.actors import Actor, actor_user
+from tandem.core.history import create_rows
 from tandem.core.models import Country, Organisation, Region
 from tandem.programme.models import NationalProject, PlanArea, Programme
 from tandem.projects.demo import SUMMARY, DemoProject, generate_projects
@@ -35,7 +36,7 @@ def _batches(items: list[DemoProject], size: int) -> Iterator[list[DemoProject]]
 
 
 @transaction.atomic
-def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
+def demo_projects_create(*, seed: int, count: int, actor: Actor) -> int:
     """Create the illustrative projects that are missing; returns how many were created."""
     programme = Programme.objects.get()
     countries = {country.code: country for country in Country.objects.all()}
@@ -94,7 +95,7 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
                     search_text=" ".join([project.code, *project.titles, *names]).casefold(),
                 )
             )
-        bulk_create_with_history(rows, JointProject, batch_size=BATCH, default_user=actor)
+        create_rows(JointProject, rows, actor=actor)
         ids = dict(
             JointProject.objects.filter(code__in=[p.code for p in batch]).values_list("code", "pk")
         )
@@ -137,6 +138,7 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
                         to_status=status,
                         date=date,
                         reason="illustrative history",
+                        actor=actor_user(actor),
                     )
                 )
                 previous = status
@@ -144,15 +146,15 @@ def demo_projects_create(*, seed: int, count: int, actor: Any = None) -> int:
                 FinancingLine(project_id=pk, kind=kind, amount=amount, currency=currency, date=date)
                 for kind, amount, currency, date in project.financing
             )
-        ProjectPlanArea.objects.bulk_create(links, batch_size=BATCH)
+        create_rows(ProjectPlanArea, links, actor=actor)
         national_through.objects.bulk_create(national_links, batch_size=BATCH)
         region_through.objects.bulk_create(region_links, batch_size=BATCH)
-        ProjectAspect.objects.bulk_create(aspects, batch_size=BATCH)
-        Participant.objects.bulk_create(participants, batch_size=BATCH)
-        StatusChange.objects.bulk_create(changes, batch_size=BATCH)
-        FinancingLine.objects.bulk_create(money, batch_size=BATCH)
+        create_rows(ProjectAspect, aspects, actor=actor)
+        create_rows(Participant, participants, actor=actor)
+        create_rows(StatusChange, changes, actor=actor)
+        create_rows(FinancingLine, money, actor=actor)
         created += len(batch)
-    transaction.on_commit(registry_changed)
+    registry_changed()
     if created >= STATISTICS_AFTER:
         transaction.on_commit(registry_statistics_refresh)
     return created

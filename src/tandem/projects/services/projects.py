@@ -12,7 +12,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.core.audit import one_creation_record, with_actor
+from tandem.core.history import replace_rows
 from tandem.core.permissions import check
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
@@ -25,7 +27,7 @@ from tandem.projects.models import (
     Sector,
     StatusChange,
 )
-from tandem.projects.schemas import ProjectIn
+from tandem.projects.schemas import FinancingIn, ProjectIn
 from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.references import References, Resolved, resolve
 
@@ -77,48 +79,69 @@ def search_text_of(project: JointProject) -> str:
 def project_written_elsewhere(project: JointProject | None = None) -> None:
     """After a write that did not go through these services (the admin): what they keep
     besides the rows. The search text, the version a stale editor is checked against, and
-    the cached registry figures (recomputed after the commit)."""
+    the generation of the cached registry figures (in the admin's own transaction)."""
     if project is not None:
         JointProject.objects.filter(pk=project.pk).update(
             search_text=search_text_of(project), version=F("version") + 1
         )
-    transaction.on_commit(registry_changed)
+    registry_changed()
 
 
-def _apply(project: JointProject, data: ProjectIn, resolved: Resolved, actor: Any) -> None:
+def _apply(project: JointProject, data: ProjectIn, resolved: Resolved, actor: Actor) -> None:
     """Write the related rows that ``data`` gives (replacing them), then the search text."""
     given = data.given()
     if "plan_areas" in given:
-        ProjectPlanArea.objects.filter(project=project).delete()
-        ProjectPlanArea.objects.bulk_create(
-            ProjectPlanArea(project=project, plan_area=area, is_primary=index == 0)
-            for index, area in enumerate(resolved.plan_areas)
+        replace_rows(
+            ProjectPlanArea.objects.filter(project=project),
+            ProjectPlanArea,
+            (
+                ProjectPlanArea(project=project, plan_area=area, is_primary=index == 0)
+                for index, area in enumerate(resolved.plan_areas)
+            ),
+            fields=("plan_area_id", "is_primary"),
+            actor=actor,
         )
     if "national_projects" in given:
         project.national_projects.set(resolved.national_projects)
     if "regions" in given:
         project.regions.set(resolved.regions)
     if "aspects" in given:
-        ProjectAspect.objects.filter(project=project).delete()
-        ProjectAspect.objects.bulk_create(
-            ProjectAspect(project=project, aspect=aspect) for aspect in data.aspects or []
+        replace_rows(
+            ProjectAspect.objects.filter(project=project),
+            ProjectAspect,
+            (ProjectAspect(project=project, aspect=aspect) for aspect in data.aspects or []),
+            fields=("aspect",),
+            actor=actor,
         )
     if "sectors" in given:
-        Sector.objects.filter(project=project).delete()
-        Sector.objects.bulk_create(
-            Sector(project=project, vocabulary=sector.vocabulary, code=sector.code)
-            for sector in data.sectors or []
+        replace_rows(
+            Sector.objects.filter(project=project),
+            Sector,
+            (
+                Sector(project=project, vocabulary=sector.vocabulary, code=sector.code)
+                for sector in data.sectors or []
+            ),
+            fields=("vocabulary", "code"),
+            actor=actor,
         )
     if "participants" in given:
-        Participant.objects.filter(project=project).delete()
-        Participant.objects.bulk_create(
-            Participant(project=project, organisation=organisation, side=side, role=role)
-            for organisation, side, role in resolved.participants
+        replace_rows(
+            Participant.objects.filter(project=project),
+            Participant,
+            (
+                Participant(project=project, organisation=organisation, side=side, role=role)
+                for organisation, side, role in resolved.participants
+            ),
+            fields=("organisation_id", "side_id", "role"),
+            actor=actor,
         )
     if "financing" in given:
-        FinancingLine.objects.filter(project=project).delete()
-        FinancingLine.objects.bulk_create(
-            FinancingLine(project=project, **line.model_dump()) for line in data.financing or []
+        replace_rows(
+            FinancingLine.objects.filter(project=project),
+            FinancingLine,
+            (FinancingLine(project=project, **line.model_dump()) for line in data.financing or []),
+            fields=tuple(FinancingIn.model_fields),
+            actor=actor,
         )
     JointProject.objects.filter(pk=project.pk).update(search_text=search_text_of(project))
 
@@ -158,7 +181,7 @@ def project_create(
     *,
     programme: Programme,
     data: ProjectIn,
-    actor: Any,
+    actor: Actor,
     is_illustrative: bool = False,
     references: References | None = None,
 ) -> JointProject:
@@ -192,11 +215,11 @@ def project_create(
             from_status="",
             to_status=status,
             date=status_date,
-            actor=actor,
+            actor=actor_user(actor),
             reason=_("registered"),
         )
         _apply(project, data, resolved, actor)
-    transaction.on_commit(registry_changed)
+    registry_changed()
     return project
 
 
@@ -206,7 +229,7 @@ def project_update(
     project: JointProject,
     data: ProjectIn,
     expected_version: int,
-    actor: Any,
+    actor: Actor,
     reason: str = "",
     references: References | None = None,
 ) -> JointProject:
@@ -223,14 +246,14 @@ def project_update(
     project.full_clean()
     with_actor(project, actor)
     if reason:
-        project._change_reason = reason  # type: ignore[attr-defined]
+        project._change_reason = actor_reason(actor, reason)  # type: ignore[attr-defined]
     project.save()
     if data.status and data.status != project.status:
         _record_status(
             project, data.status, data.status_date or timezone.localdate(), reason, None, actor
         )
     _apply(project, data, resolved, actor)
-    transaction.on_commit(registry_changed)
+    registry_changed()
     return project
 
 
@@ -240,7 +263,7 @@ def _record_status(
     date: dt.date,
     reason: str,
     session: Any,
-    actor: Any,
+    actor: Actor,
 ) -> None:
     StatusChange.objects.create(
         project=project,
@@ -249,12 +272,14 @@ def _record_status(
         date=date,
         reason=reason,
         reported_to=session,
-        actor=actor,
+        actor=actor_user(actor),
     )
     project.status = status
     project.status_date = date
     with_actor(project, actor)
-    project._change_reason = reason or _("status changed")  # type: ignore[attr-defined]
+    project._change_reason = actor_reason(  # type: ignore[attr-defined]
+        actor, reason or _("status changed")
+    )
     project.save(update_fields=["status", "status_date", "updated_at"])
 
 
@@ -265,7 +290,7 @@ def project_change_status(
     status: str,
     date: dt.date,
     reason: str,
-    actor: Any,
+    actor: Actor,
     session: Any = None,
     expected_version: int | None = None,
 ) -> JointProject:
@@ -280,13 +305,13 @@ def project_change_status(
     project = JointProject.objects.get(pk=project.pk)
     if project.status != status:
         _record_status(project, status, date, reason, session, actor)
-        transaction.on_commit(registry_changed)
+        registry_changed()
     return project
 
 
 @transaction.atomic
 def projects_bulk_change_status(
-    *, projects: list[JointProject], status: str, date: dt.date, reason: str, actor: Any
+    *, projects: list[JointProject], status: str, date: dt.date, reason: str, actor: Actor
 ) -> int:
     """Move several projects to ``status`` at once; all or nothing."""
     changed = 0

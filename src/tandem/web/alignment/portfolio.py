@@ -23,7 +23,7 @@ from tandem.committee.briefing.compare import Change, states_on
 from tandem.projects.enums import STATUS_PROGRESS, ProjectStatus
 from tandem.projects.models import JointProject, ProjectPlanArea, StatusChange
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
-from tandem.projects.selectors.stats import GENERATION_KEY, TIMEOUT
+from tandem.projects.selectors.stats import TIMEOUT, registry_generation
 from tandem.projects.selectors.visibility import visibility_class
 
 FIRST_YEAR = 2016
@@ -314,7 +314,7 @@ def cached_figures(
 ) -> Figures:
     """:func:`compute_figures` for the projects ``user`` sees, cached until the registry
     changes (``registry_changed`` bumps the generation) or the day changes."""
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = registry_generation()
     parts = repr(
         (visibility_class(user), filters.side, filters.plan_area, periods, last_day, since, until)
     )

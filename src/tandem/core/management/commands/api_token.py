@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import command_actor
 from tandem.core.models import User
 from tandem.core.services.users import api_token_create
 
@@ -19,5 +20,6 @@ class Command(BaseCommand):
         user = User.objects.filter(username=options["username"], is_active=True).first()
         if user is None:
             raise CommandError(f"No active user named {options['username']!r}.")
-        _token, raw = api_token_create(user=user, name=options["name"], actor=None)
+        actor = command_actor(f"api-token {user.username}")
+        _token, raw = api_token_create(user=user, name=options["name"], actor=actor)
         self.stdout.write(raw)

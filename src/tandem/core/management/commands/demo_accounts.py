@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from tandem.core.actors import command_actor
 from tandem.core.services.users import demo_accounts_create
 
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
     help = "Create (or reset) one demo account per role and print the sign-in details."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        accounts = demo_accounts_create()
+        accounts = demo_accounts_create(actor=command_actor("demo-accounts"))
         self.stdout.write("Demo accounts (for this demo database only):")
         for account in accounts:
             side = f" {account.side}" if account.side else ""

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.services.demo import demo_data_create
 
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             organisations=options["organisations"],
             people=options["people"],
-            actor=None,
+            actor=DEMO_ACTOR,
         )
         for label, count in counts.items():
             self.stdout.write(f"{label}: {count}")

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.programme.services.alignment import intended_alignment_demo_create
 from tandem.projects.services.demo import demo_projects_create
 from tandem.projects.services.rates import exchange_rates_import
@@ -19,7 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            created = demo_projects_create(seed=options["seed"], count=options["count"])
+            created = demo_projects_create(
+                seed=options["seed"], count=options["count"], actor=DEMO_ACTOR
+            )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"joint projects created: {created}")
