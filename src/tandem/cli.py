@@ -19,7 +19,16 @@ SETTINGS_MODULE = "tandem.settings.base"
 
 # Management commands that never touch the database: no connection check before them.
 NO_DATABASE_COMMANDS = frozenset(
-    {"help", "version", "check", "compilemessages", "makemessages", "collectstatic", "shell"}
+    {
+        "help",
+        "version",
+        "check",
+        "compilemessages",
+        "makemessages",
+        "collectstatic",
+        "shell",
+        "doctor",  # checks the database itself, with the other checks
+    }
 )
 
 # Commands implemented as pure functions: name -> "module:function" taking argv.

@@ -35,6 +35,8 @@ class Config:
     require_mfa: bool = True
     idle_timeout_minutes: int = 30
     absolute_timeout_hours: int = 12
+    min_free_mb: int = 500
+    worker_stall_seconds: int = 300
 
 
 def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
@@ -133,4 +135,6 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         require_mfa=_flag(env, "TANDEM_REQUIRE_MFA", default=True),
         idle_timeout_minutes=_positive_int(env, "TANDEM_IDLE_TIMEOUT_MINUTES", 30),
         absolute_timeout_hours=_positive_int(env, "TANDEM_ABSOLUTE_TIMEOUT_HOURS", 12),
+        min_free_mb=_positive_int(env, "TANDEM_MIN_FREE_MB", 500),
+        worker_stall_seconds=_positive_int(env, "TANDEM_WORKER_STALL_SECONDS", 300),
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tandem.core.files.atomic import write_atomically
 from tandem.core.permissions import PUBLIC, permission_required
 from tandem.interop.iati.importer import read_all
 from tandem.interop.registry_iati import export_public_projects, project_in
@@ -93,7 +94,7 @@ def project_import(request: HttpRequest, kind: str = "table") -> HttpResponse:
             plan = _plan(raw, upload.name, kind, request, programme)
             if plan.can_commit:
                 token = secrets.token_hex(16)
-                (_upload_dir() / token).write_bytes(raw)
+                write_atomically(_upload_dir() / token, raw)
                 request.session[SESSION_KEY] = {
                     "token": token,
                     "name": upload.name,

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
+from tandem.core.files.atomic import write_atomically
 from tandem.exchange.reporting import effect_report_data, effect_report_pdf
 from tandem.exchange.selectors.effect import effect_report
 
@@ -49,8 +50,8 @@ class Command(BaseCommand):
             self.stdout.write(content.decode("utf-8"), ending="")
             return
         try:
-            output.write_bytes(content)
+            write_atomically(output, content)
         except OSError as exc:
-            raise CommandError(f"{output}: {exc.strerror}.") from exc
+            raise CommandError(f"{output}: {exc.strerror}; nothing written.") from exc
         indicators = len(report.indicators)
         self.stderr.write(f"effect report written to {output} ({indicators} indicators)")
