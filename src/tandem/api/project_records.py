@@ -20,7 +20,7 @@ from ninja.errors import HttpError
 
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import OPTIONAL_AUTH, require
-from tandem.core.models import User
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check
 from tandem.projects.models import (
     FinancingLine,
@@ -231,13 +231,6 @@ def _source_out(source: Source) -> SourceOut:
 # --- lookups and errors -------------------------------------------------------------------
 
 
-def _actor(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User):  # the operations that write require a signed-in caller
-        raise HttpError(401, "Authentication required.")
-    return user
-
-
 def _visible(request: HttpRequest, code: str) -> JointProject:
     project = project_detail(request.user, code)
     if project is None:
@@ -313,7 +306,7 @@ def create_financing_line(
             project=project,
             expected_version=payload.version,
             data=payload.record,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return Status(
@@ -337,7 +330,7 @@ def update_financing_line(
             line=line,
             expected_version=payload.version,
             changes=payload.changes,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return FinancingLineWritten(version=_version_of(project), record=_financing_out(_fresh(line)))
@@ -358,7 +351,7 @@ def delete_financing_line(
         lambda: records.financing_line_delete(
             line=line,
             expected_version=version,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return ProjectVersionOut(version=_version_of(project))
@@ -394,7 +387,7 @@ def create_milestone(
             project=project,
             expected_version=payload.version,
             data=payload.record,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return Status(
@@ -419,7 +412,7 @@ def update_milestone(
             milestone=milestone,
             expected_version=payload.version,
             changes=payload.changes,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return MilestoneWritten(version=_version_of(project), record=_milestone_out(_fresh(milestone)))
@@ -440,7 +433,7 @@ def delete_milestone(
         lambda: records.milestone_delete(
             milestone=milestone,
             expected_version=version,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return ProjectVersionOut(version=_version_of(project))
@@ -475,7 +468,7 @@ def create_result(request: HttpRequest, code: str, payload: ResultCreate) -> Sta
             project=project,
             expected_version=payload.version,
             data=payload.record,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return Status(
@@ -499,7 +492,7 @@ def update_result(
             result=result,
             expected_version=payload.version,
             changes=payload.changes,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return ResultWritten(version=_version_of(project), record=_result_out(_fresh(result)))
@@ -520,7 +513,7 @@ def delete_result(
         lambda: records.result_delete(
             result=result,
             expected_version=version,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return ProjectVersionOut(version=_version_of(project))
@@ -554,7 +547,7 @@ def create_source(request: HttpRequest, code: str, payload: SourceCreate) -> Sta
             project=project,
             expected_version=payload.version,
             data=payload.record,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return Status(
@@ -578,7 +571,7 @@ def update_source(
             source=source,
             expected_version=payload.version,
             changes=payload.changes,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return SourceWritten(version=_version_of(project), record=_source_out(_fresh(source)))
@@ -599,7 +592,7 @@ def delete_source(
         lambda: records.source_delete(
             source=source,
             expected_version=version,
-            actor=_actor(request),
+            actor=signed_in(request.user),
         )
     )
     return ProjectVersionOut(version=_version_of(project))

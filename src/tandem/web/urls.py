@@ -31,6 +31,7 @@ urlpatterns = [
     path("projects/<str:code>/", project_views.project_view, name="project_detail"),
     path("projects/<str:code>/edit/", project_views.project_edit, name="project_edit"),
     path("projects/<str:code>/notes/", project_views.project_note_add, name="project_note_add"),
+    path("projects/<str:code>/", include("tandem.web.project_records")),
     path("alignment/", include("tandem.web.alignment")),
     path("committee/", include("tandem.web.committee_sessions")),
     path("committee/", include("tandem.web.committee")),
