@@ -23,7 +23,8 @@ from schemathesis.checks import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "security"))
-from matrix_runner import api_operations
+from matrix_runner import api_operations, expand, fill
+from permission_matrix import API
 from security_world import World, world  # noqa: F401
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -102,3 +103,36 @@ def test_api_operation_survives_fuzzing(
 
     fuzz()
     print(f"\n[fuzz] {method} {path}: {len(seen)} calls, statuses {sorted(set(seen))}")
+
+
+def _world_rows() -> list[Any]:
+    """Every GET row of the permission matrix: the operation on the world's own objects."""
+    operations = api_operations()
+    rows = []
+    for name, row in sorted(API.items()):
+        method, path = operations[name.split("@")[0]]
+        if method == "GET" and "GET" in row:
+            rows.append(pytest.param(path, row, id=name))
+    return rows
+
+
+@pytest.mark.parametrize(("path", "row"), _world_rows())
+def test_api_answer_on_the_worlds_objects_matches_its_schema(
+    schema: Any,
+    world: World,  # noqa: F811
+    path: str,
+    row: dict[str, Any],
+) -> None:
+    """Response conformance where fuzzing rarely gets: a 200 on an object that exists, for a
+    role that may see it (a session, a profile, a fair's agenda ...), checked against the
+    documented schema."""
+    outcome = expand(row["GET"])
+    role = next((r for r, status in outcome.items() if status == "ok"), caller_for(path))
+    operation = schema[f"/api/v1{path}"]["GET"]
+    case = operation.Case(path_parameters=fill(path, row["kwargs"], world))
+    headers = {"Authorization": f"Bearer {world.tokens[role]}"} if role in world.tokens else {}
+    with transaction.atomic():
+        response = case.call(headers=headers)
+        transaction.set_rollback(True)
+    case.validate_response(response, checks=CHECKS)
+    print(f"\n[fuzz] GET {path} on the world as {role}: {response.status_code}")

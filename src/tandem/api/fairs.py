@@ -78,7 +78,7 @@ class RequestIn(Schema):
     message: str = ""
 
 
-class AnswerIn(Schema):
+class RequestAnswerIn(Schema):
     accept: bool
 
 
@@ -127,7 +127,7 @@ class ScheduleJobOut(Schema):
     version: VersionOut | None
 
 
-class AgendaItemOut(Schema):
+class FairAgendaItemOut(Schema):
     request: int
     start: dt.datetime
     end: dt.datetime
@@ -139,7 +139,7 @@ class AgendaItemOut(Schema):
 class AgendaOut(Schema):
     participant: str
     version: int | None
-    meetings: list[AgendaItemOut]
+    meetings: list[FairAgendaItemOut]
 
 
 def _fair(slug: str) -> Fair:
@@ -261,7 +261,9 @@ def create_request(request: HttpRequest, slug: str, payload: RequestIn) -> Statu
     summary="Accept or decline a meeting request (its receiver, or an organiser)",
 )
 @require("fairs.take_part")
-def answer_request(request: HttpRequest, slug: str, pk: int, payload: AnswerIn) -> RequestOut:
+def answer_request(
+    request: HttpRequest, slug: str, pk: int, payload: RequestAnswerIn
+) -> RequestOut:
     meeting_request = get_object_or_404(MeetingRequest, pk=pk, fair=_fair(slug))
     if not can_act_for(request.user, meeting_request.receiver):
         raise HttpError(403, "Only the receiver answers a meeting request.")
@@ -379,7 +381,7 @@ def get_agenda(request: HttpRequest, slug: str, pk: int) -> AgendaOut:
         participant=participant.name,
         version=version.number if version else None,
         meetings=[
-            AgendaItemOut(
+            FairAgendaItemOut(
                 request=item.meeting.request_id,
                 start=item.meeting.slot.start,
                 end=item.meeting.slot.end,

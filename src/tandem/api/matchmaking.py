@@ -90,7 +90,7 @@ class IntroductionIn(Schema):
     message: str = ""
 
 
-class AnswerIn(Schema):
+class IntroductionAnswerIn(Schema):
     accept: bool
     reason: str = ""
 
@@ -101,7 +101,7 @@ class MeetingIn(Schema):
     place: str = ""
 
 
-class OutcomeIn(Schema):
+class IntroductionOutcomeIn(Schema):
     outcome: str
     note: str = ""
     joint_project: str | None = None
@@ -321,7 +321,7 @@ def list_introductions(
 )
 @require("matchmaking.view_introductions")
 def answer_introduction(
-    request: HttpRequest, introduction_id: int, payload: AnswerIn
+    request: HttpRequest, introduction_id: int, payload: IntroductionAnswerIn
 ) -> IntroductionOut:
     introduction = visible_introductions(request.user).filter(pk=introduction_id).first()
     if introduction is None or not check(
@@ -379,7 +379,7 @@ def record_meeting(
 )
 @require("matchmaking.view_introductions")
 def record_outcome(
-    request: HttpRequest, introduction_id: int, payload: OutcomeIn
+    request: HttpRequest, introduction_id: int, payload: IntroductionOutcomeIn
 ) -> IntroductionOut:
     introduction = _party_introduction(request, introduction_id)
     choices = [value for value in Outcome.values if value]

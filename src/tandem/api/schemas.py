@@ -34,8 +34,12 @@ def translated(obj: Any, field: str) -> TranslatedText:
 def responses(
     ok: Any, *, codes: tuple[int, ...] = (401, 403), ok_code: int = 200
 ) -> dict[int, Any]:
-    """The documented responses of an operation: its result and each error it can give."""
+    """The documented responses of an operation: its result and each error it can give.
+
+    Every operation may answer 400 (a body that is not JSON) and 422 (a parameter or body
+    refused by its schema, or a number or date out of range: ``tandem.api.bounds``), so
+    both are always documented."""
     documented: dict[int, Any] = {ok_code: ok}
-    for code in codes:
+    for code in (*codes, 400, 422):
         documented[code] = ValidationErrorOut if code == 422 else ErrorOut
     return documented

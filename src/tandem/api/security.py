@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 
+from tandem.api.bounds import out_of_range
 from tandem.core.models import ApiToken
 from tandem.core.models.api_token import hash_token
 from tandem.core.permissions import PERMISSION_ATTRIBUTE, check
@@ -64,7 +65,8 @@ OPTIONAL_AUTH = [TokenAuth(), SessionAuth(), anyone]
 
 
 def require(permission: str) -> Callable[[F], F]:
-    """Require ``permission`` for an API operation: 401 without a user, 403 without the right."""
+    """Require ``permission`` for an API operation: 401 without a user, 403 without the right,
+    422 when a number or date of the request is out of range (``tandem.api.bounds``)."""
 
     def decorator(operation: F) -> F:
         @wraps(operation)
@@ -73,6 +75,9 @@ def require(permission: str) -> Callable[[F], F]:
                 if not request.user.is_authenticated:
                     raise HttpError(401, "Authentication required.")
                 raise HttpError(403, "You do not have permission for this operation.")
+            problem = out_of_range(kwargs)
+            if problem:
+                raise HttpError(422, problem)
             return operation(request, *args, **kwargs)
 
         setattr(wrapped, PERMISSION_ATTRIBUTE, permission)

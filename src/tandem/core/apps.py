@@ -9,7 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from allauth.mfa.signals import authentication_failed
+        from django.urls import register_converter
 
         from tandem.core.security.mfa import mfa_failure_record
+        from tandem.core.validators import RecordIdConverter, install_field_validators
 
         authentication_failed.connect(mfa_failure_record, dispatch_uid="tandem-mfa-failed")
+        install_field_validators()
+        register_converter(RecordIdConverter, "id")

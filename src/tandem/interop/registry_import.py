@@ -16,10 +16,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import ValidationError as SchemaError
 
 from tandem.core.permissions import check
+from tandem.core.validators import control_characters
 from tandem.interop.tabular.columns import COLUMN_NAMES, LIST_SEPARATOR, REQUIRED_COLUMNS
 from tandem.interop.tabular.read import Table
 from tandem.programme.models import Programme
@@ -142,6 +144,18 @@ def _changes(project: JointProject, data: ProjectIn, resolved: Resolved) -> list
     return changed
 
 
+def _control_characters(item: ProjectIn) -> list[str]:
+    """One message per text column of ``item`` that holds control characters."""
+    messages = []
+    for name, value in item.given().items():
+        if isinstance(value, str) and control_characters(value):
+            messages.append(
+                _("%(column)s holds control characters (%(found)s); remove them.")
+                % {"column": name, "found": ", ".join(control_characters(value))}
+            )
+    return messages
+
+
 def plan_items(
     items: Iterable[tuple[int, ProjectIn | str]], user: Any, programme: Programme, source: str
 ) -> ImportPlan:
@@ -167,6 +181,11 @@ def plan_items(
             outcome.messages.append(f"Code {item.code} also appears on line {seen[item.code]}.")
             continue
         seen[item.code] = line
+        controls = _control_characters(item)
+        if controls:
+            outcome.action = REJECT
+            outcome.messages.extend(controls)
+            continue
         try:
             resolved = resolve(item, programme, references)
         except ValidationError as error:

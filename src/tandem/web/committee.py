@@ -386,8 +386,12 @@ def briefing(request: HttpRequest, number: int) -> HttpResponse:
         if not check(request.user, "committee.make_briefing"):
             raise PermissionDenied
         if form.is_valid():
-            job = briefing_start(session=session, actor=request.user, **form.cleaned_data)
-            return HttpResponseRedirect(reverse("web:briefing_job", args=[job.pk]))
+            try:
+                job = briefing_start(session=session, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                return HttpResponseRedirect(reverse("web:briefing_job", args=[job.pk]))
     jobs = BriefingJob.objects.filter(session=session, requested_by_id=request.user.pk)[:10]
     return render(
         request,
@@ -473,20 +477,20 @@ urlpatterns: list[URLPattern] = [
     path("action-items/", action_list, name="action_list"),
     path("action-items.ics", actions_ics, name="actions_ics"),
     path("decisions/", decisions_public, name="decisions_public"),
-    path("briefing/jobs/<int:job>/", briefing_job, name="briefing_job"),
-    path("briefing/jobs/<int:job>/file", briefing_download, name="briefing_download"),
-    path("<int:number>/", session_view, name="session_detail"),
-    path("<int:number>/agenda/propose/", agenda_propose, name="agenda_propose"),
-    path("<int:number>/agenda/new/", agenda_item_edit, name="agenda_item_new"),
-    path("<int:number>/agenda/<int:item>/edit/", agenda_item_edit, name="agenda_item_edit"),
-    path("<int:number>/agenda/<int:item>/delete/", agenda_item_remove, name="agenda_item_delete"),
-    path("<int:number>/decisions/new/", decision_edit, name="decision_new"),
-    path("<int:number>/decisions/<int:decision>/edit/", decision_edit, name="decision_edit"),
-    path("<int:number>/decisions/<int:decision>/public/", decision_public, name="decision_public"),
-    path("<int:number>/action-items/new/", action_item_edit, name="action_item_new"),
-    path("<int:number>/action-items/<int:item>/edit/", action_item_edit, name="action_item_edit"),
-    path("<int:number>/notes/", note_add, name="note_add"),
-    path("<int:number>/minutes/", minutes, name="minutes"),
-    path("<int:number>/minutes.<str:file_format>", minutes_file, name="minutes_file"),
-    path("<int:number>/briefing/", briefing, name="briefing"),
+    path("briefing/jobs/<id:job>/", briefing_job, name="briefing_job"),
+    path("briefing/jobs/<id:job>/file", briefing_download, name="briefing_download"),
+    path("<id:number>/", session_view, name="session_detail"),
+    path("<id:number>/agenda/propose/", agenda_propose, name="agenda_propose"),
+    path("<id:number>/agenda/new/", agenda_item_edit, name="agenda_item_new"),
+    path("<id:number>/agenda/<id:item>/edit/", agenda_item_edit, name="agenda_item_edit"),
+    path("<id:number>/agenda/<id:item>/delete/", agenda_item_remove, name="agenda_item_delete"),
+    path("<id:number>/decisions/new/", decision_edit, name="decision_new"),
+    path("<id:number>/decisions/<id:decision>/edit/", decision_edit, name="decision_edit"),
+    path("<id:number>/decisions/<id:decision>/public/", decision_public, name="decision_public"),
+    path("<id:number>/action-items/new/", action_item_edit, name="action_item_new"),
+    path("<id:number>/action-items/<id:item>/edit/", action_item_edit, name="action_item_edit"),
+    path("<id:number>/notes/", note_add, name="note_add"),
+    path("<id:number>/minutes/", minutes, name="minutes"),
+    path("<id:number>/minutes.<str:file_format>", minutes_file, name="minutes_file"),
+    path("<id:number>/briefing/", briefing, name="briefing"),
 ]

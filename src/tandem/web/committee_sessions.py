@@ -96,7 +96,7 @@ def working_group_edit(request: HttpRequest, pk: int | None = None) -> HttpRespo
 urlpatterns = [
     path("working-groups/", working_group_list, name="working_group_list"),
     path("working-groups/new/", working_group_edit, name="working_group_new"),
-    path("working-groups/<int:pk>/edit/", working_group_edit, name="working_group_edit"),
+    path("working-groups/<id:pk>/edit/", working_group_edit, name="working_group_edit"),
     path("sessions/new/", session_new, name="session_new"),
-    path("<int:number>/edit/", session_edit, name="session_edit"),
+    path("<id:number>/edit/", session_edit, name="session_edit"),
 ]

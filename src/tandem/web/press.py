@@ -179,8 +179,8 @@ def press_mentions(request: HttpRequest, entity: str, pk: int) -> HttpResponse:
 urlpatterns: list[URLPattern] = [
     path("", press_home, name="press_home"),
     path("ingest/", press_ingest, name="press_ingest"),
-    path("articles/<int:pk>/", press_article, name="press_article"),
+    path("articles/<id:pk>/", press_article, name="press_article"),
     path("review/", press_review, name="press_review"),
-    path("review/<int:pk>/decide/", press_decide, name="press_decide"),
-    path("mentions/<str:entity>/<int:pk>/", press_mentions, name="press_mentions"),
+    path("review/<id:pk>/decide/", press_decide, name="press_decide"),
+    path("mentions/<str:entity>/<id:pk>/", press_mentions, name="press_mentions"),
 ]

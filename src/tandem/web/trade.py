@@ -32,6 +32,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from tandem.core.permissions import check, permission_required
+from tandem.core.validators import xml_safe
 from tandem.interop.tabular.export import escape_formula
 from tandem.programme.selectors import plan_areas
 from tandem.trade.charts.svg import Line, ShareBar, line_chart, share_bars
@@ -185,7 +186,7 @@ def export(request: HttpRequest, file_format: str) -> HttpResponse | StreamingHt
         sheet = book.create_sheet("trade")
         sheet.append(list(EXPORT_HEADER))
         for row in rows:
-            sheet.append(row)
+            sheet.append([xml_safe(cell) for cell in row])
         out = io.BytesIO()
         book.save(out)
         response = HttpResponse(
@@ -371,7 +372,7 @@ urlpatterns = [
     path("investment/", investment_page, name="trade_investment"),
     path("imports/", imports, name="trade_imports"),
     path("imports/commit/", import_commit, name="trade_import_commit"),
-    path("imports/<int:pk>/delete/", import_delete, name="trade_import_delete"),
+    path("imports/<id:pk>/delete/", import_delete, name="trade_import_delete"),
     path("chapters/", mapping, name="trade_mapping"),
     path("chapters/edit/", mapping_edit, name="trade_mapping_edit"),
 ]

@@ -68,6 +68,9 @@ FORMULAS = [
     '=DDE("cmd";"/C calc";"A0")',
 ]
 
+#: Control characters text fields refuse (tab, line feed and carriage return are allowed).
+CONTROLS = ["\x01", "\x00", "\x1b[31m", "\x7f", "\x0b", "\x08", "\x1f"]
+
 
 def garbage(seed: int, size: int) -> bytes:
     return random.Random(seed).randbytes(size)
@@ -291,6 +294,14 @@ def registry_files() -> Iterator[tuple[str, bytes]]:
     }
     for name, content in structures.items():
         yield f"g-structure-{name}.csv", content.encode()
+    # C0 control characters (and DEL) in otherwise good text cells: refused, never stored.
+    for i, control in enumerate(CONTROLS):
+        for column in ("title_en", "title_ru", "title_ja"):
+            cell = f"Lean{control}production"
+            yield (
+                f"g-control-{i}-{column}.csv",
+                csv_text(REGISTRY_HEADER, [registry_row(**{column: cell})]).encode(),
+            )
     header = REGISTRY_HEADER.split(",")
     good_cells: list[object] = split_row(REGISTRY_GOOD_ROW)
     good_book = xlsx([header, good_cells])

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from tandem.committee.enums import TranslationStatus
 from tandem.committee.exporters.pdf import PDF_FONTS, html_to_pdf
 from tandem.committee.models import CommitteeSession, Decision
+from tandem.core.validators import xml_safe
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語", "ru": "Русский"}
 SECTION_LABELS = {
@@ -132,7 +133,7 @@ def minutes_docx(session: CommitteeSession, languages: list[str], *, language: s
             _("Minutes of session %(number)s") % {"number": session.number}, level=1
         )
         document.add_paragraph(
-            f"{session.committee.name} · {session.start_date:%Y-%m-%d} · {session.city}"
+            xml_safe(f"{session.committee.name} · {session.start_date:%Y-%m-%d} · {session.city}")
         )
     table = document.add_table(rows=1, cols=len(languages))
     table.style = "Table Grid"
@@ -146,7 +147,7 @@ def minutes_docx(session: CommitteeSession, languages: list[str], *, language: s
                 if section.number
                 else ""
             )
-            run = cell.paragraphs[0].add_run(prefix + title)
+            run = cell.paragraphs[0].add_run(xml_safe(prefix + title))
             run.bold = True
         for decision in section.decisions:
             row = table.add_row().cells
@@ -156,7 +157,7 @@ def minutes_docx(session: CommitteeSession, languages: list[str], *, language: s
                 cell.paragraphs[0].add_run(
                     f"{label} {session.number}/{decision.number}{note}"
                 ).italic = True
-                cell.add_paragraph(decision.texts[index])
+                cell.add_paragraph(xml_safe(decision.texts[index]))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -23,6 +23,7 @@ from tandem.core.files.xlsx_safety import (
     check_has_sheets,
     check_xlsx_archive,
 )
+from tandem.core.validators import xml_safe
 from tandem.exchange.enums import Horizon, IndicatorKind, Unit
 from tandem.exchange.models import EnterpriseProfile, KpiIndicator, KpiMeasurement
 from tandem.exchange.services.records import indicator_save, measurement_save
@@ -69,15 +70,15 @@ def kpi_template(enterprises: list[EnterpriseProfile]) -> bytes:
                 sheet.append(
                     [
                         profile.pk,
-                        str(profile.organisation.name),
+                        xml_safe(str(profile.organisation.name)),
                         indicator.kind,
-                        indicator.name,
-                        indicator.unit,
+                        xml_safe(indicator.name),
+                        xml_safe(indicator.unit),
                         "yes" if indicator.improves_upwards else "no",
                         measurement.horizon,
                         measurement.date,
                         float(measurement.value),
-                        measurement.method,
+                        xml_safe(measurement.method),
                     ]
                 )
     listing = book.create_sheet("enterprises")
@@ -85,7 +86,9 @@ def kpi_template(enterprises: list[EnterpriseProfile]) -> bytes:
     for profile in enterprises:
         organisation = profile.organisation
         region = organisation.region.name if organisation.region else ""
-        listing.append([profile.pk, str(organisation.name), organisation.side.code, region])
+        listing.append(
+            [profile.pk, xml_safe(str(organisation.name)), organisation.side.code, xml_safe(region)]
+        )
     codes = book.create_sheet("codes")
     codes.append(["column", "code", "meaning"])
     for kind in IndicatorKind:

@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from tandem.core.validators import xml_safe
 from tandem.interop.tabular.columns import COLUMNS
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -44,7 +45,7 @@ def xlsx_bytes(projects: Iterable[Any], *, title: str = "projects") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     for row in project_rows(projects):
-        sheet.append(row)
+        sheet.append([xml_safe(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

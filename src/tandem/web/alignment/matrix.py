@@ -17,6 +17,7 @@ from openpyxl import Workbook
 
 from tandem.core.models import Country, Region
 from tandem.core.permissions import permission_required
+from tandem.core.validators import xml_safe
 from tandem.interop.tabular.export import escape_formula
 from tandem.projects.enums import Currency, ProjectStatus
 from tandem.projects.selectors.alignment import NONE, AlignmentMatrix, alignment_matrix
@@ -144,7 +145,7 @@ def alignment_export(request: HttpRequest, file_format: str) -> HttpResponse:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("alignment")
         for row in table:
-            sheet.append(row)
+            sheet.append([xml_safe(cell) for cell in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tandem.committee.exporters.briefing import render_briefing
 from tandem.committee.selectors.sessions import default_as_of, session_by_number
 from tandem.core.models import User
+from tandem.core.validators import EARLIEST_DATE, LATEST_DATE, date_in_range
 
 
 class Command(BaseCommand):
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         else:
             reader = User(role="auditor", is_active=True)
         as_of = options["as_of"] or default_as_of(session)
+        if not date_in_range(as_of):
+            raise CommandError(f"--as-of must be between {EARLIEST_DATE} and {LATEST_DATE}.")
         content = render_briefing(
             session, reader, language=options["lang"], file_format=file_format, as_of=as_of
         )
