@@ -220,6 +220,14 @@ def test_a_command_writing_to_a_full_disk_says_so_and_leaves_nothing(
     assert _contents(full_directory) == {"filler"}
 
 
+def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(
+    full_directory: Path, default_programme: None
+) -> None:
+    with pytest.raises(CommandError, match="No space left on device; nothing written"):
+        call_command("backup", "-o", str(full_directory / "backup.zip"))
+    assert _contents(full_directory) == {"filler"}
+
+
 # -- a cache that cannot store ----------------------------------------------------------------
 
 

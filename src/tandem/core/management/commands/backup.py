@@ -28,8 +28,10 @@ class Command(BaseCommand):
         path = options["output"] or Path(f"tandem-backup-{timezone.now():%Y%m%d-%H%M%S}.zip")
         try:
             summary = backup_create(path, media_root=Path(settings.MEDIA_ROOT))
-        except (BackupError, OSError) as exc:
+        except BackupError as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"{path}: {exc.strerror or exc}; nothing written.") from None
         size = summary.path.stat().st_size
         self.stdout.write(
             f"wrote {summary.path} ({size / 1_000_000:.1f} MB): {summary.tables} tables, "
