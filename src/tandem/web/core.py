@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from tandem.core.actors import signed_in
 from tandem.core.audit import latest_changes
 from tandem.core.permissions import PUBLIC, check, permission_required
 from tandem.core.selectors import dashboard_counts, organisations
@@ -58,7 +59,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if language not in {code for code, _name in settings.LANGUAGES}:
         return response
     if request.user.is_authenticated:
-        user_set_language(user=request.user, language=language)
+        user = signed_in(request.user)
+        user_set_language(user=user, language=language, actor=user)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

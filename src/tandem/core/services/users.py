@@ -14,12 +14,12 @@ from tandem.core.models import ApiToken, Country, Organisation, User
 from tandem.core.models.api_token import hash_token, new_raw_token
 
 
-def user_set_language(*, user: User, language: str) -> User:
+def user_set_language(*, user: User, language: str, actor: Actor) -> User:
     """Remember the user's language for every later visit, on any device."""
     if user.language == language:
         return user
     user.language = language
-    return save_with_actor(user, user, reason="language changed")
+    return save_with_actor(user, actor, reason="language changed")
 
 
 DEMO_PASSWORD = "tandem-demo-2019"  # noqa: S105 - printed by `make demo`; demo databases only
