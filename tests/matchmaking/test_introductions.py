@@ -135,7 +135,7 @@ def test_an_accepted_introduction_leads_to_a_meeting_and_a_joint_project(
         actor=jp_user,
     )
     assert done.joint_project == project
-    assert list(project.introductions.all()) == [done]  # type: ignore[attr-defined]
+    assert list(project.introductions.all()) == [done]
     assert done.history.count() == 4  # type: ignore[attr-defined]
 
 
@@ -158,6 +158,36 @@ def test_funnel_counts_each_stage_per_side_and_per_plan_area(
     assert rows["JP"]["requested"] == 2
     by_area = {row.label: row.counts for row in funnel("plan_area")}
     assert by_area["P3"]["agreement"] == 1
+
+
+def test_funnel_shares_are_of_their_base_and_never_pass_100_percent(
+    pair: tuple[CompanyProfile, CompanyProfile, User, User],
+    make_profile: Callable[..., CompanyProfile],
+    company_user: Callable[[str, str], User],
+) -> None:
+    jp, ru, jp_user, ru_user = pair
+    make_profile("Sibles", "RU", "en", "timber", "sawmill equipment")
+    suggestions_refresh(profile=jp)  # two suggested pairs, both for the Japanese company
+    from_suggestion = introduction_request(requester=jp, recipient=ru, actor=jp_user)
+    introduction_respond(introduction=from_suggestion, accept=True, actor=ru_user)
+    introduction_record_outcome(
+        introduction=from_suggestion, outcome=Outcome.AGREEMENT, actor=jp_user
+    )  # an agreement recorded without a meeting date
+    for name in ("Dalles", "Amurwood"):  # Russian companies that ask without a suggestion
+        user = company_user("RU", name.lower())
+        asking = make_profile(name, "RU", "en", "timber", "buyers", organisation=user.organisation)
+        introduction_request(requester=asking, recipient=jp, actor=user)
+    rows = {row.label: row for row in funnel("side")}
+    total = rows[""]
+    assert total.counts["suggested"] == 2 and total.counts["requested"] == 3
+    shares = dict(zip(("suggested", "requested", "accepted", "met", "agreement"),
+                      (share for _value, share in total.cells()), strict=True))  # fmt: skip
+    assert shares == {
+        "suggested": None, "requested": 50, "accepted": 33, "met": 0, "agreement": 100
+    }  # fmt: skip
+    assert rows["RU"].share("requested") is None  # asked, but nothing was suggested to them
+    for row in [*funnel("side"), *funnel("plan_area")]:
+        assert all(share is None or 0 <= share <= 100 for _value, share in row.cells())
 
 
 def test_inbox_shows_a_company_what_was_asked_of_it(

@@ -1,5 +1,6 @@
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -206,3 +207,40 @@ def test_the_company_asked_may_read_an_unpublished_requesters_profile_but_not_it
     page = _client(ru_user).get(url)
     assert page.status_code == 200
     assert "hidden@newcomer.example.jp" not in page.content.decode()
+
+
+def test_a_joint_project_page_shows_the_introduction_it_came_from(
+    two_companies: tuple[CompanyProfile, CompanyProfile, User, User],
+    make_project: Callable[..., Any],
+    secretariat_jp: User,
+    agency: User,
+) -> None:
+    from tandem.matchmaking.enums import Outcome
+    from tandem.matchmaking.services.introductions import (
+        introduction_record_meeting,
+        introduction_record_outcome,
+        introduction_request,
+        introduction_respond,
+    )
+
+    jp, ru, jp_user, ru_user = two_companies
+    introduction = introduction_request(requester=jp, recipient=ru, actor=jp_user)
+    introduction_respond(introduction=introduction, accept=True, actor=ru_user)
+    introduction_record_meeting(
+        introduction=introduction, met_on=dt.date(2026, 7, 9), venue="fair", place="Innoprom",
+        actor=jp_user,
+    )  # fmt: skip
+    project = make_project()
+    introduction_record_outcome(
+        introduction=introduction, outcome=Outcome.JOINT_PROJECT, joint_project=project,
+        note="Signed at the fair's closing day", actor=jp_user,
+    )  # fmt: skip
+    url = reverse("web:project_detail", args=[project.code])
+    page = _client(secretariat_jp).get(url).content.decode()
+    assert "川田精機 → Уралстанок" in page and "Joint project created" in page
+    assert "2026-07-09" in page and "Innoprom" in page
+    assert "Signed at the fair" not in page  # the outcome note is the companies' own
+    detail = reverse("web:matchmaking_introduction", args=[introduction.pk])
+    assert detail not in page
+    page = _client(agency).get(url).content.decode()
+    assert detail in page and "Signed at the fair" in page

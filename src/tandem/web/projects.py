@@ -23,6 +23,7 @@ from tandem.committee.models import CommitteeSession
 from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 from tandem.interop.tabular.export import csv_chunks, xlsx_bytes
+from tandem.matchmaking.selectors.introductions import project_origins
 from tandem.programme.selectors import current_programme
 from tandem.projects.forms import BulkStatusForm, ProjectFilterForm, ProjectForm
 from tandem.projects.models import ConfidentialNote, JointProject
@@ -127,6 +128,7 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
             "as_of_session": as_of_session,
             "as_of": as_of,
             "history": project.history.select_related("history_user")[:50],  # type: ignore[attr-defined]
+            "origins": project_origins(project.pk, request.user),
             "shows_illustrative": project.is_illustrative,
         },
     )
