@@ -19,9 +19,9 @@ BATCH_SIZE = 2000
 def demo_data_create(*, seed: int, organisations: int, people: int, actor: Actor) -> dict[str, int]:
     """Create the illustrative organisations and people that are missing (idempotent)."""
     sides = {country.code: country for country in Country.objects.all()}
-    regions = {
-        code: list(Region.objects.filter(country__code=code).order_by("code")) for code in sides
-    }
+    # Illustrative records are never placed where the two sides see the status differently.
+    placeable = Region.objects.filter(status_disputed=False).order_by("code")
+    regions = {code: list(placeable.filter(country__code=code)) for code in sides}
     generated_orgs = generate_organisations(seed, organisations)
     existing = set(
         Organisation.objects.filter(reference__startswith="demo-org-").values_list(
