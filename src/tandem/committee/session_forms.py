@@ -12,8 +12,9 @@ from tandem.committee.enums import SessionStatus
 from tandem.committee.models import CommitteeSession, WorkingGroup
 from tandem.committee.services.sessions import SessionFields
 from tandem.core.models import Country, Person
+from tandem.core.widgets import IsoDateInput
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = IsoDateInput()
 
 
 class SessionForm(forms.Form):

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from tandem.core.actors import Actor, acting_as, actor_reason, actor_user
 from tandem.core.audit import with_actor
+from tandem.core.translated_text import blank_untranslated
 
 M = TypeVar("M", bound=models.Model)
 
@@ -18,10 +19,14 @@ BATCH = 1000
 
 
 def create_rows(model: type[M], rows: Iterable[M], *, actor: Actor, reason: str = "") -> list[M]:
-    """Insert ``rows`` and one creation record each, against ``actor``."""
+    """Insert ``rows`` and one creation record each, against ``actor``; an empty translated
+    text is stored as "" (a bulk insert sends no pre_save signal)."""
+    rows = list(rows)
+    for row in rows:
+        blank_untranslated(row)
     return list(
         bulk_create_with_history(
-            list(rows),
+            rows,
             model,
             batch_size=BATCH,
             default_user=actor_user(actor),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tandem.core.enums import Language
 from tandem.core.models import Organisation
+from tandem.core.widgets import IsoDateInput, IsoDateTimeInput
 from tandem.fairs.models import Fair, FairParticipant, Interpreter, MeetingSlot, MeetingTable
 from tandem.fairs.selectors.agenda import slot_options
 from tandem.fairs.services.setup import (
@@ -23,7 +24,7 @@ SLOTS_HELP = _("Tick none to mean every slot.")
 
 
 class MeetingDayForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("Day"), widget=IsoDateInput())
     first_start = forms.TimeField(
         label=_("First slot starts"), widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -151,8 +152,8 @@ class DeadlinesForm(forms.ModelForm[Fair]):
         model = Fair
         fields = ["request_deadline", "scheduling_deadline", "request_expiry_days"]
         widgets = {
-            "request_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "scheduling_deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "request_deadline": IsoDateTimeInput(),
+            "scheduling_deadline": IsoDateTimeInput(),
         }
 
     def __init__(self, *args: Any, fair: Fair, **kwargs: Any) -> None:

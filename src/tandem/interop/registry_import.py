@@ -22,14 +22,26 @@ from pydantic import ValidationError as SchemaError
 
 from tandem.core.permissions import check
 from tandem.core.validators import control_characters
-from tandem.interop.tabular.columns import COLUMN_NAMES, LIST_SEPARATOR, REQUIRED_COLUMNS
+from tandem.interop.registry_records import RecordPlan
+from tandem.interop.tabular.columns import (
+    COLUMN_NAMES,
+    LIST_SEPARATOR,
+    PARTICIPANT_COLUMNS,
+    REQUIRED_COLUMNS,
+)
 from tandem.interop.tabular.read import Table
 from tandem.programme.models import Programme
+from tandem.projects.enums import ParticipantRole
 from tandem.projects.models import JointProject
-from tandem.projects.schemas import ProjectIn
+from tandem.projects.schemas import ParticipantIn, ProjectIn
 from tandem.projects.services.bulk import projects_bulk_create
 from tandem.projects.services.projects import may_write, project_update, result_of
-from tandem.projects.services.references import References, Resolved, resolve
+from tandem.projects.services.references import (
+    References,
+    Resolved,
+    organisation_key,
+    resolve,
+)
 
 # A cell a spreadsheet would evaluate: = + @ (and full-width forms), tab, CR, or a minus sign
 # that does not start a plain number.
@@ -57,17 +69,24 @@ class ImportPlan:
     file_problems: list[str] = field(default_factory=list)
     source: str = ""
     items: list[tuple[RowOutcome, ProjectIn, int | None, Resolved]] = field(default_factory=list)
+    records: RecordPlan = field(default_factory=RecordPlan)  # financing, results… of the file
 
     def count(self, action: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.action == action)
 
     @property
     def can_commit(self) -> bool:
-        return not self.file_problems and not self.count(REJECT) and bool(self.items)
+        return (
+            not self.file_problems
+            and not self.count(REJECT)
+            and not self.records.rejected
+            and bool(self.items or self.records.writes)
+        )
 
     def digest(self) -> str:
-        text = "|".join(
-            f"{o.line}:{o.code}:{o.action}:{';'.join(o.messages)}" for o in self.outcomes
+        text = (
+            "|".join(f"{o.line}:{o.code}:{o.action}:{';'.join(o.messages)}" for o in self.outcomes)
+            + self.records.digest_text()
         )
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -97,13 +116,37 @@ def row_to_project_in(row: dict[str, str]) -> ProjectIn:
                 vocabulary, _sep, code = part.strip().partition(":")
                 sectors.append({"vocabulary": vocabulary.strip().lower(), "code": code.strip()})
             data[name] = sectors
-        elif name in ("lead_jp", "lead_ru"):
-            data.setdefault("participants", []).append(
-                {"organisation": value, "side": name[-2:].upper(), "role": "lead"}
+        elif name in PARTICIPANT_COLUMNS:
+            role, side = PARTICIPANT_COLUMNS[name]
+            names = [value] if role == "lead" else value.split(LIST_SEPARATOR)
+            data.setdefault("participants", []).extend(
+                {"organisation": part.strip(), "side": side, "role": role}
+                for part in names
+                if part.strip()
             )
         else:
             data[name] = value
     return ProjectIn(**data)
+
+
+def with_participants_kept(item: ProjectIn, project: JointProject) -> ProjectIn:
+    """``item`` with the project's participants in every role and side it does not name:
+    a row (or a file) that names a project's funders leaves its partners as they are."""
+    if item.participants is None:
+        return item
+    named = {(p.side, str(p.role)) for p in item.participants}
+    kept = [
+        ParticipantIn(
+            organisation=organisation_key(p.organisation),
+            side=p.side.code,
+            role=ParticipantRole(p.role),
+        )
+        for p in project.participants.all()
+        if (p.side.code, p.role) not in named
+    ]
+    if not kept:
+        return item
+    return item.model_copy(update={"participants": [*item.participants, *kept]})
 
 
 def _schema_message(error: SchemaError) -> str:
@@ -133,7 +176,10 @@ def _changes(project: JointProject, data: ProjectIn, resolved: Resolved) -> list
                 (p.organisation_id, p.side_id, p.role) for p in project.participants.all()
             )
             value = sorted((o.pk, side.pk, str(role)) for o, side, role in resolved.participants)
-        elif name in ("sectors", "financing"):
+        elif name == "sectors":
+            current = sorted((s.vocabulary, s.code) for s in project.sectors.all())
+            value = sorted((str(s.vocabulary), s.code) for s in data.sectors or [])
+        elif name == "financing":
             changed.append(name)  # replaced as a whole when given
             continue
         elif name == "confidential_side":
@@ -167,7 +213,13 @@ def plan_items(
     existing = {
         project.code: project
         for project in JointProject.objects.filter(code__in=codes).prefetch_related(
-            "area_links__plan_area", "national_projects", "regions", "aspects", "participants"
+            "area_links__plan_area",
+            "national_projects",
+            "regions",
+            "aspects",
+            "sectors",
+            "participants__organisation",
+            "participants__side",
         )
     }
     for line, item in parsed:
@@ -186,6 +238,8 @@ def plan_items(
             outcome.action = REJECT
             outcome.messages.extend(controls)
             continue
+        if item.code in existing:
+            item = with_participants_kept(item, existing[item.code])
         try:
             resolved = resolve(item, programme, references)
         except ValidationError as error:

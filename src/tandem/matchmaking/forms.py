@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tandem.core.models import Country, Organisation, Region
+from tandem.core.widgets import IsoDateInput
 from tandem.matchmaking.enums import MeetingVenue, Outcome, ProfileState
 from tandem.matchmaking.models import CompanyProfile
 from tandem.matchmaking.selectors.profiles import SORTS, ProfileFilters
@@ -134,7 +135,7 @@ class RespondForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    met_on = forms.DateField(label=_("Met on"), widget=forms.DateInput(attrs={"type": "date"}))
+    met_on = forms.DateField(label=_("Met on"), widget=IsoDateInput())
     venue = forms.ChoiceField(label=_("Venue"), choices=MeetingVenue.choices)
     place = forms.CharField(label=_("Fair or place"), required=False, max_length=200)
 

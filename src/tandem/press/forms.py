@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tandem.core.widgets import IsoDateInput
 from tandem.press.extraction.reading import KINDS, MAX_BYTES
 
 
@@ -37,7 +38,7 @@ class IngestForm(forms.Form):
     published = forms.DateField(
         label=_("Published"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
         help_text=_("Leave empty when the article gives its date."),
     )
 

@@ -1,4 +1,5 @@
-"""Forms of the registry: the list's filters and the project form."""
+"""Forms of the registry: the list's filters and the bulk status change (the project form is
+in :mod:`tandem.projects.project_form`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from django.core.cache import cache
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from tandem.core.models import Country, Organisation, Region
+from tandem.core.models import Country, Region
+from tandem.core.widgets import IsoDateInput
 from tandem.programme.models import NationalProject, PlanArea
-from tandem.projects.enums import Aspect, Disclosure, ProjectStatus
-from tandem.projects.schemas import ProjectIn
+from tandem.projects.enums import Aspect, ProjectStatus
 from tandem.projects.selectors.registry import SORTS, ProjectFilters
 
 ANY = [("", _("Any"))]
@@ -97,149 +98,12 @@ class ProjectFilterForm(forms.Form):
         return value if value in SORTS else "code"
 
 
-class ProjectForm(forms.Form):
-    """Create or edit a project; ``version`` carries the version the editor opened."""
-
-    code = forms.RegexField(
-        label=_("Code"),
-        regex=r"^[A-Z]{2,8}-\d{4}-\d{4,6}$",
-        help_text=_("Like JR-2019-0042."),
-        error_messages={"invalid": _("A project code looks like JR-2019-0042.")},
-    )
-    title_en = forms.CharField(label=_("Title (English)"), required=False, max_length=300)
-    title_ja = forms.CharField(label=_("Title (Japanese)"), required=False, max_length=300)
-    title_ru = forms.CharField(label=_("Title (Russian)"), required=False, max_length=300)
-    summary_en = forms.CharField(
-        label=_("Summary (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    summary_ja = forms.CharField(
-        label=_("Summary (Japanese)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    summary_ru = forms.CharField(
-        label=_("Summary (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    status = forms.ChoiceField(
-        label=pgettext_lazy("project", "Status"), choices=ProjectStatus.choices
-    )
-    status_date = forms.DateField(
-        label=_("Status since"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    primary_plan_area = forms.ChoiceField(label=_("Primary plan area"))
-    other_plan_areas = forms.MultipleChoiceField(
-        label=_("Other plan areas"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    national_projects = forms.MultipleChoiceField(
-        label=_("National projects"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    regions = forms.MultipleChoiceField(label=_("Regions"), required=False)
-    places = forms.CharField(label=_("Places"), required=False, max_length=300)
-    aspects = forms.MultipleChoiceField(
-        label=_("Aspects"),
-        required=False,
-        choices=Aspect.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    lead_jp = forms.ChoiceField(label=_("Lead on the Japanese side"), required=False)
-    lead_ru = forms.ChoiceField(label=_("Lead on the Russian side"), required=False)
-    disclosure = forms.ChoiceField(label=_("Disclosure"), choices=Disclosure.choices)
-    confidential_side = forms.ChoiceField(label=_("Confidential to side"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        fields: dict[str, Any] = dict(self.fields)  # the ChoiceFields among them
-        areas = [(a.code, f"{a.code} {a.name}") for a in PlanArea.objects.order_by("number")]
-        fields["primary_plan_area"].choices = areas
-        fields["other_plan_areas"].choices = areas
-        fields["national_projects"].choices = [
-            (n.code, f"{n.code} {n.name}") for n in NationalProject.objects.order_by("number")
-        ]
-        fields["regions"].choices = [
-            (r.code, f"{r.name} ({r.code})")
-            for r in Region.objects.order_by("country__code", "code")
-        ]
-        for field_name, side in (("lead_jp", "JP"), ("lead_ru", "RU")):
-            fields[field_name].choices = [("", "—")] + [
-                (_org_key(org), org.name)
-                for org in Organisation.objects.filter(side__code=side).order_by("name")[:2000]
-            ]
-        fields["confidential_side"].choices = [("", "—")] + [
-            (c.code, c.name) for c in Country.objects.all()
-        ]
-
-    def to_project_in(self) -> ProjectIn:
-        data = self.cleaned_data
-        areas = [data["primary_plan_area"]] + [
-            code for code in data["other_plan_areas"] if code != data["primary_plan_area"]
-        ]
-        participants = [
-            {"organisation": data[field_name], "side": side, "role": "lead"}
-            for field_name, side in (("lead_jp", "JP"), ("lead_ru", "RU"))
-            if data[field_name]
-        ]
-        return ProjectIn(
-            code=data["code"],
-            title_en=data["title_en"],
-            title_ja=data["title_ja"],
-            title_ru=data["title_ru"],
-            summary_en=data["summary_en"],
-            summary_ja=data["summary_ja"],
-            summary_ru=data["summary_ru"],
-            status=data["status"],
-            status_date=data["status_date"],
-            plan_areas=areas,
-            national_projects=data["national_projects"],
-            regions=data["regions"],
-            places=data["places"],
-            aspects=data["aspects"],
-            disclosure=data["disclosure"],
-            confidential_side=data["confidential_side"] or None,
-            participants=participants,  # type: ignore[arg-type]
-        )
-
-    @classmethod
-    def initial_for(cls, project: Any) -> dict[str, Any]:
-        links = list(project.area_links.all())
-        leads = {
-            p.side.code: p.organisation for p in project.participants.all() if p.role == "lead"
-        }
-        return {
-            "code": project.code,
-            **{
-                f"{name}_{language}": getattr(project, f"{name}_{language}")
-                for name in ("title", "summary")
-                for language in ("en", "ja", "ru")
-            },
-            "status": project.status,
-            "status_date": project.status_date,
-            "primary_plan_area": next((k.plan_area.code for k in links if k.is_primary), ""),
-            "other_plan_areas": [k.plan_area.code for k in links if not k.is_primary],
-            "national_projects": [n.code for n in project.national_projects.all()],
-            "regions": [r.code for r in project.regions.all()],
-            "places": project.places,
-            "aspects": [a.aspect for a in project.aspects.all()],
-            "lead_jp": _org_key(leads.get("JP")),
-            "lead_ru": _org_key(leads.get("RU")),
-            "disclosure": project.disclosure,
-            "confidential_side": project.confidential_side.code
-            if project.confidential_side
-            else "",
-            "version": project.version,
-        }
-
-
-def _org_key(organisation: Organisation | None) -> str:
-    if organisation is None:
-        return ""
-    return str(organisation.reference or getattr(organisation, "name_en", "") or organisation.pk)
-
-
 class BulkStatusForm(forms.Form):
     codes = forms.MultipleChoiceField(required=True)
     status = forms.ChoiceField(
         label=pgettext_lazy("project", "New status"), choices=ProjectStatus.choices
     )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=IsoDateInput())
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
     def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -22,6 +23,21 @@ from tandem.projects.enums import (
 )
 
 CODE_PATTERN = r"^[A-Z]{2,8}-\d{4}-\d{4,6}$"
+Clearable = Literal[
+    "title_en",
+    "title_ja",
+    "title_ru",
+    "summary_en",
+    "summary_ja",
+    "summary_ru",
+    "places",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "confidential_side",
+]
+CLEARABLE: tuple[str, ...] = get_args(Clearable)
 
 
 class ParticipantIn(BaseModel):
@@ -81,6 +97,12 @@ class ProjectIn(BaseModel):
     confidential_side: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     participants: list[ParticipantIn] | None = None
     financing: list[FinancingIn] | None = None
+    clear: list[Clearable] | None = Field(
+        default=None,
+        description="Fields to empty. A field left out or blank is left as it is; only a "
+        "field named here is emptied.",
+        examples=[["summary_ru", "planned_end"]],
+    )
 
     @field_validator("plan_areas", "national_projects", "regions")
     @classmethod

@@ -25,8 +25,9 @@ from tandem.core.permissions import check, permission_required
 from tandem.interop.tabular.export import csv_chunks, xlsx_bytes
 from tandem.matchmaking.selectors.introductions import project_origins
 from tandem.programme.selectors import current_programme
-from tandem.projects.forms import BulkStatusForm, ProjectFilterForm, ProjectForm
+from tandem.projects.forms import BulkStatusForm, ProjectFilterForm
 from tandem.projects.models import ConfidentialNote, JointProject
+from tandem.projects.project_form import ProjectForm
 from tandem.projects.selectors.registry import (
     COUNT_CAP,
     count_matches,
@@ -114,7 +115,7 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
         as_of_session = next((s for s in sessions if s.number == int(session_number)), None)
         if as_of_session:
             moment = timezone.make_aware(dt.datetime.combine(as_of_session.end_date, dt.time.max))
-            as_of = project_as_of(project, moment, request.user)
+            as_of = project_as_of(project, moment, request.user, session=as_of_session)
     return render(
         request,
         "web/projects/detail.html",
@@ -138,7 +139,7 @@ def _save_form(
     request: HttpRequest, form: ProjectForm, project: JointProject | None
 ) -> JointProject | None:
     try:
-        data = form.to_project_in()
+        data = form.to_project_in(changed_only=project is not None)
         if project is None:
             programme = current_programme()
             if programme is None:
@@ -181,8 +182,11 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
     if not check(request.user, "projects.change_project", project):
         raise Http404(_("No such joint project."))
     if request.method == "POST":
-        form = ProjectForm(request.POST, initial={"code": project.code})
+        form = ProjectForm(request.POST, initial=ProjectForm.initial_for(project), project=project)
         form.fields["code"].disabled = True
+        if form.is_valid() and not form.changed_fields():
+            messages.info(request, _("Nothing was changed in %(code)s.") % {"code": project.code})
+            return HttpResponseRedirect(reverse("web:project_detail", args=[project.code]))
         if form.is_valid():
             saved = _save_form(request, form, project)
             if saved is not None:
@@ -190,7 +194,7 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
                 messages.success(request, _("Project %(code)s saved.") % {"code": saved.code})
                 return HttpResponseRedirect(reverse("web:project_detail", args=[saved.code]))
     else:
-        form = ProjectForm(initial=ProjectForm.initial_for(project))
+        form = ProjectForm(initial=ProjectForm.initial_for(project), project=project)
         form.fields["code"].disabled = True
     return render(request, "web/projects/form.html", {"form": form, "project": project})
 

@@ -17,6 +17,7 @@ from tandem.committee.models import CommitteeSession, SessionCoChair
 from tandem.committee.services.actions import action_item_create
 from tandem.committee.services.agenda import agenda_apply_proposal, agenda_item_create
 from tandem.committee.services.decisions import decision_create
+from tandem.committee.services.reporting import status_changes_report
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Country, Organisation, Person
@@ -146,4 +147,10 @@ def committee_demo_create(*, seed: int = 2019, actor: Any = None) -> dict[str, i
         session_16 = _plan_session_16(session_15, actor)
         created["sessions"] = 1
         created["agenda items"] += session_16.agenda_items.count()
+    created["status changes reported"] = sum(
+        status_changes_report(session=session, actor=actor)
+        for session in CommitteeSession.objects.filter(committee=session_15.committee).order_by(
+            "number"
+        )
+    )
     return created

@@ -6,7 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tandem.projects.enums import ParticipantRole
+from tandem.projects.services.references import organisation_key
+
 LIST_SEPARATOR = ";"
+SIDES = ("JP", "RU")
 
 
 @dataclass(frozen=True)
@@ -20,13 +24,25 @@ def _join(values: list[str]) -> str:
     return f"{LIST_SEPARATOR} ".join(values)
 
 
-def _lead(side: str) -> Callable[[Any], str]:
+def participant_column(role: str, side: str) -> str:
+    """``lead_jp``, ``funder_ru``…: the column of one role on one side."""
+    return f"{role}_{side.lower()}"
+
+
+def _participants(role: str, side: str) -> Callable[[Any], str]:
+    """The organisations in ``role`` on ``side``, by reference or name (``; `` between)."""
+
     def read(project: Any) -> str:
-        for participant in project.leads:
-            if participant.side.code == side:
-                organisation = participant.organisation
-                return str(organisation.reference or organisation.name_en or organisation.name)
-        return ""
+        participants = getattr(project, "all_participants", None)
+        if participants is None:
+            participants = project.participants.select_related("organisation", "side")
+        return _join(
+            sorted(
+                organisation_key(p.organisation)
+                for p in participants
+                if p.role == role and p.side.code == side
+            )
+        )
 
     return read
 
@@ -74,8 +90,18 @@ COLUMNS: tuple[Column, ...] = (
         "confidential_side",
         lambda p: p.confidential_side.code if p.confidential_side_id else "",
     ),
-    Column("lead_jp", _lead("JP")),
-    Column("lead_ru", _lead("RU")),
+    *(
+        Column(
+            participant_column(role, side),
+            _participants(role, side),
+            is_list=role != ParticipantRole.LEAD,
+        )
+        for role in ParticipantRole
+        for side in SIDES
+    ),
 )
+PARTICIPANT_COLUMNS = {
+    participant_column(role, side): (str(role), side) for role in ParticipantRole for side in SIDES
+}
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
 REQUIRED_COLUMNS = frozenset({"code"})

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from tandem.core.permissions import check
+from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import (
     JointProject,
     Participant,
@@ -220,7 +221,11 @@ def projects_for_export(user: Any, filters: ProjectFilters, limit: int) -> Query
             "aspects",
             "sectors",
             Prefetch("area_links", queryset=ProjectPlanArea.objects.select_related("plan_area")),
-            leads_prefetch(),
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("organisation", "side"),
+                to_attr="all_participants",
+            ),
         )[:limit]
     )
 
@@ -284,19 +289,45 @@ def project_detail(user: Any, code: str) -> JointProject | None:
 
 @dataclass(frozen=True)
 class ProjectAsOf:
-    """The project's record at a past moment (None: not registered yet), or ``withheld``
-    when its disclosure then was narrower than what the reader may see today."""
+    """The project as it stood at a past session: its record then (from the audit history)
+    and its status then (from the dated status history), or ``withheld`` when its disclosure
+    then was narrower than what the reader may see today. A project whose record was entered
+    after the session but whose status history reaches back before it (an import of past
+    projects, the demo) shows the record as first entered, ``entered_later``. Nothing:
+    not in the registry yet."""
 
     record: Any = None
     withheld: bool = False
+    step: StatusChange | None = None
+    entered_later: bool = False
+    reported: list[StatusChange] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        if self.step is not None:
+            return str(ProjectStatus(self.step.to_status).label)
+        return str(self.record.get_status_display()) if self.record is not None else ""
+
+    @property
+    def status_date(self) -> dt.date | None:
+        if self.step is not None:
+            return self.step.date
+        return self.record.status_date if self.record is not None else None
 
 
-def project_as_of(project: JointProject, moment: dt.datetime, reader: Any) -> ProjectAsOf:
-    """The project's record as it stood at ``moment`` (from the audit history), shown only if
+def project_as_of(
+    project: JointProject, moment: dt.datetime, reader: Any, session: Any = None
+) -> ProjectAsOf:
+    """The project as it stood at ``moment`` (see :class:`ProjectAsOf`), shown only if
     ``reader`` may see the project today (the caller's check) and may see it with the
-    disclosure it had then: of the two, whichever is narrower applies."""
-    history = project.history.filter(history_date__lte=moment).order_by("-history_date")  # type: ignore[attr-defined]
-    record = history.first()
+    disclosure it had then: of the two, whichever is narrower applies. With ``session``, the
+    status changes reported to that session too."""
+    history = project.history.order_by("history_date")  # type: ignore[attr-defined]
+    record = history.filter(history_date__lte=moment).last()
+    step = project.status_changes.filter(date__lte=moment.date()).order_by("date", "id").last()
+    entered_later = record is None and step is not None
+    if entered_later:
+        record = history.first()
     if record is None:
         return ProjectAsOf()
     then = copy.copy(project)
@@ -307,4 +338,9 @@ def project_as_of(project: JointProject, moment: dt.datetime, reader: Any) -> Pr
         and check(reader, "projects.view_project", then)
     ):
         return ProjectAsOf(withheld=True)
-    return ProjectAsOf(record=record)
+    reported = (
+        list(project.status_changes.filter(reported_to=session).order_by("date", "id"))
+        if session is not None
+        else []
+    )
+    return ProjectAsOf(record=record, step=step, entered_later=entered_later, reported=reported)

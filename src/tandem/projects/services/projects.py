@@ -153,6 +153,13 @@ def _set_scalars(project: JointProject, data: ProjectIn, resolved: Resolved) -> 
             setattr(project, name, given[name])
     if "disclosure" in given or "confidential_side" in given:
         project.confidential_side = resolved.confidential_side
+    for name in data.clear or []:
+        if name == "confidential_side":
+            project.confidential_side = None
+        else:
+            setattr(project, name, "" if name.startswith(("title", "summary", "places")) else None)
+    if data.clear and not any(getattr(project, f"title_{lang}") for lang in ("en", "ja", "ru")):
+        raise ValidationError({"title": _("Give the project a title in at least one language.")})
 
 
 def may_write(actor: Actor, project: JointProject) -> bool:
@@ -252,6 +259,8 @@ def project_update(
         _record_status(
             project, data.status, data.status_date or timezone.localdate(), reason, None, actor
         )
+    elif data.status_date and data.status_date != project.status_date:
+        _correct_status_date(project, data.status_date, reason, actor)
     _apply(project, data, resolved, actor)
     registry_changed()
     return project
@@ -281,6 +290,20 @@ def _record_status(
         actor, reason or _("status changed")
     )
     project.save(update_fields=["status", "status_date", "updated_at"])
+
+
+def _correct_status_date(project: JointProject, date: dt.date, reason: str, actor: Actor) -> None:
+    """The current status began on another day: correct the date, in the project and in the
+    step of its status history that began the status."""
+    step = project.status_changes.filter(to_status=project.status).order_by("-date", "-id").first()
+    if step is not None:
+        with_actor(step, actor)
+        step.date = date
+        step.save(update_fields=["date"])
+    project.status_date = date
+    with_actor(project, actor)
+    project._change_reason = reason or _("status date corrected")  # type: ignore[attr-defined]
+    project.save(update_fields=["status_date", "updated_at"])
 
 
 @transaction.atomic

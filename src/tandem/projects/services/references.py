@@ -27,6 +27,15 @@ class Resolved:
     participants: list[tuple[Organisation, Country, str]] = field(default_factory=list)
 
 
+def organisation_key(organisation: Organisation | None) -> str:
+    """How the form and the files name an organisation, so that :func:`find_organisation`
+    finds it again: its reference, else its name (English first)."""
+    if organisation is None:
+        return ""
+    names = (getattr(organisation, f"name_{language}", "") for language in ("en", "ja", "ru"))
+    return str(organisation.reference or next((n for n in names if n), "") or organisation.name)
+
+
 def find_organisation(name: str) -> Organisation | None:
     """An organisation by its reference or its exact name in any language."""
     return (

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from tandem.core.models import Country, Region
 from tandem.core.permissions import permission_required
 from tandem.core.validators import xml_safe
+from tandem.core.widgets import IsoDateInput
 from tandem.interop.tabular.export import escape_formula
 from tandem.projects.enums import Currency, ProjectStatus
 from tandem.projects.selectors.alignment import NONE, AlignmentMatrix, alignment_matrix
@@ -25,7 +26,7 @@ from tandem.projects.selectors.registry import ProjectFilters
 
 SHADES = 5
 ANY = [("", gettext_lazy("Any"))]
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = IsoDateInput()
 
 
 class AlignmentFilterForm(forms.Form):
