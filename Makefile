@@ -10,7 +10,7 @@ export TANDEM_DATA_DIR ?= $(CURDIR)/var
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_WAIT_POLICY ?= passive
 
-.PHONY: demo test setup system-packages lint typecheck messages bench serve lock clean
+.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade serve lock clean
 
 demo: setup ## set up, load the default and the demo data, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/tandem migrate --no-input -v0
@@ -68,6 +68,11 @@ typecheck:
 
 bench: setup ## measure performance; figures go to bench/results and docs/performance.md
 	$(BIN)/python bench/run.py
+
+# Development figures of the trade importers on ../shared/realdata/trade (skips without it).
+eval-trade: setup ## import the trade corpus, compare with each file's own totals; docs/performance.md
+	PYTHONPATH=src $(BIN)/python bench/trade/bench_trade_realdata.py
+	$(BIN)/python bench/run.py --collect
 
 serve: setup
 	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2

@@ -67,6 +67,16 @@ def test_profile_without_text_in_its_own_language_is_rejected(agency: User) -> N
     assert "offers_ja" in caught.value.message_dict
 
 
+def test_profile_size_given_as_a_head_count_is_stored_as_its_category(agency: User) -> None:
+    japan = Country.objects.get(code="JP")
+    profile = profile_create(data=_data(size=95, country=japan), actor=agency)
+    profile.refresh_from_db()
+    assert profile.size == "medium"
+    with pytest.raises(ValidationError) as caught:
+        profile_create(data=_data(size="about ninety", country=japan), actor=agency)
+    assert "size" in caught.value.message_dict
+
+
 def test_profile_states_go_draft_reviewed_published_expired(agency: User) -> None:
     profile = profile_create(data=_data(country=Country.objects.get(code="JP")), actor=agency)
     with pytest.raises(ValidationError):

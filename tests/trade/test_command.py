@@ -19,8 +19,8 @@ def test_trade_import_then_report_as_json(
 ) -> None:
     call_command("trade", "import", str(data_dir / "comtrade_sample.csv"))
     out = capsys.readouterr().out
-    assert "Imported 6 rows (comtrade, UTF-8 with BOM, 2019–2019)." in out
-    assert "Skipped 1 rows: partner World." in out
+    assert "Imported 6 rows from comtrade_sample.csv (comtrade, UTF-8 with BOM), 2019–2019." in out
+    assert "Rows left out:" in out and "  1: partner World (the sum over partners)" in out
     call_command("trade", "report", "--format", "json")
     payload = json.loads(capsys.readouterr().out)
     assert payload["hhi_scale"] == "0-1" and payload["illustrative"] is False
@@ -40,7 +40,13 @@ def test_trade_import_dry_run_and_a_malformed_file(
 ) -> None:
     path = str(data_dir / "russia_sample.csv")
     call_command("trade", "import", path, "--format", "russia", "--dry-run")
-    assert "Would import 4 rows (russia, CP1251, 2019–2019)." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Would import 4 rows from russia_sample.csv (russia, CP1251), 2019–2019." in out
+    # The preview docs/trade.md describes: rows and value by flow and year, totals by flow.
+    assert "Nothing was written (dry run)." in out
+    assert "Rows and value by flow and year (US dollars):" in out
+    assert "2019  RU→JP  exports" in out and "Totals by flow (US dollars):" in out
+    assert "First rows:" in out
     assert nothing_written()
     with pytest.raises(CommandError, match="Nothing imported: Row 3"):
         call_command("trade", "import", str(data_dir / "bad_number.csv"))

@@ -77,7 +77,8 @@ def test_monthly_periods_in_each_format() -> None:
         ("bad_formula.csv", "Row 3: column primaryValue: '=HYPERLINK("),
         ("bad_number.csv", "Row 3: column primaryValue: '12abc' is not a number."),
         ("bad_hs_code.csv", "Row 3: column cmdCode: HS code 270999 is not in the HS list"),
-        ("bad_russia_direction.csv", "Row 3: column НАПР: 'ТР' is not ЭК (export) or ИМ (import)."),
+        ("bad_russia_direction.csv",
+         "Row 3: column НАПР: 'ТР' is not ЭК/EXP (export) or ИМ/IMP (import)."),
         ("bad_japan_country.csv", "Row 3: column 国: '999' is not a country code tandem knows."),
     ],
 )  # fmt: skip

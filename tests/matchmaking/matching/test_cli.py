@@ -30,6 +30,16 @@ def devset_lines(n: int) -> list[str]:
 
 
 @pytest.mark.unit
+def test_a_company_list_with_head_counts_is_ranked(tmp_path: Path) -> None:
+    """``"size": 95`` is how people keep a company list; it is a medium-sized company."""
+    lines = [json.dumps({**json.loads(ln), "size": 95 + n}) for n, ln in enumerate(devset_lines(2))]
+    path = write(tmp_path / "in.jsonl", lines)
+    out = tmp_path / "ranks.jsonl"
+    assert run(path, str(out), 1, embedder=HashingEmbedder()) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+
+
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

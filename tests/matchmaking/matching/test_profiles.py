@@ -88,3 +88,36 @@ def test_non_utf8_file_is_a_profile_error(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe{}")
     with pytest.raises(ProfileError, match="not valid UTF-8"):
         read_profiles(path)
+
+
+@pytest.mark.parametrize(
+    ("size", "category"),
+    [
+        (0, "micro"),
+        (9, "micro"),
+        (10, "small"),
+        (49, "small"),
+        (50, "medium"),
+        (95, "medium"),
+        (249, "medium"),
+        (250, "large"),
+        (12000, "large"),
+        ("95", "medium"),
+        ("1,200", "large"),
+        (95.0, "medium"),
+        ("Small", "small"),
+    ],
+)
+def test_a_numeric_size_is_a_head_count_mapped_to_its_sme_category(
+    size: object, category: str
+) -> None:
+    """People keep head counts: micro < 10, small < 50, medium < 250, else large."""
+    prof = parse_profile_line(line(size=size), 1)
+    assert prof is not None and prof.size == category
+
+
+@pytest.mark.parametrize("size", [-3, 12.5, True, "ninety", "", None])
+def test_a_size_that_is_neither_a_category_nor_a_head_count_is_refused(size: object) -> None:
+    with pytest.raises(ProfileError) as info:
+        parse_profile_line(line(size=size), 3)
+    assert str(info.value).startswith("line 3: field 'size' ")

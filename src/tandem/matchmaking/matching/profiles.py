@@ -6,6 +6,8 @@ One JSON object per line::
      "industry": "C28", "offers": "...", "seeks": "...", "size": "small"}
 
 ``region`` and ``industry`` (an ISIC Rev.4 division such as ``"C28"``) may be missing or null.
+``size`` is a category (micro, small, medium, large) or a head count (``95``), mapped to its
+category: micro under 10 people, small under 50, medium under 250, else large.
 Errors are raised as :class:`ProfileError` and name the 1-based line number.
 """
 
@@ -20,6 +22,8 @@ from typing import Any
 
 LANGUAGES = ("ja", "ru", "en")
 SIZES = ("micro", "small", "medium", "large")
+# A head count below each limit is that category; 250 people or more is large.
+SIZE_LIMITS = ((10, "micro"), (50, "small"), (250, "medium"))
 REQUIRED_FIELDS = ("id", "country", "language", "name", "offers", "seeks", "size")
 OPTIONAL_FIELDS = ("region", "industry")
 _COUNTRY_RE = re.compile(r"^[A-Za-z]{2}$")
@@ -83,6 +87,46 @@ def _optional(data: Mapping[str, Any], field: str, line: int | None) -> str | No
     return value.strip() or None
 
 
+def size_category(head_count: int) -> str:
+    """The SME category of a number of people employed (the EU's thresholds): micro under 10,
+    small under 50, medium under 250, else large."""
+    if head_count < 0:
+        raise ValueError("a head count is 0 or more")
+    for limit, category in SIZE_LIMITS:
+        if head_count < limit:
+            return category
+    return "large"
+
+
+def normalise_size(value: Any) -> str:
+    """A size as people keep it: a category (``"small"``), or a head count (``95``, ``"95"``,
+    ``"1,200"``) mapped to its category. Raises ``ValueError`` with a one-line reason."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError("is missing" if value is None else "must be a category or a head count")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError(f"must be a head count of 0 or more, got {value}")
+        return size_category(value)
+    if not isinstance(value, str):
+        raise ValueError(f"must be one of {', '.join(SIZES)} or a head count, got {value!r}")
+    text = value.strip().lower()
+    digits = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if digits.isdigit():
+        return size_category(int(digits))
+    if text not in SIZES:
+        raise ValueError(f"must be one of {', '.join(SIZES)} or a head count, got {value!r}")
+    return text
+
+
+def _size(value: Any, line: int | None) -> str:
+    try:
+        return normalise_size(value)
+    except ValueError as error:
+        raise ProfileError(f"field 'size' {error}", line) from None
+
+
 def profile_from_dict(data: Any, line: int | None = None) -> CompanyProfile:
     """Validate one decoded JSON object; raises :class:`ProfileError`."""
     if not isinstance(data, dict):
@@ -99,9 +143,7 @@ def profile_from_dict(data: Any, line: int | None = None) -> CompanyProfile:
         raise ProfileError(
             f"field 'language' must be one of {', '.join(LANGUAGES)}, got {language!r}", line
         )
-    size = _text(data, "size", line, empty_ok=False).lower()
-    if size not in SIZES:
-        raise ProfileError(f"field 'size' must be one of {', '.join(SIZES)}, got {size!r}", line)
+    size = _size(data.get("size"), line)
     offers = _text(data, "offers", line, empty_ok=True)
     seeks = _text(data, "seeks", line, empty_ok=True)
     if not offers and not seeks:

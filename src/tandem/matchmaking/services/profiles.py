@@ -18,6 +18,7 @@ from tandem.core.enums import Role
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Organisation
 from tandem.matchmaking.enums import ProfileState
+from tandem.matchmaking.matching.profiles import normalise_size
 from tandem.matchmaking.models import CompanyProfile
 
 EDITABLE_FIELDS = (
@@ -99,7 +100,25 @@ def _set_fields(profile: CompanyProfile, data: Mapping[str, Any]) -> None:
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     for name, value in data.items():
+        if name == "size":
+            value = _size(value)
         setattr(profile, name, value)
+
+
+def _size(value: Any) -> str:
+    """A category or a head count (mapped to micro < 10, small < 50, medium < 250, large)."""
+    try:
+        return normalise_size(value)
+    except ValueError:
+        raise ValidationError(
+            {
+                "size": _(
+                    "Give the size as micro, small, medium or large, or as the number of "
+                    "people employed (%(value)s is neither)."
+                )
+                % {"value": str(value)[:20]}
+            }
+        ) from None
 
 
 @transaction.atomic

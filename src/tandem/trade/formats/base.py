@@ -112,6 +112,10 @@ def _hs_code(column: str, text: str, known: Container[str]) -> tuple[str, str]:
     if not code.isdigit() or len(code) not in (2, 4, 6, 7, 8, 9, 10):
         raise RowError(f"column {column}: '{text[:20]}' is not an HS code")
     hs = code if len(code) in (2, 4, 6) else code[:6]
+    if hs not in known and len(code) > 6:
+        # A national code of an older edition: filed under its heading (or chapter) when
+        # the subheading is no longer in the list (the reader counts such rows).
+        hs = next((hs[:digits] for digits in (4, 2) if hs[:digits] in known), hs)
     if hs not in known:
         raise RowError(
             f"column {column}: HS code {hs} is not in the HS list (HS 2022): "

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from tandem.trade.formats import japan
 from tandem.trade.formats.base import Flow, RowError, SkipRow, number
+from tandem.trade.formats.checks import Ledger
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -24,10 +25,21 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 def _names(kind: str, japanese: str) -> dict[str, tuple[str, ...]]:
     """The year's and each month's column of one kind (Value, Quantity1, Quantity2)."""
     names: dict[str, tuple[str, ...]] = {
-        f"{kind}_0": (f"{kind}-Year", f"{japanese}(年)", f"{japanese}(全期)")
+        f"{kind}_0": (
+            f"{kind}-Year",
+            f"{japanese}(年)",
+            f"{japanese}(全期)",
+            f"{japanese}-年",
+            f"{japanese}（年）",
+        )
     }
     for month, short in enumerate(MONTHS, start=1):
-        names[f"{kind}_{month}"] = (f"{kind}-{short}", f"{japanese}({month}月)")
+        names[f"{kind}_{month}"] = (
+            f"{kind}-{short}",
+            f"{japanese}({month}月)",
+            f"{japanese}-{month}月",
+            f"{japanese}（{month}月）",
+        )
     return {key.lower(): value for key, value in names.items()}
 
 
@@ -45,14 +57,21 @@ COLUMNS = {
 REQUIRED = (("year",), ("flow",), ("country",), ("hs",), ("value_0", "value_1"))
 
 
-def parse_all(cell: Callable[[str], str], known: Container[str]) -> list[Flow]:
-    """The row's flows: its months with a value, or else its year."""
+def parse_all(cell: Callable[[str], str], known: Container[str], ledger: Ledger) -> list[Flow]:
+    """The row's flows: its months with a value, or else its year. Where the row gives both,
+    the year's value is checked against the sum of its months (``ledger``)."""
     flows = [
         replace(japan.parse(_period(cell, month), known), month=month)
         for month in range(1, 13)
         if _positive(f"Value-{MONTHS[month - 1]}", cell(f"value_{month}"))
     ]
     if flows:
+        if cell("value_0"):
+            first = flows[0]
+            key = (first.year, None, first.reporter, first.partner, first.direction)
+            months = sum((flow.value for flow in flows), start=japan.THOUSAND * 0)
+            year_value = number("Value-Year", cell("value_0")) * japan.THOUSAND
+            ledger.add_months(key, year_value, months)
         return flows
     if not cell("value_0"):
         raise RowError("no value for the year or for any month")

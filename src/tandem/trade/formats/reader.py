@@ -19,6 +19,7 @@ from tandem.trade.formats.base import (
     looks_like_formula,
     refuse_formula,
 )
+from tandem.trade.formats.checks import Check, Ledger, Part, Plan, Survey
 from tandem.trade.formats.columns import Layout
 
 # Each format's layouts, the usual one first: Japan's Customs publish a long form and a wide
@@ -99,6 +100,8 @@ class FlowReader:
         self.encoding = ""
         self.skipped: Counter[str] = Counter()
         self.level: int | None = None
+        self.ledger = Ledger(Plan())
+        self.coarser = 0  # rows whose national code is filed under its heading or chapter
         self.file_format = file_format or ""
         if file_format is not None and file_format not in FORMATS:
             raise FileRejectedError(f"Unknown format '{file_format}': use {', '.join(FORMATS)}.")
@@ -128,11 +131,37 @@ class FlowReader:
         self.encoding = detect_encoding(self.stream, self.file_format)
         text = io.TextIOWrapper(self.stream, encoding=self.encoding, newline="")
         try:
-            yield from self._rows(text, text.readline())
+            header_line = text.readline()
+            parser, layout, delimiter = self._layout(header_line)
+            if hasattr(parser, "surveyor"):  # totals may sit beside their parts
+                self.ledger = Ledger(self._survey(text, parser, layout, delimiter))
+                text.detach()
+                self.stream.seek(0)
+                text = io.TextIOWrapper(self.stream, encoding=self.encoding, newline="")
+                text.readline()
+            yield from self._rows(text, parser, layout, delimiter)
+            for number, key in self.ledger.missing_totals():
+                yield (
+                    number,
+                    (
+                        f"Row {number}: the rows broken down by second partner, customs procedure "
+                        f"or mode of transport for {'/'.join(key)} have no total row (second "
+                        "partner World, customs procedure C00, mode of transport 0): download "
+                        "the file with its total rows."
+                    ),
+                )
         finally:
             text.detach()
 
-    def _rows(self, text: io.TextIOWrapper, header_line: str) -> Iterator[tuple[int, Flow | str]]:
+    @property
+    def plan(self) -> Plan:
+        return self.ledger.plan
+
+    def checks(self) -> list[Check]:
+        """Each total of the file compared with its parts (after ``rows()`` is read)."""
+        return self.ledger.checks()
+
+    def _layout(self, header_line: str) -> tuple[Any, Layout, str]:
         delimiter = _delimiter(header_line)
         header = next(csv.reader([header_line.lstrip("\ufeff")], delimiter=delimiter), [])
         found = _layout(header, self.file_format)
@@ -142,8 +171,22 @@ class FlowReader:
             raise FileRejectedError(
                 f"The header of a {self.file_format} file lacks the columns: {', '.join(missing)}."
             )
-        parser, layout = found
+        return found[0], found[1], delimiter
+
+    def _survey(self, text: io.TextIOWrapper, parser: Any, layout: Layout, delimiter: str) -> Plan:
+        survey = Survey()
+        note = parser.surveyor(layout, survey)
+        for row in csv.reader(text, delimiter=delimiter):
+            if row:
+                note(row)
+        return survey.plan(self.known_codes)
+
+    def _rows(
+        self, text: io.TextIOWrapper, parser: Any, layout: Layout, delimiter: str
+    ) -> Iterator[tuple[int, Flow | str]]:
         known = self.known_codes
+        ledger = self.ledger
+        planned = hasattr(parser, "surveyor")
         for number, row in enumerate(csv.reader(text, delimiter=delimiter), start=2):
             if not row or all(not cell.strip() for cell in row):
                 continue
@@ -151,8 +194,15 @@ class FlowReader:
                 for position, cell in enumerate(row):
                     if looks_like_formula(cell):
                         refuse_formula(layout.name(position), cell)
-                if hasattr(parser, "parse_all"):  # a wide row holds several periods
-                    flows = parser.parse_all(layout.reader(row), known)
+                if planned:
+                    found = parser.parse(layout.reader(row), known, ledger)
+                    if isinstance(found, Part):
+                        ledger.add(found, number)
+                        self.skipped[parser.skip_reason(found)] += 1
+                        continue
+                    flows = [found]
+                elif hasattr(parser, "parse_all"):  # a wide row holds several periods
+                    flows = parser.parse_all(layout.reader(row), known, ledger)
                 else:
                     flows = [parser.parse(layout.reader(row), known)]
             except SkipRow as skip:
@@ -165,8 +215,12 @@ class FlowReader:
                 yield number, self._same_level(number, flow)
 
     def _same_level(self, number: int, flow: Flow) -> Flow | str:
-        """The flow, or an error if its HS level differs from the file's first row's."""
+        """The flow, or an error if its HS level differs from the file's first row's (a
+        national code counts as a subheading, also when filed under its heading)."""
         level = len(flow.hs_code)
+        if flow.national_code and level < 6:
+            self.coarser += 1
+            level = 6
         if self.level is None:
             self.level = level
         elif level != self.level:

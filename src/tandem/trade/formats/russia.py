@@ -1,10 +1,12 @@
 """Russia's customs statistics (FTS, by ТН ВЭД code): one row per period, direction, country
 and 10-digit commodity code; values in US dollars.
 
-Columns (Russian or the FTS open-data Latin names): НАПР/napr (ЭК exports, ИМ imports),
-ПЕРИОД/period (2019, 2019-03, 03/2019 or 201903), СТРАНА/strana (ISO alpha-2), ТНВЭД/tnved,
-ЕДИЗМ/edizm, СТОИМ/stoim (US dollars), НЕТТО/netto (kg), КОЛ/kol (in ЕДИЗМ). Decimal commas
-are accepted. The reporter is Russia.
+Columns (Russian, the FTS open-data Latin names, or the English names of the FTS regional
+files): НАПР/napr/DIRECTION (ЭК or EXP exports, ИМ or IMP imports), ПЕРИОД/PERIOD (2019,
+2019-03, 03/2019 or 201903), СТРАНА/strana/COUNTRY (ISO alpha-2), ТНВЭД/tnved/HS,
+ЕДИЗМ/edizm/UM, СТОИМ/stoim/VALUE (US dollars), НЕТТО/netto/NETWEIGHT (kg), КОЛ/kol/QUANTITY
+(in ЕДИЗМ). Other columns (REGION, REGION_S …) are ignored: a regional file's rows are each
+one region's trade, added together. Decimal commas are accepted. The reporter is Russia.
 """
 
 from __future__ import annotations
@@ -24,17 +26,28 @@ from tandem.trade.formats.base import (
 )
 
 COLUMNS = {
-    "flow": ("НАПР", "napr"),
+    "flow": ("НАПР", "napr", "DIRECTION", "НАПРАВЛЕНИЕ"),
     "period": ("ПЕРИОД", "period"),
-    "country": ("СТРАНА", "strana"),
-    "code": ("ТНВЭД", "tnved", "ТН ВЭД"),
-    "unit": ("ЕДИЗМ", "edizm"),
-    "value": ("СТОИМ", "stoim", "СТОИМ USD"),
-    "net": ("НЕТТО", "netto"),
-    "quantity": ("КОЛ", "kol"),
+    "country": ("СТРАНА", "strana", "COUNTRY"),
+    "code": ("ТНВЭД", "tnved", "ТН ВЭД", "HS", "КОД ТН ВЭД"),
+    "unit": ("ЕДИЗМ", "edizm", "UM", "ЕД. ИЗМ."),
+    "value": ("СТОИМ", "stoim", "СТОИМ USD", "VALUE", "СТОИМОСТЬ"),
+    "net": ("НЕТТО", "netto", "NETWEIGHT", "ВЕС НЕТТО"),
+    "quantity": ("КОЛ", "kol", "QUANTITY", "КОЛИЧЕСТВО"),
 }
 REQUIRED = (("flow",), ("period",), ("country",), ("code",), ("value",))
-FLOWS = {"ЭК": EXPORTS, "ЭКСПОРТ": EXPORTS, "ИМ": IMPORTS, "ИМПОРТ": IMPORTS}
+FLOWS = {
+    "ЭК": EXPORTS,
+    "ЭКСПОРТ": EXPORTS,
+    "EXP": EXPORTS,
+    "EX": EXPORTS,
+    "EXPORT": EXPORTS,
+    "ИМ": IMPORTS,
+    "ИМПОРТ": IMPORTS,
+    "IMP": IMPORTS,
+    "IM": IMPORTS,
+    "IMPORT": IMPORTS,
+}
 
 
 def _period(text: str) -> tuple[int, int | None]:
@@ -52,7 +65,9 @@ def _period(text: str) -> tuple[int, int | None]:
 def parse(cell: Callable[[str], str], known: Container[str]) -> Flow:
     flow = FLOWS.get(cell("flow").upper())
     if flow is None:
-        raise RowError(f"column НАПР: '{cell('flow')[:10]}' is not ЭК (export) or ИМ (import)")
+        raise RowError(
+            f"column НАПР: '{cell('flow')[:10]}' is not ЭК/EXP (export) or ИМ/IMP (import)"
+        )
     year, month = _period(cell("period"))
     partner = cell("country").upper()
     if not (len(partner) == 2 and partner.isascii() and partner.isalpha()):

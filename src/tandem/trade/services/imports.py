@@ -25,8 +25,15 @@ from django.db import connection, transaction
 from tandem.core.audit import save_with_actor, with_actor
 from tandem.projects.services.rates import MissingRateError, RateTable
 from tandem.trade.formats import FileRejectedError, Flow, FlowReader
+from tandem.trade.formats.checks import Check
 from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow
 from tandem.trade.services.codes import known_codes
+from tandem.trade.services.import_notes import (
+    check_line,
+    overlap_warning,
+    plan_warnings,
+    skip_label,
+)
 from tandem.trade.services.summary import refresh_summary
 
 CENT = Decimal("0.01")
@@ -46,6 +53,8 @@ class ImportReport:
     error_count: int = 0
     warnings: list[str] = field(default_factory=list)
     totals: dict[tuple[str, str, str], Decimal] = field(default_factory=dict)
+    by_year: dict[tuple[int, str, str, str], tuple[int, Decimal]] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
     years: tuple[int, int] | None = None
     sample: list[Flow] = field(default_factory=list)
     batch_id: int | None = None
@@ -54,6 +63,16 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def skipped_labels(self) -> list[tuple[str, int]]:
+        """The rows left out, each reason in the reader's language."""
+        return [(skip_label(reason), count) for reason, count in self.skipped.items()]
+
+    @property
+    def check_lines(self) -> list[tuple[bool, str]]:
+        """Each total compared with its parts: (agrees, one sentence)."""
+        return [(check.agrees, check_line(check)) for check in self.checks]
 
     def summary(self) -> str:
         if not self.ok:
@@ -122,12 +141,7 @@ def _overlaps(report: ImportReport, reporters: set[str]) -> list[str]:
     found: dict[str, list[int]] = defaultdict(list)
     for reporter, year in existing:
         found[reporter].append(year)
-    return [
-        f"Earlier imports already hold figures reported by {reporter} for "
-        f"{', '.join(str(y) for y in years)}: the figures will be added together; delete the "
-        "earlier import first if this file replaces it."
-        for reporter, years in found.items()
-    ]
+    return [overlap_warning(reporter, years) for reporter, years in found.items()]
 
 
 def trade_import(
@@ -234,11 +248,13 @@ def _run(
     report.encoding = reader.encoding_label
     report.skipped = dict(reader.skipped)
     report.years = (first, last) if report.rows else None
-    totals: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
-    for (_year, reporter, partner, direction, _chapter), (value, _n, _m) in sums.items():
-        totals[(reporter, partner, direction)] += value
-    report.totals = dict(sorted(totals.items()))
-    report.warnings = _overlaps(report, reporters)
+    _summarise(report, sums)
+    report.checks = reader.checks()
+    report.warnings = [
+        *plan_warnings(reader.plan, reader.coarser),
+        *(check_line(check) for check in report.checks if not check.agrees),
+        *_overlaps(report, reporters),
+    ]
     if not report.rows and not report.errors:
         report.errors, report.error_count = ["The file has no rows to import."], 1
     if report.errors or batch is None:
@@ -274,6 +290,19 @@ def _run(
     save_with_actor(batch, actor)
     refresh_summary()
     report.batch_id = batch.pk
+
+
+def _summarise(report: ImportReport, sums: dict[tuple[int, str, str, str, str], list[Any]]) -> None:
+    """The totals by flow, and the rows and value by flow and year, for the preview."""
+    totals: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
+    by_year: dict[tuple[int, str, str, str], list[Any]] = {}
+    for (year, reporter, partner, direction, _chapter), (value, rows, _m) in sums.items():
+        totals[(reporter, partner, direction)] += value
+        entry = by_year.setdefault((year, reporter, partner, direction), [0, Decimal(0)])
+        entry[0] += rows
+        entry[1] += value
+    report.totals = dict(sorted(totals.items()))
+    report.by_year = {key: (rows, value) for key, (rows, value) in sorted(by_year.items())}
 
 
 @transaction.atomic

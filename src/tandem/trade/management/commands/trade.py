@@ -2,7 +2,9 @@
 `tandem trade report --format json|text` and `tandem trade fdi-import FILE`.
 
 ``import`` reads the file in bounded memory, all or nothing; on error it prints the first
-errors (one line each, with the row) and exits with status 1, having written nothing.
+errors (one line each, with the row) and exits with status 1, having written nothing; else it
+prints the preview (rows and value by flow and year, totals, rows left out, totals checked
+against their parts, warnings, first rows), with ``--dry-run`` without writing anything.
 ``report`` prints, per flow (reporter, partner, direction) and year: the total in US
 dollars, the growth on the year before, the Herfindahl–Hirschman index over HS chapters
 (0–1), the number of chapters making up 90% of value, and the share of non-resource goods.
@@ -20,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tandem.trade.formats import FORMATS
 from tandem.trade.selectors.figures import TradeFilter, report_rows, trade_data
 from tandem.trade.services.fdi import fdi_import
+from tandem.trade.services.import_notes import preview_lines
 from tandem.trade.services.imports import trade_import
 
 
@@ -72,11 +75,8 @@ class Command(BaseCommand):
             for line in report.errors:
                 self.stderr.write(line)
             raise CommandError(report.summary())
-        for warning in report.warnings:
-            self.stderr.write(f"Warning: {warning}")
-        for reason, count in report.skipped.items():
-            self.stdout.write(f"Skipped {count} rows: {reason}.")
-        self.stdout.write(report.summary())
+        for line in preview_lines(report):
+            self.stdout.write(line)
 
     def _report(self, options: dict[str, Any]) -> None:
         data = trade_data(TradeFilter(reporter=options["reporter"].upper()))
