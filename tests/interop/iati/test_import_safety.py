@@ -20,7 +20,7 @@ ACTIVITY = (
     b"<iati-activity><iati-identifier>XM-T-1</iati-identifier>"
     b"<reporting-org ref='XM-T' type='10'/><title><narrative>T</narrative></title>"
     b"<description><narrative>D</narrative></description>"
-    b"<participating-org role='1'/><activity-status code='2'/>"
+    b"<participating-org role='1' ref='XM-T-F'/><activity-status code='2'/>"
     b"<activity-date type='1' iso-date='2020-01-01'/></iati-activity>"
 )
 
@@ -202,7 +202,7 @@ def test_unknown_version_warns_and_reads() -> None:
 
     assert len(records) == 1
     assert [p.severity for p in problems] == ["warning"]
-    assert "version 'xx'" in problems[0].message
+    assert "version xx is not 2.01-2.03" in problems[0].message
 
 
 def test_missing_file_reported(tmp_path: Path) -> None:

@@ -66,7 +66,11 @@ def full_record() -> ActivityRecord:
             if stage is FinancingStage.PLANNED
             else {"ja": "第1回融資", "ru": "Первый транш"},
         )
-        for kind, currency in zip(FinancingKind, ["JPY", "RUB", "USD", "EUR"], strict=True)
+        for kind, currency in zip(
+            [k for k in FinancingKind if k is not FinancingKind.UNSPECIFIED],
+            ["JPY", "RUB", "USD", "EUR"],
+            strict=True,
+        )
         for stage in FinancingStage
     )
     overridden = FinancingRecord(

@@ -122,7 +122,7 @@ def test_mapping_covers_every_value_with_codes_from_the_codelists() -> None:
     assert set(mapping.IATI_TO_STATUS) == set(codelists.load("ActivityStatus").items)
     assert set(mapping.ROLE_TO_IATI) == set(ParticipantRole)
     assert set(mapping.IATI_TO_ROLE) == set(codelists.load("OrganisationRole").items)
-    assert set(mapping.KIND_DEFAULTS) == set(FinancingKind)
+    assert set(mapping.KIND_DEFAULTS) == set(FinancingKind) - {FinancingKind.UNSPECIFIED}
     for flow, finance in mapping.KIND_DEFAULTS.values():
         assert active("FlowType", flow) and active("FinanceType", finance)
     assert set(mapping.STAGE_TO_TRANSACTION) | {FinancingStage.PLANNED} == set(FinancingStage)

@@ -7,7 +7,8 @@ memory does not grow with the number of activities.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import BinaryIO, Final
 
@@ -20,6 +21,7 @@ from .elements import (
     geography,
     identifiers,
     organisations,
+    places,
     results,
     status,
     texts,
@@ -45,10 +47,13 @@ ELEMENTS: Final[tuple[ElementMapper, ...]] = (
     status.activity_date,
     geography.recipient_country,
     geography.recipient_region,
+    places.location,
     classifications.sector,
     classifications.tag,
     finance.budget,
+    finance.planned_disbursement,
     finance.transaction,
+    places.document_link,
     results.result,
 )
 
@@ -60,8 +65,8 @@ def build_activity(record: ActivityRecord, ctx: ExportContext) -> Element:
     if record.last_updated is not None:
         attrs["last-updated-datetime"] = record.last_updated.isoformat()
     if record.default_currency is not None:
-        if record.default_currency not in ctx.currencies:
-            raise ctx.fail(f"default currency {record.default_currency!r} is not supported")
+        if not re.fullmatch(r"[A-Z]{3}", record.default_currency):
+            raise ctx.fail(f"default currency {record.default_currency!r} is not an ISO code")
         attrs["default-currency"] = record.default_currency
     activity = etree.Element("iati-activity", attrs, nsmap=NSMAP)
     try:
@@ -80,12 +85,14 @@ def write_activities(
     *,
     reporting_org: ReportingOrg,
     generated: datetime,
+    left_out: Callable[[ExportError], None] | None = None,
 ) -> int:
     """Write ``records`` as an IATI 2.03 activities file to ``out``; return how many.
 
     Streams: each activity is built, written and dropped, so ``records`` may be a generator
-    over any number of rows. Raises :class:`ExportError` (naming the activity) on a record
-    that cannot be valid IATI; the output is then incomplete and should be discarded.
+    over any number of rows. A record that cannot be valid IATI is left out and its
+    :class:`ExportError` (naming the activity and the reason) passed to ``left_out``; without
+    ``left_out`` the error is raised and the output is incomplete (discard it).
     """
     ctx = ExportContext(reporting_org)
     count = 0
@@ -95,6 +102,13 @@ def write_activities(
         with xf.element("iati-activities", root_attrs, nsmap=NSMAP):
             xf.write("\n")
             for record in records:
-                xf.write(build_activity(record, ctx), pretty_print=True)
+                try:
+                    activity = build_activity(record, ctx)
+                except ExportError as exc:
+                    if left_out is None:
+                        raise
+                    left_out(exc)
+                    continue
+                xf.write(activity, pretty_print=True)
                 count += 1
     return count

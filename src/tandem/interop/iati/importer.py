@@ -25,7 +25,9 @@ from typing import BinaryIO, Final, TypeAlias
 from lxml import etree
 
 from . import _lxml
+from .mapping import XML_LANG
 from .readers import read_activity
+from .readers.base import language
 from .records import ActivityRecord, ImportProblem
 
 __all__ = ["DEFAULT_MAX_BYTES", "Source", "read_activities", "read_all"]
@@ -128,22 +130,36 @@ def _sniff(head: bytes) -> ImportProblem | None:
     return None
 
 
+def _root(element: Element) -> Element:
+    root = element
+    while (parent := root.getparent()) is not None:
+        root = parent
+    return root
+
+
 def _check_root(element: Element) -> list[ImportProblem]:
     """Checks made on the first parse event: DOCTYPE, root element, IATI version."""
     if _lxml.doctype(element):
         return [_file_problem("the file has a DOCTYPE declaration; DTDs and entities are refused")]
-    root = element
-    while (parent := root.getparent()) is not None:
-        root = parent
+    root = _root(element)
     if root.tag != ROOT:
         return [_file_problem(f"the root element is <{_lxml.tag(root)}>, expected <{ROOT}>", 1)]
     version = root.get("version")
     if version is not None and version.startswith("1."):
         return [_file_problem(f"IATI version {version} is not supported; convert it to 2.03")]
+    if version is None:
+        return [
+            ImportProblem(
+                "the file does not say its IATI version; read as 2.03",
+                None,
+                _lxml.line(root),
+                "warning",
+            )
+        ]
     if version not in SUPPORTED_VERSIONS:
         return [
             ImportProblem(
-                f"iati-activities version {version!r} is not 2.01-2.03; read as 2.03",
+                f"IATI version {version} is not 2.01-2.03; read as 2.03",
                 None,
                 _lxml.line(root),
                 "warning",
@@ -176,6 +192,7 @@ def _parse(reader: _CappedReader) -> Iterator[ActivityRecord | ImportProblem]:
     events = _events(reader)
     checked = False
     activities = 0
+    file_lang = "en"
     for event, element in events:
         if not checked:
             checked = True
@@ -183,10 +200,11 @@ def _parse(reader: _CappedReader) -> Iterator[ActivityRecord | ImportProblem]:
             yield from problems
             if any(p.severity == "error" for p in problems):
                 return
+            file_lang = language(_root(element).get(XML_LANG), "en")
         if event == "start" or element.tag != ACTIVITY:
             continue
         activities += 1
-        record, problems = read_activity(element, activities)
+        record, problems = read_activity(element, activities, file_lang)
         yield from problems
         if record is not None:
             yield record

@@ -96,6 +96,39 @@ STAGE_TO_TRANSACTION: Final[dict[FinancingStage, str]] = {
     FinancingStage.DISBURSED: "3",
 }
 EQUITY_PURCHASE: Final = "8"
+
+#: IATI TransactionType code -> our word for it (FinancingLineType in the registry).
+TRANSACTION_TYPES: Final[dict[str, str]] = {
+    "1": "incoming_funds",
+    "2": "commitment",
+    "3": "disbursement",
+    "4": "expenditure",
+    "5": "interest_payment",
+    "6": "loan_repayment",
+    "7": "reimbursement",
+    "8": "equity_purchase",
+    "9": "equity_sale",
+    "10": "credit_guarantee",
+    "11": "incoming_commitment",
+    "12": "outgoing_pledge",
+    "13": "incoming_pledge",
+}
+TRANSACTION_CODES: Final[dict[str, str]] = {word: code for code, word in TRANSACTION_TYPES.items()}
+#: The letter codes of IATI 1.x that 2.0x files still carry, as their numeric codes.
+LETTER_TRANSACTION_CODES: Final[dict[str, str]] = {
+    "IF": "1",
+    "C": "2",
+    "D": "3",
+    "E": "4",
+    "IR": "5",
+    "LR": "6",
+    "R": "7",
+    "QP": "8",
+    "QS": "9",
+    "CG": "10",
+}
+BUDGET: Final = "budget"
+PLANNED_DISBURSEMENT: Final = "planned_disbursement"
 TRANSACTION_TO_STAGE: Final[dict[str, FinancingStage]] = {
     "1": FinancingStage.DISBURSED,  # incoming funds
     "2": FinancingStage.COMMITTED,
@@ -106,6 +139,10 @@ TRANSACTION_TO_STAGE: Final[dict[str, FinancingStage]] = {
     "11": FinancingStage.COMMITTED,  # incoming commitment
     "12": FinancingStage.PLEDGED,
     "13": FinancingStage.PLEDGED,  # incoming pledge
+    "5": FinancingStage.DISBURSED,  # interest payment
+    "6": FinancingStage.DISBURSED,  # loan repayment
+    "9": FinancingStage.DISBURSED,  # sale of equity
+    "10": FinancingStage.COMMITTED,  # credit guarantee
 }
 
 RESULT_TO_IATI: Final[dict[RK, str]] = {

@@ -48,6 +48,7 @@ class FinancingKind(StrEnum):
     LOAN = "loan"
     GRANT = "grant"
     TRADE_FINANCE = "trade_finance"
+    UNSPECIFIED = "unspecified"
 
 
 class FinancingStage(StrEnum):
@@ -149,11 +150,14 @@ class SectorRecord:
 class FinancingRecord:
     """One financing line of a joint project.
 
-    ``date`` is the transaction date (and value date); for ``planned`` lines it is the start
-    of the budget period and ``period_end`` its end. ``flow_type`` and ``finance_type``
-    override the defaults of ``kind`` (see :data:`mapping.KIND_DEFAULTS`); None means the
-    default. A ``<budget>`` has no flow or finance type, description, provider or receiver, so
-    these are not published for planned lines (and come back empty).
+    ``date`` is the transaction date (and value date unless ``value_date`` is given); for
+    budgets and planned disbursements it is the start of the period and ``period_end`` its end.
+    ``line_type`` is what the line is in IATI's terms, in words ("budget",
+    "planned_disbursement", or a transaction type such as "expenditure": see
+    :data:`mapping.TRANSACTION_TYPES`); None means the ``stage`` decides. ``flow_type`` and
+    ``finance_type`` override the defaults of ``kind`` (see :data:`mapping.KIND_DEFAULTS`);
+    None means the default. A ``<budget>`` has no flow or finance type, description, provider
+    or receiver, so these are not published for budgets (and come back empty).
     """
 
     kind: FinancingKind
@@ -167,21 +171,30 @@ class FinancingRecord:
     descriptions: Text = field(default_factory=dict)
     flow_type: str | None = None
     finance_type: str | None = None
+    line_type: str | None = None
+    value_date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class BaselineRecord:
+    """A baseline; ``text`` holds a value that is not a number ("No", "Not assessed")."""
+
     year: int
     value: Decimal | None = None
     iso_date: date | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodRecord:
+    """A reporting period; ``*_text`` hold target and actual values that are not numbers."""
+
     start: date
     end: date
     target: Decimal | None = None
     actual: Decimal | None = None
+    target_text: str | None = None
+    actual_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +216,44 @@ class ResultRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class LocationRecord:
+    """A ``<location>``: its reference, name, description, point ("lat lon") and codes."""
+
+    ref: str | None = None
+    names: Text = field(default_factory=dict)
+    descriptions: Text = field(default_factory=dict)
+    point: str | None = None
+    reach: str | None = None
+    exactness: str | None = None
+    location_class: str | None = None
+    feature_designation: str | None = None
+    ids: tuple[tuple[str, str], ...] = ()  # (vocabulary, code)
+    administrative: tuple[tuple[str, str, str | None], ...] = ()  # (vocabulary, code, level)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLinkRecord:
+    """A ``<document-link>``: address, format, title, categories, languages and date."""
+
+    url: str
+    format: str
+    titles: Text
+    categories: tuple[str, ...]
+    descriptions: Text = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ActivityRecord:
     """A joint project as one IATI activity.
 
     ``code`` is our project code (e.g. "JR-2019-0042"): published as ``other-identifier``
     type A1 and, prefixed with the reporting organisation's ref, as the ``iati-identifier``.
     ``iati_identifier`` is set only when the identifier is not ``f"{reporting_ref}-{code}"``
-    (an activity read from someone else's file).
+    (an activity read from someone else's file); ``code`` is then empty when the file gave
+    none of ours. ``other_descriptions`` are the descriptions of types other than 1 (general),
+    by type code. ``publisher`` is the file's reporting organisation (None: ours).
     """
 
     code: str
@@ -231,6 +275,14 @@ class ActivityRecord:
     last_updated: datetime | None = None
     default_currency: str | None = None
     iati_identifier: str | None = None
+    other_descriptions: dict[str, Text] = field(default_factory=dict)
+    locations: tuple[LocationRecord, ...] = ()
+    document_links: tuple[DocumentLinkRecord, ...] = ()
+    #: The file's reporting organisation (read only; the export names its own).
+    publisher: OrgRef | None = field(default=None, compare=False)
+    secondary_reporter: bool = False
+    #: The line of ``<iati-activity>`` in the file read (not part of the activity's value).
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

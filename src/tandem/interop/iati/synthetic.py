@@ -125,7 +125,7 @@ def _participants(rng: random.Random, n: int) -> tuple[ParticipantRecord, ...]:
 def _financing(rng: random.Random, start: date) -> tuple[FinancingRecord, ...]:
     lines = []
     for i in range(rng.randint(2, 8)):
-        kind = rng.choice(list(FinancingKind))
+        kind = rng.choice([k for k in FinancingKind if k is not FinancingKind.UNSPECIFIED])
         stage = rng.choice(list(FinancingStage))
         when = start + timedelta(days=90 * i)
         amount = Decimal(rng.randint(1, 5000) * 1000)

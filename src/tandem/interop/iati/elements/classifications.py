@@ -21,9 +21,7 @@ def sector(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> Non
             attrs["vocabulary-uri"] = item.vocabulary_uri
         if item.percentage is not None:
             attrs["percentage"] = decimal_text(item.percentage, ctx, "sector percentage")
-        element = SubElement(parent, "sector", attrs)
-        if not narratives(element, item.names) and item.vocabulary in ("98", "99"):
-            raise ctx.fail(f"sector {item.code!r} in vocabulary {item.vocabulary} needs a name")
+        narratives(SubElement(parent, "sector", attrs), item.names)
 
 
 def _tags(

@@ -9,35 +9,70 @@ flow/finance type defaults of each kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from ..mapping import EQUITY_PURCHASE, KIND_DEFAULTS, STAGE_TO_TRANSACTION, TANDEM_NS
+from ..mapping import (
+    BUDGET,
+    EQUITY_PURCHASE,
+    KIND_DEFAULTS,
+    PLANNED_DISBURSEMENT,
+    STAGE_TO_TRANSACTION,
+    TANDEM_NS,
+    TRANSACTION_CODES,
+)
 from ..records import ActivityRecord, FinancingKind, FinancingRecord, FinancingStage, OrgRef
 from .base import Element, ExportContext, SubElement, decimal_text, iso, narratives
 
 _KIND = f"{{{TANDEM_NS}}}kind"
 _LINE = f"{{{TANDEM_NS}}}line"
+_CURRENCY = re.compile(r"[A-Z]{3}")
+_PERIODIC = (BUDGET, PLANNED_DISBURSEMENT)
 
 
 def _value(parent: Element, line: FinancingRecord, ctx: ExportContext) -> None:
-    if line.currency not in ctx.currencies:
-        raise ctx.fail(f"currency {line.currency!r} is not in the Currency code list")
-    value = SubElement(parent, "value", {"currency": line.currency, "value-date": iso(line.date)})
+    if not _CURRENCY.fullmatch(line.currency):
+        raise ctx.fail(f"currency {line.currency!r} is not an ISO 4217 code")
+    valued = line.value_date or line.date
+    value = SubElement(parent, "value", {"currency": line.currency, "value-date": iso(valued)})
     value.text = decimal_text(line.amount, ctx, "amount")
 
 
 def budget(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
-    """Planned lines: original (1), indicative (2) budgets over [date, period_end]."""
+    """Budgets (and planned lines of no stated type): original (1), indicative (1)."""
     for number, line in enumerate(activity.financing):
-        if line.stage is not FinancingStage.PLANNED:
+        untyped_plan = line.line_type is None and line.stage is FinancingStage.PLANNED
+        if line.line_type != BUDGET and not untyped_plan:
             continue
-        if line.period_end is None or line.period_end < line.date:
-            raise ctx.fail(f"planned line of {line.date} needs a period end after its start")
+        if line.period_end is None:
+            raise ctx.fail(f"budget of {line.date} needs a period end")
         attrs = {"type": "1", "status": "1", _KIND: line.kind.value, _LINE: str(number)}
         element = SubElement(parent, "budget", attrs)
         SubElement(element, "period-start", {"iso-date": iso(line.date)})
         SubElement(element, "period-end", {"iso-date": iso(line.period_end)})
         _value(element, line, ctx)
+
+
+def planned_disbursement(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
+    for number, line in enumerate(activity.financing):
+        if line.line_type != PLANNED_DISBURSEMENT:
+            continue
+        attrs = {_KIND: line.kind.value, _LINE: str(number)}
+        element = SubElement(parent, "planned-disbursement", attrs)
+        SubElement(element, "period-start", {"iso-date": iso(line.date)})
+        if line.period_end is not None:
+            SubElement(element, "period-end", {"iso-date": iso(line.period_end)})
+        _value(element, line, ctx)
+        _org(element, "provider-org", line.provider)
+        _org(element, "receiver-org", line.receiver)
+
+
+def _transaction_type(line: FinancingRecord) -> str:
+    if line.line_type in TRANSACTION_CODES:
+        return TRANSACTION_CODES[line.line_type]
+    if line.stage is FinancingStage.DISBURSED and line.kind is FinancingKind.INVESTMENT:
+        return EQUITY_PURCHASE
+    return STAGE_TO_TRANSACTION[line.stage]
 
 
 def _org(parent: Element, tag: str, org: OrgRef | None) -> None:
@@ -52,8 +87,12 @@ def _org(parent: Element, tag: str, org: OrgRef | None) -> None:
 
 
 def _code(
-    value: str | None, default: str, known: Mapping[str, object], what: str, ctx: ExportContext
-) -> str:
+    value: str | None,
+    default: str | None,
+    known: Mapping[str, object],
+    what: str,
+    ctx: ExportContext,
+) -> str | None:
     if value is None:
         return default
     if value not in known:
@@ -64,12 +103,11 @@ def _code(
 def transaction(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
     """Pledged, committed and disbursed lines, with flow and finance type."""
     for number, line in enumerate(activity.financing):
-        if line.stage is FinancingStage.PLANNED:
+        if line.line_type in _PERIODIC or (
+            line.line_type is None and line.stage is FinancingStage.PLANNED
+        ):
             continue
-        if line.stage is FinancingStage.DISBURSED and line.kind is FinancingKind.INVESTMENT:
-            type_code = EQUITY_PURCHASE
-        else:
-            type_code = STAGE_TO_TRANSACTION[line.stage]
+        type_code = _transaction_type(line)
         element = SubElement(parent, "transaction", {_KIND: line.kind.value, _LINE: str(number)})
         SubElement(element, "transaction-type", code=type_code)
         SubElement(element, "transaction-date", {"iso-date": iso(line.date)})
@@ -78,8 +116,10 @@ def transaction(parent: Element, activity: ActivityRecord, ctx: ExportContext) -
             narratives(SubElement(element, "description"), line.descriptions)
         _org(element, "provider-org", line.provider)
         _org(element, "receiver-org", line.receiver)
-        flow, finance = KIND_DEFAULTS[line.kind]
-        flow = _code(line.flow_type, flow, ctx.flow_types, "flow type", ctx)
-        finance = _code(line.finance_type, finance, ctx.finance_types, "finance type", ctx)
-        SubElement(element, "flow-type", code=flow)
-        SubElement(element, "finance-type", code=finance)
+        default_flow, default_finance = KIND_DEFAULTS.get(line.kind, (None, None))
+        flow = _code(line.flow_type, default_flow, ctx.flow_types, "flow type", ctx)
+        finance = _code(line.finance_type, default_finance, ctx.finance_types, "finance type", ctx)
+        if flow is not None:
+            SubElement(element, "flow-type", code=flow)
+        if finance is not None:
+            SubElement(element, "finance-type", code=finance)

@@ -24,6 +24,8 @@ def _indicator(parent: Element, indicator: IndicatorRecord, ctx: ExportContext) 
             battrs["iso-date"] = iso(baseline.iso_date)
         if baseline.value is not None:
             battrs["value"] = decimal_text(baseline.value, ctx, "baseline value")
+        elif baseline.text:
+            battrs["value"] = baseline.text
         SubElement(element, "baseline", battrs)
     for period in indicator.periods:
         if period.end < period.start:
@@ -33,8 +35,12 @@ def _indicator(parent: Element, indicator: IndicatorRecord, ctx: ExportContext) 
         SubElement(pel, "period-end", {"iso-date": iso(period.end)})
         if period.target is not None:
             SubElement(pel, "target", value=decimal_text(period.target, ctx, "target"))
+        elif period.target_text:
+            SubElement(pel, "target", value=period.target_text)
         if period.actual is not None:
             SubElement(pel, "actual", value=decimal_text(period.actual, ctx, "actual"))
+        elif period.actual_text:
+            SubElement(pel, "actual", value=period.actual_text)
 
 
 def result(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:

@@ -1,9 +1,12 @@
-"""``<title>`` and ``<description type="1">`` (general description)."""
+"""``<title>`` and ``<description>`` (general, then objectives, target groups, other)."""
 
 from __future__ import annotations
 
+from ..mapping import TANDEM_NS
 from ..records import ActivityRecord
 from .base import Element, ExportContext, SubElement, narratives, required_text
+
+FROM_TITLE = f"{{{TANDEM_NS}}}from"
 
 
 def title(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
@@ -11,6 +14,18 @@ def title(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None
 
 
 def description(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
-    element = SubElement(parent, "description", type="1")
-    if not narratives(element, activity.descriptions):
-        raise ctx.fail("description has no text in any language (IATI requires one)")
+    """The general description, then the other types; IATI needs at least one description.
+
+    An activity with no description at all gets its title as the general description, marked
+    ``tandem:from="title"`` so that reading the file back does not take it for a summary.
+    """
+    if any(activity.descriptions.values()):
+        narratives(SubElement(parent, "description", type="1"), activity.descriptions)
+    written = any(activity.descriptions.values())
+    for kind, text in sorted(activity.other_descriptions.items()):
+        if any(text.values()):
+            narratives(SubElement(parent, "description", type=kind), text)
+            written = True
+    if not written:
+        element = SubElement(parent, "description", {"type": "1", FROM_TITLE: "title"})
+        narratives(element, activity.titles)

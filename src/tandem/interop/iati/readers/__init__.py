@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import _lxml
 from ..mapping import XML_LANG
-from ..records import ActivityRecord, ImportProblem
-from . import activity, finance, results
-from .base import BadValue, Builder, Element, Reader, parse_datetime
+from ..records import ActivityRecord, ImportProblem, ProjectStatus
+from . import activity, finance, places, results
+from .base import BadValue, Builder, Element, Reader, language, parse_datetime
 
 __all__ = ["READERS", "read_activity"]
 
@@ -27,14 +28,19 @@ READERS: Final[dict[str, Reader]] = {
     "activity-date": activity.activity_date,
     "recipient-country": activity.recipient_country,
     "recipient-region": activity.recipient_region,
+    "location": places.location,
     "sector": activity.sector,
     "tag": activity.tag,
     "default-flow-type": activity.default_flow_type,
     "default-finance-type": activity.default_finance_type,
     "budget": finance.budget,
+    "planned-disbursement": finance.planned_disbursement,
     "transaction": finance.transaction,
+    "document-link": places.document_link,
     "result": results.result,
 }
+#: Elements whose bad value refuses the whole activity; elsewhere only the element is left out.
+ESSENTIAL: Final = frozenset({"iati-identifier"})
 
 
 def _attributes(element: Element, b: Builder) -> None:
@@ -50,21 +56,21 @@ def _attributes(element: Element, b: Builder) -> None:
 def _finish(element: Element, b: Builder) -> ActivityRecord | None:
     if b.identifier is None and "iati-identifier" not in b.seen:
         b.error(element, "activity has no iati-identifier")
-    if not b.titles:
-        b.error(element, "activity has no title (a title narrative is required)")
-    if b.status is None and "activity-status" not in b.seen:
-        b.error(element, "activity has no activity-status")
-    if not b.descriptions:
-        b.warn(element, "activity has no general description")
-    if not b.participants:
-        b.warn(element, "activity has no participating-org we could read")
-    if b.failed or b.identifier is None or b.titles is None or b.status is None:
+    if b.failed or b.identifier is None:
         return None
     identifier = b.identifier
+    if not b.titles:
+        b.warn(element, "activity has no title in any language; its identifier is the title")
+        b.titles = {b.lang: identifier}
+    if b.status is None:
+        b.warn(element, "activity has no activity-status; read as 1 (pipeline)")
+        b.status = ProjectStatus.IDEA
+    if not b.participants:
+        b.warn(element, "activity has no participating-org we could read")
     # Our code is other-identifier A1; the identifier is kept unless it is the usual
     # f"{reporting ref}-{code}" (so that activities we exported come back as they were).
     code = b.code or identifier
-    own_identifier = None if identifier == f"{b.reporting_ref}-{b.code}" else identifier
+    own_identifier = None if code and identifier == f"{b.reporting_ref}-{code}" else identifier
     return ActivityRecord(
         code=code,
         titles=b.titles,
@@ -85,6 +91,12 @@ def _finish(element: Element, b: Builder) -> ActivityRecord | None:
         last_updated=b.last_updated,
         default_currency=b.default_currency,
         iati_identifier=own_identifier,
+        other_descriptions=b.other_descriptions,
+        locations=tuple(b.locations),
+        document_links=tuple(b.document_links),
+        publisher=b.publisher,
+        secondary_reporter=b.secondary_reporter,
+        line=_lxml.line(element),
     )
 
 
@@ -92,7 +104,7 @@ def read_activity(
     element: Element, number: int = 1, default_lang: str = "en"
 ) -> tuple[ActivityRecord | None, list[ImportProblem]]:
     """Read the ``number``-th ``<iati-activity>``; the record is None when an error was found."""
-    b = Builder(element.get(XML_LANG) or default_lang, number)
+    b = Builder(language(element.get(XML_LANG), default_lang), number)
     _attributes(element, b)
     readers = READERS
     for child in element:
@@ -106,6 +118,9 @@ def read_activity(
         try:
             reader(child, b)
         except BadValue as exc:
-            b.error(child, str(exc))
+            if tag in ESSENTIAL:
+                b.error(child, str(exc))
+            else:
+                b.warn(child, f"{exc}; the {tag} was left out")
     record = _finish(element, b)
     return record, b.finished_problems()

@@ -13,6 +13,7 @@ from ..mapping import (
     STATUS_TO_IATI,
 )
 from ..records import (
+    OrgRef,
     ParticipantRecord,
     ParticipantRole,
     ProjectStatus,
@@ -26,8 +27,11 @@ _PLAN_AREA = re.compile(r"P[1-8]")
 _NATIONAL_PROJECT = re.compile(r"N(?:[1-9]|1[0-3])")
 _DATE_TYPES = {"1": "planned_start", "2": "actual_start", "3": "planned_end", "4": "actual_end"}
 _TANDEM_STATUS = tandem("status")
+# IATI 1.x wrote roles as words; 2.0x files converted from it still do.
+_ROLE_WORDS = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
 _TANDEM_ROLE = tandem("role")
 _TANDEM_COUNTRY = tandem("country")
+_TANDEM_FROM = tandem("from")
 
 
 def iati_identifier(element: Element, b: Builder) -> None:
@@ -39,26 +43,35 @@ def iati_identifier(element: Element, b: Builder) -> None:
 
 def reporting_org(element: Element, b: Builder) -> None:
     b.reporting_ref = (element.get("ref") or "").strip() or None
+    b.publisher = OrgRef(
+        names=text_of(element, b.lang),
+        ref=b.reporting_ref,
+        type_code=element.get("type") or None,
+    )
+    b.secondary_reporter = element.get("secondary-reporter") in ("1", "true")
 
 
 def title(element: Element, b: Builder) -> None:
-    if b.titles is not None:
+    if b.titles:
         b.warn(element, "a second title was ignored")
         return
     b.titles = text_of(element, b.lang)
 
 
 def description(element: Element, b: Builder) -> None:
-    """General descriptions (type 1 or none); objectives, target groups and others skipped."""
-    if element.get("type", "1") != "1":
-        return
+    """General descriptions (type 1 or none) and, by type, objectives, target groups, others."""
+    if element.get(_TANDEM_FROM) == "title":
+        return  # our export's stand-in for a missing description, not a text of its own
+    kind = (element.get("type") or "1").strip()
+    target = b.descriptions if kind == "1" else b.other_descriptions.setdefault(kind, {})
     for lang, value in text_of(element, b.lang).items():
-        old = b.descriptions.get(lang)
-        b.descriptions[lang] = f"{old}\n\n{value}" if old else value
+        old = target.get(lang)
+        target[lang] = f"{old}\n\n{value}" if old else value
 
 
 def participating_org(element: Element, b: Builder) -> None:
     code = element.get("role")
+    code = _ROLE_WORDS.get((code or "").strip().lower(), code)
     role = IATI_TO_ROLE.get(code or "")
     if role is None:
         b.warn(element, f"participating-org with unknown role {code!r} was left out")
@@ -70,9 +83,13 @@ def participating_org(element: Element, b: Builder) -> None:
                 role = ParticipantRole(ours)
         except ValueError:
             b.warn(element, f"unknown tandem:role {ours!r}; used IATI role {code}")
+    names = text_of(element, b.lang)
+    if not names and not element.get("ref"):
+        b.warn(element, "participating-org with neither name nor ref was left out")
+        return
     b.participants.append(
         ParticipantRecord(
-            names=text_of(element, b.lang),
+            names=names,
             role=role,
             ref=element.get("ref") or None,
             type_code=element.get("type") or None,
@@ -82,7 +99,7 @@ def participating_org(element: Element, b: Builder) -> None:
 
 
 def other_identifier(element: Element, b: Builder) -> None:
-    if element.get("type") == "A1" and element.get("ref"):
+    if element.get("type") == "A1" and element.get("ref") and b.code is None:
         b.code = element.get("ref")
 
 
@@ -90,7 +107,8 @@ def activity_status(element: Element, b: Builder) -> None:
     code = element.get("code")
     status = IATI_TO_STATUS.get((code or "").strip())
     if status is None:
-        raise BadValue(f"unknown activity-status code {code!r} (expected 1 to 6)")
+        b.warn(element, f"unknown activity-status code {code!r} (expected 1 to 6); read as 1")
+        status = ProjectStatus.IDEA
     ours = element.get(_TANDEM_STATUS)
     if ours is not None:
         try:
@@ -114,7 +132,7 @@ def activity_date(element: Element, b: Builder) -> None:
 
 
 def recipient_country(element: Element, b: Builder) -> None:
-    code = (element.get("code") or "").strip()
+    code = (element.get("code") or "").strip().upper()
     if not code:
         raise BadValue("recipient-country has no code")
     percentage = optional_decimal(element.get("percentage"), "recipient-country percentage")

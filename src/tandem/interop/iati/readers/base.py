@@ -17,8 +17,11 @@ from typing import TypeAlias
 from .. import _lxml
 from ..mapping import TANDEM_NS, XML_LANG
 from ..records import (
+    DocumentLinkRecord,
     FinancingRecord,
     ImportProblem,
+    LocationRecord,
+    OrgRef,
     ParticipantRecord,
     ProjectStatus,
     RecipientCountry,
@@ -56,20 +59,25 @@ class Builder:
         "default_finance",
         "default_flow",
         "descriptions",
+        "document_links",
         "failed",
         "financing",
         "financing_order",
         "identifier",
         "lang",
         "last_updated",
+        "locations",
         "national_projects",
         "number",
+        "other_descriptions",
         "participants",
         "plan_areas",
         "problems",
+        "publisher",
         "regions",
         "reporting_ref",
         "results",
+        "secondary_reporter",
         "sectors",
         "seen",
         "status",
@@ -84,6 +92,11 @@ class Builder:
         self.code: str | None = None
         self.titles: Text | None = None
         self.descriptions: Text = {}
+        self.other_descriptions: dict[str, Text] = {}
+        self.locations: list[LocationRecord] = []
+        self.document_links: list[DocumentLinkRecord] = []
+        self.publisher: OrgRef | None = None
+        self.secondary_reporter = False
         self.status: ProjectStatus | None = None
         self.seen: set[str] = set()
         self.participants: list[ParticipantRecord] = []
@@ -135,14 +148,25 @@ class Builder:
 Reader: TypeAlias = Callable[[Element, Builder], None]
 
 
+def language(code: str | None, default: str) -> str:
+    """An xml:lang as we key texts: lower case, the primary subtag ("EN-GB" -> "en")."""
+    if not code or not (code := code.strip()):
+        return default
+    return code.lower().replace("_", "-").split("-")[0] or default
+
+
 def text_of(element: Element, lang: str) -> Text:
-    """The narratives of ``element`` by language (stripped; repeated languages joined)."""
+    """The narratives of ``element`` by language (stripped; repeated languages joined).
+
+    Language codes are read case-insensitively (d-portal writes "EN"); a narrative without
+    xml:lang is in ``lang``, the activity's (or the file's) language.
+    """
     out: Text = {}
     for narrative in element.iterchildren("narrative"):
         value = narrative.text
         if not value or not (value := value.strip()):
             continue
-        key = narrative.get(XML_LANG) or lang
+        key = language(narrative.get(XML_LANG), lang)
         out[key] = f"{out[key]}\n{value}" if key in out else value
     return out
 

@@ -1,15 +1,32 @@
-"""Readers for ``<budget>`` and ``<transaction>`` (financing lines)."""
+"""Readers for ``<budget>``, ``<planned-disbursement>`` and ``<transaction>`` (financing lines).
+
+Every budget, planned disbursement and transaction becomes a line: a line whose instrument the
+file does not state is of kind ``unspecified``; the letter codes of IATI 1.x ("C", "D", "E",
+...) are read as their numeric transaction types.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 
-from .. import codelists
-from ..mapping import KIND_DEFAULTS, TRANSACTION_TO_STAGE, kind_from_codes
+from ..mapping import (
+    BUDGET,
+    EQUITY_PURCHASE,
+    KIND_DEFAULTS,
+    LETTER_TRANSACTION_CODES,
+    PLANNED_DISBURSEMENT,
+    STAGE_TO_TRANSACTION,
+    TRANSACTION_TO_STAGE,
+    TRANSACTION_TYPES,
+    kind_from_codes,
+)
 from ..records import FinancingKind, FinancingRecord, FinancingStage, OrgRef
 from .base import BadValue, Builder, Element, parse_date, parse_decimal, tandem, text_of
 
 _TANDEM_KIND = tandem("kind")
+_CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 def _kind(element: Element, b: Builder, flow: str | None, finance: str | None) -> FinancingKind:
@@ -20,24 +37,44 @@ def _kind(element: Element, b: Builder, flow: str | None, finance: str | None) -
         except ValueError:
             b.warn(element, f"unknown tandem:kind {ours!r}")
     kind = kind_from_codes(flow or b.default_flow, finance or b.default_finance)
-    if kind is None:
-        raise LookupError(f"flow type {flow!r} / finance type {finance!r}")
-    return kind
+    return FinancingKind.UNSPECIFIED if kind is None else kind
 
 
-def _value(
-    element: Element, value: Element | None, b: Builder, what: str
-) -> tuple[Decimal, str] | None:
+def _value(value: Element | None, b: Builder, what: str) -> tuple[Decimal, str, date | None]:
     if value is None:
         raise BadValue(f"{what} has no value")
     amount = parse_decimal(value.text, f"{what} value")
-    currency = value.get("currency") or b.default_currency
+    currency = (value.get("currency") or b.default_currency or "").strip().upper()
     if not currency:
         raise BadValue(f"{what} value has no currency and the activity no default-currency")
-    if currency not in codelists.load("Currency"):
-        b.warn(element, f"{what} in {currency} was left out (not a programme currency)")
-        return None
-    return amount, currency
+    if not _CURRENCY.fullmatch(currency):
+        raise BadValue(f"{what} value has a bad currency {currency!r}")
+    dated = value.get("value-date")
+    value_date = parse_date(dated, f"{what} value-date") if dated else None
+    return amount, currency, value_date
+
+
+def _line_type(
+    element: Element, code: str, stage: FinancingStage, kind: FinancingKind
+) -> str | None:
+    """None where our own export wrote the code a line without a type gets (see elements)."""
+    if element.get(_TANDEM_KIND) is not None:
+        if stage is FinancingStage.DISBURSED and kind is FinancingKind.INVESTMENT:
+            usual = EQUITY_PURCHASE
+        else:
+            usual = STAGE_TO_TRANSACTION.get(stage, "")
+        if code == usual:
+            return None
+    return TRANSACTION_TYPES[code]
+
+
+def _period(element: Element, what: str, *, end_required: bool) -> tuple[date, date | None]:
+    start = element.find("period-start")
+    end = element.find("period-end")
+    start_date = parse_date(None if start is None else start.get("iso-date"), f"{what} start")
+    if end is None and not end_required:
+        return start_date, None
+    return start_date, parse_date(None if end is None else end.get("iso-date"), f"{what} end")
 
 
 def _org(element: Element | None, lang: str) -> OrgRef | None:
@@ -51,19 +88,9 @@ def _org(element: Element | None, lang: str) -> OrgRef | None:
 
 
 def budget(element: Element, b: Builder) -> None:
-    try:
-        kind = _kind(element, b, None, None)
-    except LookupError:
-        b.warn(element, "budget of unknown instrument (no tandem:kind or default types) left out")
-        return
-    start = element.find("period-start")
-    end = element.find("period-end")
-    start_date = parse_date(None if start is None else start.get("iso-date"), "budget period-start")
-    end_date = parse_date(None if end is None else end.get("iso-date"), "budget period-end")
-    money = _value(element, element.find("value"), b, "budget")
-    if money is None:
-        return
-    amount, currency = money
+    kind = _kind(element, b, None, None)
+    start_date, end_date = _period(element, "budget period", end_required=True)
+    amount, currency, value_date = _value(element.find("value"), b, "budget")
     b.add_financing(
         element,
         FinancingRecord(
@@ -73,6 +100,29 @@ def budget(element: Element, b: Builder) -> None:
             currency=currency,
             date=start_date,
             period_end=end_date,
+            line_type=None if element.get(_TANDEM_KIND) else BUDGET,
+            value_date=value_date if value_date != start_date else None,
+        ),
+    )
+
+
+def planned_disbursement(element: Element, b: Builder) -> None:
+    kind = _kind(element, b, None, None)
+    start_date, end_date = _period(element, "planned-disbursement period", end_required=False)
+    amount, currency, value_date = _value(element.find("value"), b, "planned-disbursement")
+    b.add_financing(
+        element,
+        FinancingRecord(
+            kind=kind,
+            stage=FinancingStage.PLANNED,
+            amount=amount,
+            currency=currency,
+            date=start_date,
+            period_end=end_date,
+            provider=_org(element.find("provider-org"), b.lang),
+            receiver=_org(element.find("receiver-org"), b.lang),
+            line_type=PLANNED_DISBURSEMENT,
+            value_date=value_date if value_date != start_date else None,
         ),
     )
 
@@ -93,25 +143,22 @@ def _code(element: Element | None) -> str | None:
 
 def transaction(element: Element, b: Builder) -> None:
     parts = _children(element)
-    code = _code(parts.get("transaction-type"))
-    stage = TRANSACTION_TO_STAGE.get(code or "")
+    written = (_code(parts.get("transaction-type")) or "").strip()
+    code = LETTER_TRANSACTION_CODES.get(written.upper(), written)
+    stage = TRANSACTION_TO_STAGE.get(code)
     if stage is None:
-        b.warn(element, f"transaction of type {code!r} was left out (not a financing line)")
-        return
+        raise BadValue(f"transaction of unknown type {written!r}")
+    amount, currency, value_date = _value(parts.get("value"), b, "transaction")
     date_el = parts.get("transaction-date")
-    when = parse_date(None if date_el is None else date_el.get("iso-date"), "transaction-date")
+    dated = None if date_el is None else date_el.get("iso-date")
+    if dated is None and value_date is not None:
+        when = value_date  # no transaction-date: the value date is the only date there is
+    else:
+        when = parse_date(dated, "transaction-date")
     flow = _code(parts.get("flow-type"))
     finance = _code(parts.get("finance-type"))
-    try:
-        kind = _kind(element, b, flow, finance)
-    except LookupError as exc:
-        b.warn(element, f"transaction of unknown instrument ({exc}) was left out")
-        return
-    money = _value(element, parts.get("value"), b, "transaction")
-    if money is None:
-        return
-    amount, currency = money
-    default_flow, default_finance = KIND_DEFAULTS[kind]
+    kind = _kind(element, b, flow, finance)
+    default_flow, default_finance = KIND_DEFAULTS.get(kind, (None, None))
     description = parts.get("description")
     b.add_financing(
         element,
@@ -126,5 +173,7 @@ def transaction(element: Element, b: Builder) -> None:
             descriptions={} if description is None else text_of(description, b.lang),
             flow_type=flow if flow and flow != default_flow else None,
             finance_type=finance if finance and finance != default_finance else None,
+            line_type=_line_type(element, code, stage, kind),
+            value_date=value_date if value_date != when else None,
         ),
     )

@@ -10,7 +10,6 @@ from .base import (
     BadValue,
     Builder,
     Element,
-    optional_decimal,
     parse_bool,
     parse_date,
     parse_decimal,
@@ -23,43 +22,49 @@ def _text(element: Element, tag: str, lang: str) -> Text:
     return {} if child is None else text_of(child, lang)
 
 
-def _value(element: Element | None, what: str, b: Builder) -> Decimal | None:
-    """A target or actual value; qualitative (non-numeric) values are left out."""
+def _value(element: Element | None) -> tuple[Decimal | None, str | None]:
+    """A baseline, target or actual value: a number, or the words the file gives instead."""
     if element is None:
-        return None
+        return None, None
     raw = element.get("value")
     if raw is None or not raw.strip():
-        return None
+        return None, None
     try:
-        return parse_decimal(raw, what)
+        return parse_decimal(raw, "value"), None
     except BadValue:
-        b.warn(element, f"{what} {raw!r} is not a number and was left out")
-        return None
+        return None, raw.strip()
 
 
-def _baseline(element: Element | None) -> BaselineRecord | None:
+def _baseline(element: Element | None, b: Builder) -> BaselineRecord | None:
     if element is None:
         return None
-    year = element.get("year")
-    if year is None or not year.strip().isdigit():
-        raise BadValue(f"indicator baseline has a bad year {year!r}")
+    year = (element.get("year") or "").strip()
     iso_date = element.get("iso-date")
-    return BaselineRecord(
-        year=int(year),
-        value=optional_decimal(element.get("value"), "baseline value"),
-        iso_date=None if iso_date is None else parse_date(iso_date, "baseline"),
-    )
+    dated = None if iso_date is None else parse_date(iso_date, "baseline")
+    if not year.isdigit() or int(year) < 1:
+        if dated is None:
+            b.warn(element, f"indicator baseline with a bad year {year!r} was left out")
+            return None
+        year = str(dated.year)
+    value, text = _value(element)
+    return BaselineRecord(year=int(year), value=value, iso_date=dated, text=text)
 
 
-def _period(element: Element, b: Builder) -> PeriodRecord:
+def _period(element: Element, b: Builder) -> PeriodRecord | None:
     start = element.find("period-start")
     end = element.find("period-end")
-    return PeriodRecord(
-        start=parse_date(None if start is None else start.get("iso-date"), "period-start"),
-        end=parse_date(None if end is None else end.get("iso-date"), "period-end"),
-        target=_value(element.find("target"), "target", b),
-        actual=_value(element.find("actual"), "actual", b),
-    )
+    try:
+        first = parse_date(None if start is None else start.get("iso-date"), "period-start")
+        last = parse_date(None if end is None else end.get("iso-date"), "period-end")
+    except BadValue as exc:
+        b.warn(element, f"indicator period left out: {exc}")
+        return None
+    if last < first:
+        b.warn(element, f"indicator period ending ({last}) before it starts was left out")
+        return None
+    target, target_text = _value(element.find("target"))
+    actual, actual_text = _value(element.find("actual"))
+    return PeriodRecord(first, last, target, actual, target_text, actual_text)
 
 
 def _indicator(element: Element, b: Builder) -> IndicatorRecord:
@@ -71,14 +76,30 @@ def _indicator(element: Element, b: Builder) -> IndicatorRecord:
     titles = _text(element, "title", b.lang)
     if not titles:
         raise BadValue("indicator has no title")
+    try:
+        ascending = parse_bool(element.get("ascending"), "indicator ascending")
+    except BadValue as exc:
+        b.warn(element, f"{exc}; left out")
+        ascending = None
+    periods = (_period(p, b) for p in element.iterchildren("period"))
     return IndicatorRecord(
         titles=titles,
         measure=measure,
-        ascending=parse_bool(element.get("ascending"), "indicator ascending"),
+        ascending=ascending,
         descriptions=_text(element, "description", b.lang),
-        baseline=_baseline(element.find("baseline")),
-        periods=tuple(_period(p, b) for p in element.iterchildren("period")),
+        baseline=_baseline(element.find("baseline"), b),
+        periods=tuple(p for p in periods if p is not None),
     )
+
+
+def _indicators(element: Element, b: Builder) -> tuple[IndicatorRecord, ...]:
+    kept = []
+    for item in element.iterchildren("indicator"):
+        try:
+            kept.append(_indicator(item, b))
+        except BadValue as exc:
+            b.warn(item, f"{exc}; the indicator was left out")
+    return tuple(kept)
 
 
 def result(element: Element, b: Builder) -> None:
@@ -90,7 +111,7 @@ def result(element: Element, b: Builder) -> None:
     titles = _text(element, "title", b.lang)
     if not titles:
         raise BadValue("result has no title")
-    indicators = tuple(_indicator(i, b) for i in element.iterchildren("indicator"))
+    indicators = _indicators(element, b)
     if not indicators:
         b.warn(element, "result without indicators was left out")
         return
