@@ -139,6 +139,54 @@ def _projects(world: World) -> None:
     }
 
 
+def _project_records(world: World) -> None:
+    """One record of each kind on the internal probe project (and a financing line on Japan's
+    confidential one), through the services; the project's version follows."""
+    from tandem.projects.models import JointProject
+    from tandem.projects.record_schemas import FinancingLineIn, MilestoneIn, ResultIn, SourceIn
+    from tandem.projects.services import records
+
+    actor = world.users["secretariat_jp"]
+    assert actor is not None
+    internal = JointProject.objects.get(code=world.objects["project"])
+    loan = FinancingLineIn.model_validate(
+        {"kind": "loan", "amount": "1000.00", "currency": "JPY", "date": "2026-01-15"}
+    )
+    line = records.financing_line_create(
+        project=internal, expected_version=internal.version, data=loan, actor=actor
+    )
+    milestone = records.milestone_create(
+        project=internal,
+        expected_version=internal.version + 1,
+        data=MilestoneIn(title_en="Probe milestone"),
+        actor=actor,
+    )
+    result = records.result_create(
+        project=internal,
+        expected_version=internal.version + 2,
+        data=ResultIn.model_validate({"title_en": "Probe result", "baseline_text": "none"}),
+        actor=actor,
+    )
+    source = records.source_create(
+        project=internal,
+        expected_version=internal.version + 3,
+        data=SourceIn.model_validate({"kind": "document", "title": "Probe source"}),
+        actor=actor,
+    )
+    confidential = JointProject.objects.get(code=world.objects["project_confidential_jp"])
+    hidden_line = records.financing_line_create(
+        project=confidential, expected_version=confidential.version, data=loan, actor=actor
+    )
+    world.objects |= {
+        "project_version": internal.version + 4,
+        "financing_line": line.pk,
+        "milestone": milestone.pk,
+        "result": result.pk,
+        "source": source.pk,
+        "financing_line_confidential_jp": hidden_line.pk,
+    }
+
+
 def _committee(world: World) -> None:
     from tandem.committee.models import (
         ActionItem,
@@ -399,6 +447,7 @@ def build_world() -> World:
     company_user.organisation = world.objects["company_org"]
     company_user.save()
     _step(world, "projects", lambda: _projects(world))
+    _step(world, "project records", lambda: _project_records(world))
     _step(world, "committee", lambda: _committee(world))
     _step(world, "exchange", lambda: _exchange(world))
     _step(world, "trade and press", lambda: _trade_and_press(world))
@@ -406,7 +455,9 @@ def build_world() -> World:
     _step(world, "fair requests to write", lambda: _fair_requests_to_write(world))
     for key, user in world.users.items():
         if user is not None:
-            world.tokens[key] = api_token_create(user=user, name="probe", actor=None)[1]
+            world.tokens[key] = api_token_create(
+                user=user, name="probe", actor=user, scope="write"
+            )[1]
         client = Client(raise_request_exception=False)
         if user is not None:
             client.force_login(user)

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from tandem.core.files.atomic import write_atomically
@@ -24,11 +24,9 @@ from tandem.interop.registry_iati import export_public_projects, project_in
 from tandem.interop.registry_import import (
     ImportPlan,
     ImportRejectedError,
-    commit,
     plan_items,
-    plan_table,
 )
-from tandem.interop.tabular.read import UnreadableFileError, read_table
+from tandem.interop.registry_upload import commit_registry_file, plan_registry_file
 from tandem.programme.models import Programme
 from tandem.programme.selectors import current_programme
 from tandem.projects.schemas import ProjectIn
@@ -69,11 +67,14 @@ def _plan(
                 items.append((position, f"{record.code}: {error}"))
         items.extend((position, message) for position, message in errors.items() if position)
         return plan_items(items, request.user, programme, filename)
-    try:
-        table = read_table(raw, filename, max_bytes=limit, max_rows=settings.TANDEM_IMPORT_MAX_ROWS)
-    except UnreadableFileError as error:
-        return ImportPlan(file_problems=[str(error)], source=filename)
-    return plan_table(table, request.user, programme, filename)
+    return plan_registry_file(
+        raw,
+        filename,
+        request.user,
+        programme,
+        max_bytes=limit,
+        max_rows=settings.TANDEM_IMPORT_MAX_ROWS,
+    )
 
 
 @permission_required("projects.import_projects")
@@ -141,7 +142,7 @@ def project_import_commit(request: HttpRequest) -> HttpResponse:
                     "check the new preview."
                 )
             )
-        counts = commit(plan, request.user, programme)
+        counts = commit_registry_file(plan, request.user, programme)
     except ImportRejectedError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(back)
@@ -151,6 +152,16 @@ def project_import_commit(request: HttpRequest) -> HttpResponse:
         request,
         _("Imported: %(created)d projects created, %(changed)d changed.") % counts,
     )
+    if counts.get("records"):
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d record of projects written (financing, milestones, results, sources).",
+                "%(count)d records of projects written (financing, milestones, results, sources).",
+                counts["records"],
+            )
+            % {"count": counts["records"]},
+        )
     return HttpResponseRedirect(reverse("web:project_list"))
 
 

@@ -15,9 +15,16 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +33,7 @@ from pydantic import ValidationError as SchemaError
 
 from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
+from tandem.interop.tabular.records import BY_NAME, record_csv_chunks
 from tandem.projects import record_schemas as schemas
 from tandem.projects.models import (
     FinancingLine,
@@ -44,9 +52,11 @@ from tandem.projects.record_forms import (
     SourceForm,
     value_rows,
 )
-from tandem.projects.selectors.registry import project_detail
+from tandem.projects.selectors.registry import project_detail, projects_for_export
 from tandem.projects.services import records
 from tandem.projects.services.projects import StaleEditError
+from tandem.web.projects import EXPORT_LIMIT
+from tandem.web.projects import _filter_form as registry_filter_form
 
 
 @dataclass(frozen=True)
@@ -272,6 +282,24 @@ def record_delete(request: HttpRequest, code: str, kind: str, pk: int) -> HttpRe
             "back": _back(project, spec),
         },
     )
+
+
+@permission_required("projects.export_projects")
+def records_export(request: HttpRequest, kind: str) -> StreamingHttpResponse:
+    """One kind of record of the projects the registry's filters select, as CSV."""
+    table = BY_NAME.get(kind)
+    if table is None:
+        raise Http404(_("No such kind of record."))
+    filters = registry_filter_form(request).to_filters()
+    ids = list(
+        projects_for_export(request.user, filters, EXPORT_LIMIT).values_list("pk", flat=True)
+    )
+    response = StreamingHttpResponse(
+        record_csv_chunks(table, ids), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="joint-projects-{kind}-{stamp}.csv"'
+    return response
 
 
 urlpatterns = [

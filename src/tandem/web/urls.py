@@ -3,6 +3,7 @@ from django.urls import include, path
 from tandem.web import core as core_views
 from tandem.web import imports as import_views
 from tandem.web import programme as programme_views
+from tandem.web import project_records as project_record_views
 from tandem.web import projects as project_views
 
 app_name = "web"
@@ -17,6 +18,11 @@ urlpatterns = [
     path("projects/new/", project_views.project_new, name="project_new"),
     path("projects/bulk-status/", project_views.project_bulk_status, name="project_bulk_status"),
     path("projects/export.<str:file_format>", project_views.project_export, name="project_export"),
+    path(
+        "projects/export-<str:kind>.csv",
+        project_record_views.records_export,
+        name="project_records_export",
+    ),
     path("projects/import/", import_views.project_import, name="project_import"),
     path(
         "projects/import/iati/",

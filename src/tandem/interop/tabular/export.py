@@ -42,10 +42,22 @@ def csv_chunks(projects: Iterable[Any]) -> Iterator[str]:
 
 
 def xlsx_bytes(projects: Iterable[Any], *, title: str = "projects") -> bytes:
+    # The records' sheets follow the projects'; imported here, as they escape cells with
+    # this module's functions.
+    from tandem.interop.tabular.records import append_record_sheets
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    for row in project_rows(projects):
+    project_ids: list[int] = []
+    for row in project_rows(_noting_ids(projects, project_ids)):
         sheet.append([xml_safe(cell) for cell in row])
+    append_record_sheets(workbook, project_ids)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _noting_ids(projects: Iterable[Any], ids: list[int]) -> Iterator[Any]:
+    for project in projects:
+        ids.append(project.pk)
+        yield project

@@ -41,18 +41,20 @@ from tandem.projects.record_schemas import (
     SourceIn,
 )
 from tandem.projects.selectors.stats import registry_changed
-from tandem.projects.services.projects import StaleEditError
+from tandem.projects.services.projects import StaleEditError, ensure_may_write
 from tandem.projects.services.references import find_organisation
 
 R = TypeVar("R", bound=models.Model)
 LANGUAGES = ("en", "ja", "ru")
 
 
-def claim_project_version(project: JointProject, expected_version: int) -> int:
+def claim_project_version(project: JointProject, expected_version: int, actor: Actor) -> int:
     """Bump the project's version if it is still ``expected_version``; the new version.
+    Refused (PermissionDenied) if ``actor`` may not change the project.
 
     Call inside the write's transaction and before any other write, so that a refused
     claim leaves everything as it was."""
+    ensure_may_write(actor, project)
     claimed = JointProject.objects.filter(pk=project.pk, version=expected_version).update(
         version=F("version") + 1, updated_at=timezone.now()
     )
@@ -107,7 +109,7 @@ def _funder(values: dict[str, Any]) -> dict[str, Any]:
 def financing_line_create(
     *, project: JointProject, expected_version: int, data: FinancingLineIn, actor: Actor
 ) -> FinancingLine:
-    claim_project_version(project, expected_version)
+    claim_project_version(project, expected_version, actor)
     return _apply(FinancingLine(project=project), _funder(data.model_dump()), actor)
 
 
@@ -115,14 +117,14 @@ def financing_line_create(
 def financing_line_update(
     *, line: FinancingLine, expected_version: int, changes: FinancingLineChanges, actor: Actor
 ) -> FinancingLine:
-    claim_project_version(line.project, expected_version)
+    claim_project_version(line.project, expected_version, actor)
     line = FinancingLine.objects.get(pk=line.pk)
     return _apply(line, _funder(changes.given()), actor)
 
 
 @transaction.atomic
 def financing_line_delete(*, line: FinancingLine, expected_version: int, actor: Actor) -> None:
-    claim_project_version(line.project, expected_version)
+    claim_project_version(line.project, expected_version, actor)
     _delete(line, actor)
 
 
@@ -140,7 +142,7 @@ def _milestone_save(milestone: Milestone, values: dict[str, Any], actor: Actor) 
 def milestone_create(
     *, project: JointProject, expected_version: int, data: MilestoneIn, actor: Actor
 ) -> Milestone:
-    claim_project_version(project, expected_version)
+    claim_project_version(project, expected_version, actor)
     return _milestone_save(Milestone(project=project), data.model_dump(), actor)
 
 
@@ -148,14 +150,14 @@ def milestone_create(
 def milestone_update(
     *, milestone: Milestone, expected_version: int, changes: MilestoneChanges, actor: Actor
 ) -> Milestone:
-    claim_project_version(milestone.project, expected_version)
+    claim_project_version(milestone.project, expected_version, actor)
     milestone = Milestone.objects.get(pk=milestone.pk)
     return _milestone_save(milestone, changes.given(), actor)
 
 
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone, expected_version: int, actor: Actor) -> None:
-    claim_project_version(milestone.project, expected_version)
+    claim_project_version(milestone.project, expected_version, actor)
     _delete(milestone, actor)
 
 
@@ -216,7 +218,7 @@ def _result_save(result: ResultIndicator, values: dict[str, Any], actor: Actor) 
 def result_create(
     *, project: JointProject, expected_version: int, data: ResultIn, actor: Actor
 ) -> ResultIndicator:
-    claim_project_version(project, expected_version)
+    claim_project_version(project, expected_version, actor)
     return _result_save(ResultIndicator(project=project), data.model_dump(), actor)
 
 
@@ -225,7 +227,7 @@ def result_update(
     *, result: ResultIndicator, expected_version: int, changes: ResultChanges, actor: Actor
 ) -> ResultIndicator:
     """Change the given fields; ``values``, when given, is the whole list of periods."""
-    claim_project_version(result.project, expected_version)
+    claim_project_version(result.project, expected_version, actor)
     result = ResultIndicator.objects.get(pk=result.pk)
     given = changes.given()
     if given.get("values", []) is None:
@@ -238,7 +240,7 @@ def result_update(
 @transaction.atomic
 def result_delete(*, result: ResultIndicator, expected_version: int, actor: Actor) -> None:
     """Delete the result and its values, each deletion on the record with its actor."""
-    claim_project_version(result.project, expected_version)
+    claim_project_version(result.project, expected_version, actor)
     for value in result.values.all():
         _delete(value, actor)
     _delete(result, actor)
@@ -248,7 +250,7 @@ def result_delete(*, result: ResultIndicator, expected_version: int, actor: Acto
 def result_value_create(
     *, result: ResultIndicator, expected_version: int, data: ResultValueIn, actor: Actor
 ) -> IndicatorValue:
-    claim_project_version(result.project, expected_version)
+    claim_project_version(result.project, expected_version, actor)
     return _value_save(IndicatorValue(indicator=result), data.model_dump(), actor)
 
 
@@ -256,7 +258,7 @@ def result_value_create(
 def result_value_update(
     *, value: IndicatorValue, expected_version: int, changes: ResultValueChanges, actor: Actor
 ) -> IndicatorValue:
-    claim_project_version(value.indicator.project, expected_version)
+    claim_project_version(value.indicator.project, expected_version, actor)
     value = IndicatorValue.objects.get(pk=value.pk)
     return _value_save(value, changes.given(), actor)
 
@@ -268,7 +270,7 @@ def result_value_update(
 def source_create(
     *, project: JointProject, expected_version: int, data: SourceIn, actor: Actor
 ) -> Source:
-    claim_project_version(project, expected_version)
+    claim_project_version(project, expected_version, actor)
     return _apply(Source(project=project), data.model_dump(), actor)
 
 
@@ -276,12 +278,12 @@ def source_create(
 def source_update(
     *, source: Source, expected_version: int, changes: SourceChanges, actor: Actor
 ) -> Source:
-    claim_project_version(source.project, expected_version)
+    claim_project_version(source.project, expected_version, actor)
     source = Source.objects.get(pk=source.pk)
     return _apply(source, changes.given(), actor)
 
 
 @transaction.atomic
 def source_delete(*, source: Source, expected_version: int, actor: Actor) -> None:
-    claim_project_version(source.project, expected_version)
+    claim_project_version(source.project, expected_version, actor)
     _delete(source, actor)
