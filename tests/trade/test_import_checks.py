@@ -167,3 +167,8 @@ def test_the_import_page_previews_the_checks_and_the_warning(
     assert '<p class="warning" role="status">2016 RU→JP exports: the breakdown by second' in page
     assert "breakdown rows by second partner, customs procedure or mode of transport" in page
     assert "6,395,400,020" in page  # 2016 as its total rows say, not twice it
+    done = client.post(
+        "/trade/imports/commit/", {"token": preview.context["token"]}, follow=True
+    ).content.decode()
+    assert "Imported 15 rows from p.csv." in done
+    assert "2016 RU→JP exports: the breakdown by second partner adds up to" in done

@@ -302,6 +302,8 @@ def import_commit(request: HttpRequest) -> HttpResponse:
             _("Imported %(rows)d rows from %(name)s.")
             % {"rows": report.rows, "name": pending["name"]},
         )
+        for warning in report.warnings:
+            messages.warning(request, warning)
     else:
         messages.error(request, _("Nothing was imported: %(error)s") % {"error": report.errors[0]})
     return HttpResponseRedirect(back)
