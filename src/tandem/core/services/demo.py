@@ -19,6 +19,8 @@ BATCH_SIZE = 2000
 def demo_data_create(*, seed: int, organisations: int, people: int, actor: Actor) -> dict[str, int]:
     """Create the illustrative organisations and people that are missing (idempotent)."""
     sides = {country.code: country for country in Country.objects.all()}
+    if not {"JP", "RU"} <= set(sides):
+        raise ValueError("Load the default first (tandem load-default).")
     # Illustrative records are never placed where the two sides see the status differently.
     placeable = Region.objects.filter(status_disputed=False).order_by("code")
     regions = {code: list(placeable.filter(country__code=code)) for code in sides}

@@ -36,7 +36,11 @@ def demo_fair_create(
 ) -> ScheduleVersion | None:
     """Create the demo programme at the fair unless it has participants already; returns the
     published version (``None`` when the fair was already set up)."""
-    fair = Fair.objects.get(slug=fair_slug)
+    fair = Fair.objects.filter(slug=fair_slug).first()
+    if fair is None:
+        raise ValueError(
+            f"There is no fair {fair_slug!r}: load the default first (tandem load-default)."
+        )
     if FairParticipant.objects.filter(fair=fair).exists():
         return None
     programme = generate_programme(seed)

@@ -38,7 +38,9 @@ def _batches(items: list[DemoProject], size: int) -> Iterator[list[DemoProject]]
 @transaction.atomic
 def demo_projects_create(*, seed: int, count: int, actor: Actor) -> int:
     """Create the illustrative projects that are missing; returns how many were created."""
-    programme = Programme.objects.get()
+    programme = Programme.objects.first()
+    if programme is None:
+        raise ValueError("Load the default first (tandem load-default).")
     countries = {country.code: country for country in Country.objects.all()}
     organisations = {
         code: list(

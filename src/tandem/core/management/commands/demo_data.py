@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tandem.core.actors import DEMO_ACTOR
 from tandem.core.services.demo import demo_data_create
@@ -17,11 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--people", type=int, default=300)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counts = demo_data_create(
-            seed=options["seed"],
-            organisations=options["organisations"],
-            people=options["people"],
-            actor=DEMO_ACTOR,
-        )
+        try:
+            counts = demo_data_create(
+                seed=options["seed"],
+                organisations=options["organisations"],
+                people=options["people"],
+                actor=DEMO_ACTOR,
+            )
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
         for label, count in counts.items():
             self.stdout.write(f"{label}: {count}")
