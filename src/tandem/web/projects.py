@@ -28,6 +28,7 @@ from tandem.programme.selectors import current_programme
 from tandem.projects.forms import BulkStatusForm, ProjectFilterForm
 from tandem.projects.models import ConfidentialNote, JointProject
 from tandem.projects.project_form import ProjectForm
+from tandem.projects.selectors.change_log import project_change_log
 from tandem.projects.selectors.registry import (
     COUNT_CAP,
     count_matches,
@@ -130,6 +131,7 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
             "as_of": as_of,
             "history": project.history.select_related("history_user")[:50],  # type: ignore[attr-defined]
             "origins": project_origins(project.pk, request.user),
+            "change_log": project_change_log(project=project, reader=request.user),
             "shows_illustrative": project.is_illustrative,
         },
     )
