@@ -36,7 +36,8 @@ def project(default_programme: None, secretariat_jp: User) -> JointProject:
 
 
 def bearer(user: User) -> dict[str, str]:
-    return {"Authorization": f"Bearer {api_token_create(user=user, name='t', actor=user)[1]}"}
+    _token, raw = api_token_create(user=user, name="t", actor=user, scope="write")
+    return {"Authorization": f"Bearer {raw}"}
 
 
 def _version() -> int:

@@ -21,7 +21,7 @@ def registry(default_programme: None) -> None:
 
 
 def bearer(user: User) -> dict[str, str]:
-    _token, raw = api_token_create(user=user, name="test", actor=None)
+    _token, raw = api_token_create(user=user, name="test", actor=user, scope="write")
     return {"Authorization": f"Bearer {raw}"}
 
 

@@ -103,3 +103,31 @@ def test_company_representative_cannot_compute_a_schedule(
         "/api/v1/fairs/innoprom-2019/schedules", {}, content_type="application/json"
     )
     assert response.status_code == 403
+
+
+def test_a_suggestion_never_reveals_an_organisation_by_id(
+    client: Client, small_fair: Any, representative_of: Callable[..., User]
+) -> None:
+    from tandem.core.models import Country, Organisation
+
+    outsider = Organisation.objects.create(
+        name="Hidden Outsider Works", kind="company", side=Country.objects.get(code="RU")
+    )
+    sender = small_fair.jp[1]
+    client.force_login(representative_of(sender))
+    answers = [
+        client.post(
+            "/api/v1/fairs/innoprom-2019/suggestions",
+            {
+                "sender_organisation": sender.organisation_id,
+                "receiver_organisation": receiver,
+                "score": 0.7,
+            },
+            content_type="application/json",
+        )
+        for receiver in (outsider.pk, 10**9)
+    ]
+    assert [a.status_code for a in answers] == [404, 404]
+    assert answers[0].json() == answers[1].json()
+    assert "Hidden Outsider" not in answers[0].content.decode()
+    assert not MeetingRequest.objects.exists()

@@ -27,7 +27,7 @@ NEW = {
 
 
 def bearer(user: User) -> dict[str, str]:
-    _token, raw = api_token_create(user=user, name="test", actor=user)
+    _token, raw = api_token_create(user=user, name="test", actor=user, scope="write")
     return {"Authorization": f"Bearer {raw}"}
 
 

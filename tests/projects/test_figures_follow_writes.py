@@ -102,7 +102,9 @@ def test_a_write_through_each_path_is_counted_at_once_by_every_figure(
     total = JointProject.objects.count()
 
     # the API
-    _token, raw = api_token_create(user=secretariat_jp, name="figures", actor=secretariat_jp)
+    _token, raw = api_token_create(
+        user=secretariat_jp, name="figures", actor=secretariat_jp, scope="write"
+    )
     created = Client().post(
         "/api/v1/projects",
         {"code": "JR-2024-0901", "title_en": "Port crane retrofit", "plan_areas": ["P6"]},

@@ -33,7 +33,7 @@ LISTS = [
 @pytest.fixture
 def admin(default_programme: None) -> dict[str, str]:
     user = User.objects.create_superuser(username="probe-admin", password="a-long-test-password")
-    _token, raw = api_token_create(user=user, name="probe", actor=user)
+    _token, raw = api_token_create(user=user, name="probe", actor=user, scope="write")
     return {"Authorization": f"Bearer {raw}"}
 
 

@@ -60,7 +60,9 @@ def test_tab_and_newlines_stay_allowed() -> None:
 def test_the_api_refuses_a_title_with_a_control_character(
     control: str, client: Client, secretariat_jp: User
 ) -> None:
-    _token, raw = api_token_create(user=secretariat_jp, name="test", actor=secretariat_jp)
+    _token, raw = api_token_create(
+        user=secretariat_jp, name="test", actor=secretariat_jp, scope="write"
+    )
     response = client.post(
         "/api/v1/projects",
         {"code": "JR-2026-6601", "title_en": f"Lean{control}production", "plan_areas": ["P5"]},

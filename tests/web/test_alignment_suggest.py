@@ -113,3 +113,42 @@ def test_reasons_are_rebuilt_from_their_fragments() -> None:
     reason = "Far East place: Vladivostok; close to “seaport terminal”"
     assert translated_reason(reason) == reason
     assert translated_reason("something else") == "something else"
+
+
+def test_a_side_confidential_project_leaves_no_example(
+    client: Client, hashing_labeller: None, secretariat_jp: User
+) -> None:
+    """The suggester serves both sides and can echo its examples: a side-confidential
+    project's text never becomes one, and one made confidential later loses its example."""
+    client.force_login(secretariat_jp)
+    form = {
+        "code": "JR-2020-0997",
+        "title_ja": "ハバロフスクの秘密の温室",
+        "summary_ja": "通年の野菜栽培",
+        "status": "idea",
+        "status_date": "2020-01-15",
+        "primary_plan_area": "P6",
+        "national_projects": ["N12"],
+        "disclosure": "side_confidential",
+        "confidential_side": "JP",
+    }
+    assert client.post("/projects/new/", form).status_code == 302
+    assert not LabelExample.objects.filter(project_code="JR-2020-0997").exists()
+
+    from tandem.projects.models import JointProject
+    from tandem.projects.schemas import ProjectIn
+    from tandem.projects.services.projects import project_update
+
+    shared = form | {"code": "JR-2020-0996", "disclosure": "internal", "confidential_side": ""}
+    assert client.post("/projects/new/", shared).status_code == 302
+    assert LabelExample.objects.filter(project_code="JR-2020-0996").exists()
+    project = JointProject.objects.get(code="JR-2020-0996")
+    project_update(
+        project=project,
+        data=ProjectIn.model_validate(
+            {"code": project.code, "disclosure": "side_confidential", "confidential_side": "JP"}
+        ),
+        expected_version=project.version,
+        actor=secretariat_jp,
+    )
+    assert not LabelExample.objects.filter(project_code="JR-2020-0996").exists()

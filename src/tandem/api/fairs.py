@@ -276,6 +276,19 @@ def answer_request(
     return _request_out(answered)
 
 
+def _participating_organisation(fair: Fair, organisation_id: int) -> Organisation:
+    """An organisation registered for ``fair``; any other id, whether an organisation has it
+    or not, is 404 with the same words (an id never reveals an organisation's name)."""
+    participant = (
+        FairParticipant.objects.select_related("organisation")
+        .filter(fair=fair, organisation_id=organisation_id)
+        .first()
+    )
+    if participant is None or participant.organisation is None:
+        raise HttpError(404, "No organisation with this id takes part in the fair.")
+    return participant.organisation
+
+
 @router.post(
     "/fairs/{slug}/suggestions",
     response=responses(RequestOut, codes=(401, 403, 404, 422), ok_code=201),
@@ -286,8 +299,8 @@ def request_from_suggestion(
     request: HttpRequest, slug: str, payload: SuggestionIn
 ) -> Status[RequestOut]:
     fair = _fair(slug)
-    sender = get_object_or_404(Organisation, pk=payload.sender_organisation)
-    receiver = get_object_or_404(Organisation, pk=payload.receiver_organisation)
+    sender = _participating_organisation(fair, payload.sender_organisation)
+    receiver = _participating_organisation(fair, payload.receiver_organisation)
     own = getattr(request.user, "organisation_id", None)
     if not (request.user.has_perm("fairs.manage_meetings") or own == sender.pk):
         raise HttpError(403, "You do not act for this organisation.")

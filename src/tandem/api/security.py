@@ -16,6 +16,7 @@ from tandem.api.bounds import out_of_range
 from tandem.core.models import ApiToken
 from tandem.core.models.api_token import hash_token
 from tandem.core.permissions import PERMISSION_ATTRIBUTE, check
+from tandem.core.security.mfa import has_totp, mfa_required
 
 F = TypeVar("F", bound=Callable[..., Any])
 LAST_USED_PRECISION = timedelta(minutes=5)
@@ -32,10 +33,13 @@ class TokenAuth(HttpBearer):
         )
         if api_token is None or not api_token.is_valid():
             return None
+        if mfa_required(api_token.user) and not has_totp(api_token.user):
+            raise HttpError(403, "The token's user must set up two-factor authentication first.")
         now = timezone.now()
         if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_PRECISION:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
         request.user = api_token.user
+        request.api_token = api_token  # type: ignore[attr-defined]
         return api_token.user
 
 
@@ -75,6 +79,9 @@ def require(permission: str) -> Callable[[F], F]:
                 if not request.user.is_authenticated:
                     raise HttpError(401, "Authentication required.")
                 raise HttpError(403, "You do not have permission for this operation.")
+            token = getattr(request, "api_token", None)
+            if token is not None and not token.allows(request.method or "GET"):
+                raise HttpError(403, "This API token may only read: issue one with --scope write.")
             problem = out_of_range(kwargs)
             if problem:
                 raise HttpError(422, problem)

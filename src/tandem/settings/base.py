@@ -163,6 +163,10 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "tandem.core.auth.ClosedSignupAdapter"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Password reset answers the same whether or not an account has the address, and mails
+# nothing to an address no account has (allauth would otherwise tell it "no account").
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # allauth's limits are a backstop; tandem.core.security.lockout locks names and addresses.
 ACCOUNT_RATE_LIMITS = {"login_failed": "60/10m/ip,10/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -7,6 +7,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TOKEN_PREFIX = "tdm_"  # noqa: S105 - a public prefix, not a secret
+#: How long a token lives unless its issuer says otherwise, and at most.
+DEFAULT_LIFETIME_DAYS = 90
+MAX_LIFETIME_DAYS = 365
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class TokenScope(models.TextChoices):
+    """What a token may do on behalf of its user: only read, or also write."""
+
+    READ = "read", _("read only")
+    WRITE = "write", _("read and write")
 
 
 def hash_token(raw: str) -> str:
@@ -30,6 +41,9 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
+    )
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
     class Meta:
@@ -40,4 +54,9 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.user})"
 
     def is_valid(self) -> bool:
-        return self.expires_at is None or self.expires_at > timezone.now()
+        """Every token expires: one without an expiry (issued before tokens had one) is void."""
+        return self.expires_at is not None and self.expires_at > timezone.now()
+
+    def allows(self, method: str) -> bool:
+        """Whether the token may make a request with this HTTP method."""
+        return self.scope == TokenScope.WRITE or method.upper() in SAFE_METHODS

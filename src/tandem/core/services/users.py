@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import OrganisationKind, Role
 from tandem.core.history import delete_rows
 from tandem.core.models import ApiToken, Country, Organisation, User
-from tandem.core.models.api_token import hash_token, new_raw_token
+from tandem.core.models.api_token import (
+    DEFAULT_LIFETIME_DAYS,
+    MAX_LIFETIME_DAYS,
+    TokenScope,
+    hash_token,
+    new_raw_token,
+)
+from tandem.core.security.mfa import has_totp, mfa_required
 
 
 def user_set_language(*, user: User, language: str, actor: Actor) -> User:
@@ -69,10 +80,37 @@ def demo_accounts_create(*, actor: Actor) -> list[DemoAccount]:
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, actor: Actor) -> tuple[ApiToken, str]:
-    """Issue a bearer token to ``user``; the raw token is returned once and never stored."""
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    actor: Actor,
+    scope: str = TokenScope.READ,
+    expires_days: int = DEFAULT_LIFETIME_DAYS,
+) -> tuple[ApiToken, str]:
+    """Issue a bearer token to ``user``; the raw token is returned once and never stored.
+
+    A token reads only unless issued with the write scope, and expires after
+    ``expires_days`` (1 to MAX_LIFETIME_DAYS). A user whose role requires two-factor
+    authentication gets one only once that is set up (a token is used without a code)."""
+    if not 1 <= expires_days <= MAX_LIFETIME_DAYS:
+        raise ValidationError(
+            _("A token lives between 1 and %(most)s days.") % {"most": MAX_LIFETIME_DAYS}
+        )
+    if mfa_required(user) and not has_totp(user):
+        raise ValidationError(
+            _("%(user)s must set up two-factor authentication before getting an API token.")
+            % {"user": user.username}
+        )
     raw = new_raw_token()
-    token = ApiToken(user=user, name=name, token_hash=hash_token(raw))
+    token = ApiToken(
+        user=user,
+        name=name,
+        token_hash=hash_token(raw),
+        scope=scope,
+        expires_at=timezone.now() + dt.timedelta(days=expires_days),
+    )
+    token.full_clean(exclude=["token_hash"])
     save_with_actor(token, actor, reason="token issued")
     return token, raw
 

@@ -16,8 +16,8 @@ from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.core.audit import one_creation_record, with_actor
 from tandem.core.history import replace_rows
 from tandem.core.permissions import check
-from tandem.programme.models import Programme
-from tandem.projects.enums import ProjectStatus
+from tandem.programme.models import LabelExample, Programme
+from tandem.projects.enums import Disclosure, ProjectStatus
 from tandem.projects.models import (
     FinancingLine,
     JointProject,
@@ -162,6 +162,13 @@ def _set_scalars(project: JointProject, data: ProjectIn, resolved: Resolved) -> 
         raise ValidationError({"title": _("Give the project a title in at least one language.")})
 
 
+def forget_confidential_label_example(project: JointProject) -> None:
+    """A side-confidential project's text is no example for the label suggester, which
+    serves both sides (a suggestion can echo its examples): drop the one it may have."""
+    if project.disclosure == Disclosure.SIDE_CONFIDENTIAL:
+        LabelExample.objects.filter(project_code=project.code).delete()
+
+
 def may_write(actor: Actor, project: JointProject) -> bool:
     """Whether ``actor`` may hold ``project`` as it would be saved: a side never writes into
     the other side's confidential space (the disclosure and side are those being saved)."""
@@ -262,6 +269,7 @@ def project_update(
     elif data.status_date and data.status_date != project.status_date:
         _correct_status_date(project, data.status_date, reason, actor)
     _apply(project, data, resolved, actor)
+    forget_confidential_label_example(project)
     registry_changed()
     return project
 

@@ -32,6 +32,7 @@ from tandem.programme.services.labelling import (
     suggest_labels,
     suggest_labels_many,
 )
+from tandem.projects.enums import Disclosure
 
 logger = logging.getLogger(__name__)
 FAR_EAST = "FEFD"
@@ -128,10 +129,13 @@ def suggest_labels_view(request: HttpRequest) -> HttpResponse:
 
 
 def record_accepted_labels(request: HttpRequest, form: Any, project: Any) -> None:
-    """Keep a saved project's labels as an example for the suggester (project form)."""
+    """Keep a saved project's labels as an example for the suggester (project form).
+
+    A side-confidential project's text never becomes an example: the suggester serves both
+    sides, and a suggestion can echo the examples it learnt from."""
     data = form.cleaned_data
     text = _posted_text(data)
-    if text is None:
+    if text is None or project.disclosure == Disclosure.SIDE_CONFIDENTIAL:
         return
     with contextlib.suppress(ValidationError):  # an unknown label: the project is saved anyway
         label_example_record(
