@@ -63,7 +63,7 @@ class UserAdmin(DjangoUserAdmin, HistoryAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
-    list_display = ("name", "user", "created_at", "expires_at", "last_used_at")
+    list_display = ("name", "user", "scope", "created_at", "expires_at", "last_used_at")
     readonly_fields = ("token_hash", "created_at", "last_used_at")
 
 
