@@ -81,3 +81,48 @@ def test_table_plan_pdf_has_a_page_per_slot(
     )
     pages = HTML(string=html).render().pages
     assert len(pages) == len(small_fair.slots)  # one page per slot
+
+
+@pytest.mark.integration
+def test_a_fair_without_interpreters_schedules_and_flags_meetings_without_a_shared_language(
+    client: Client,
+    small_fair: Any,
+    accept_request: Callable[..., MeetingRequest],
+    representative_of: Any,
+) -> None:
+    small_fair.interpreter.delete()  # organisers who manage interpretation outside tandem
+    kobe, perm = small_fair.jp[0], small_fair.ru[1]  # ja and ru: no shared language
+    accept_request(perm, kobe, 3)
+    version = schedule_publish(
+        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=None), actor=None
+    )
+    assert version.meetings.count() == 1
+    client.force_login(representative_of(perm))
+    base = f"/fairs/innoprom-2019/agenda/{perm.pk}/"
+    page = client.get(base).content.decode()
+    assert "No shared language (ja/ru): bring your own interpreter" in page
+    calendar = client.get(base + "agenda.ics").content.decode().replace("\r\n ", "")
+    assert "No shared language (ja/ru)" in calendar
+    from django.template.loader import render_to_string
+
+    from tandem.fairs.selectors.agenda import participant_agenda
+
+    items = participant_agenda(version, perm)
+    assert [item.language_gap for item in items] == ["ja/ru"]
+    html = render_to_string(
+        "web/fairs/agenda_pdf.html",
+        {"fair": small_fair.fair, "participant": perm, "version": version, "items": items},
+    )
+    assert "No shared language (ja/ru)" in html
+
+
+@pytest.mark.integration
+def test_a_fair_with_interpreters_keeps_the_rule(
+    small_fair: Any, accept_request: Callable[..., MeetingRequest]
+) -> None:
+    small_fair.interpreter.languages = ["ja", "en"]  # cannot serve ja/ru
+    small_fair.interpreter.save()
+    accept_request(small_fair.ru[1], small_fair.jp[0], 3)
+    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=None)
+    assert version.meetings.count() == 0
+    assert "no interpreter for ja/ru" in version.unplaced.get().reason

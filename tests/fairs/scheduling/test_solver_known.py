@@ -11,6 +11,7 @@ from tandem.fairs.scheduling import (
     Schedule,
     parse_event,
     quick_schedule,
+    schedule_to_dict,
     solve,
     validate_schedule,
 )
@@ -112,10 +113,26 @@ def test_no_tables_at_all(sched_event):
     assert "no free table" in reason(s, "r1")
 
 
+def test_a_fair_without_interpreters_schedules_cross_language_meetings_flagged(sched_event):
+    data = sched_event(
+        1, {"a": JA, "b": RU, "c": {}, "d": JA}, [("r1", "a", "b", 1), ("r2", "c", "d", 1)]
+    )
+    s = run(data)
+    assert s.unscheduled == ()
+    assert meeting(s, "r1").interpreter is None and meeting(s, "r1").language_gap == "ja/ru"
+    assert meeting(s, "r2").language_gap == "(none listed)/ja"
+    assert schedule_to_dict(s)["meetings"][0]["language_gap"] == "ja/ru"
+
+
+def test_a_shared_language_is_never_flagged(sched_event):
+    data = sched_event(1, {"a": {"languages": ["ja", "en"]}, "b": {"languages": ["en"]}},
+                       [("r1", "a", "b", 1)])  # fmt: skip
+    assert meeting(run(data), "r1").language_gap is None
+    assert "language_gap" not in schedule_to_dict(run(data))["meetings"][0]
+
+
 def test_interpreter_needed_and_missing(sched_event):
     data = sched_event(1, {"a": JA, "b": RU}, [("r1", "a", "b", 1)])
-    s = run(data)
-    assert s.meetings == () and reason(s, "r1") == "no interpreter for ja/ru"
     data["event"]["interpreters"] = [{"id": "i1", "languages": ["ja", "en"]}]
     assert reason(run(data), "r1") == "no interpreter for ja/ru"
     data["event"]["interpreters"].append({"id": "i2", "languages": ["ru", "ja"]})
@@ -134,7 +151,12 @@ def test_shared_language_needs_no_interpreter(sched_event):
 
 def test_unlisted_languages(sched_event):
     # Neither lists a language: assumed to manage; one lists none: no interpreter can serve.
-    data = sched_event(1, {"a": {}, "b": {}, "c": JA}, [("r1", "a", "b", 1), ("r2", "a", "c", 1)])
+    data = sched_event(
+        1,
+        {"a": {}, "b": {}, "c": JA},
+        [("r1", "a", "b", 1), ("r2", "a", "c", 1)],
+        interpreters=[{"id": "i1", "languages": ["ja", "ru"]}],
+    )
     s = run(data)
     assert meeting(s, "r1") is not None
     assert reason(s, "r2") == "no interpreter for (none listed)/ja"

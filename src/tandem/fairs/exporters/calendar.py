@@ -19,11 +19,14 @@ def agenda_calendar(
     events = []
     for item in items:
         meeting = item.meeting
-        description = (
-            _("Interpreter: %(name)s") % {"name": meeting.interpreter.name}
-            if meeting.interpreter
-            else ""
-        )
+        if meeting.interpreter:
+            description = _("Interpreter: %(name)s") % {"name": meeting.interpreter.name}
+        elif item.language_gap:
+            description = _("No shared language (%(languages)s): bring your own interpreter") % {
+                "languages": item.language_gap
+            }
+        else:
+            description = ""
         events.append(
             CalendarEvent(
                 # Stable per request: a calendar updates the meeting when it moves.

@@ -11,7 +11,13 @@ import re
 from collections.abc import Iterator
 
 from .model import Event
-from .rules import booth_host, can_interpret, language_label, needs_interpreter
+from .rules import (
+    booth_host,
+    can_interpret,
+    interpreter_required,
+    language_label,
+    needs_interpreter,
+)
 
 
 def bits(mask: int) -> Iterator[int]:
@@ -67,6 +73,8 @@ class Instance:
         self.rfeas: list[int] = []
         self.common: list[int] = []
         self.rlabel: list[str] = []
+        # Languages of a meeting held without an interpreter on a fair that lists none.
+        self.rgap: list[str] = []
         for req in event.requests:
             if not req.accepted:
                 continue
@@ -77,7 +85,7 @@ class Instance:
             cls = -1
             label = ""
             feas = common
-            if needs_interpreter(a, b):
+            if interpreter_required(event.interpreters, a, b):
                 label = language_label(a, b)
                 key = (a.languages, b.languages)
                 if key not in lang_cache:
@@ -107,6 +115,7 @@ class Instance:
             self.rfeas.append(feas)
             self.common.append(common)
             self.rlabel.append(label)
+            self.rgap.append(language_label(a, b) if cls < 0 and needs_interpreter(a, b) else "")
         self.R = len(self.req_ids)
 
         self.classes_of_interp: list[list[int]] = [[] for _ in self.interp_ids]

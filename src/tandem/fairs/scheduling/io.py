@@ -7,7 +7,9 @@ in the file; they are kept as strings (integers are converted with ``str``).
 Output: ``{"meetings": [{"request", "slot", "table", "interpreter", "booth"}], "unscheduled":
 [{"request", "reason"}], "objective", "bound"}``. ``booth`` is an extra field naming the exhibitor
 whose booth hosts the meeting (``null`` for a meeting at a table); readers of the documented
-format can ignore it.
+format can ignore it. ``language_gap`` (e.g. ``"ja/ru"``) is there only for a meeting whose sides
+share no language on an event that lists no interpreters: it is scheduled, and the sides bring
+their own interpretation.
 
 Optional top-level ``"pinned"``: a list of ``{"request", "slot", "table"?, "interpreter"?}``
 meetings that the solver must keep; a pinned meeting without a table / interpreter gets one chosen
@@ -260,6 +262,8 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
                 "interpreter": m.interpreter,
                 "booth": m.booth,
             }
+            # Only on a fair that lists no interpreters: the sides bring their own.
+            | ({"language_gap": m.language_gap} if m.language_gap else {})
             for m in schedule.meetings
         ],
         "unscheduled": [{"request": u.request, "reason": u.reason} for u in schedule.unscheduled],

@@ -72,6 +72,9 @@ class Meeting:
     table: str | None = None
     interpreter: str | None = None
     booth: str | None = None
+    #: The sides share no language and have no interpreter (``"ja/ru"``): only on a fair that
+    #: lists no interpreters, where the sides bring their own interpretation.
+    language_gap: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

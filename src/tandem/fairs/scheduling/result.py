@@ -105,6 +105,7 @@ def build_schedule(inst: Instance, st: State, bound: float | None) -> Schedule:
                 table=table,
                 interpreter=inst.interp_ids[i] if i >= 0 else None,
                 booth=inst.part_ids[booth] if booth >= 0 else None,
+                language_gap=inst.rgap[r] or None,
             )
         )
     unscheduled: list[Unscheduled] = []

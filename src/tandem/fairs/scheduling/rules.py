@@ -9,9 +9,16 @@
   no language needs an interpreter who speaks at least one language of *each* side; so a meeting
   between a participant who lists no language and one who lists some can never be given an
   interpreter and stays unscheduled with a reason that says so.
+* **A fair without interpreters.** Organisers who do not manage interpretation through tandem
+  list no interpreters: then no meeting waits for one. Meetings whose sides share no language
+  are scheduled like any other and flagged (:attr:`Meeting.language_gap`) so that the agendas
+  say the two sides need to bring their own interpretation. As soon as the fair lists one
+  interpreter, the rule above applies.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from .model import Interpreter, Participant
 
@@ -29,6 +36,14 @@ def needs_interpreter(a: Participant, b: Participant) -> bool:
     if not a.languages and not b.languages:
         return False
     return not (a.languages & b.languages)
+
+
+def interpreter_required(
+    interpreters: Sequence[Interpreter], a: Participant, b: Participant
+) -> bool:
+    """The meeting may only be held with one of the fair's interpreters: the sides share no
+    language and the fair lists interpreters (a fair listing none leaves it to the sides)."""
+    return bool(interpreters) and needs_interpreter(a, b)
 
 
 def can_interpret(interpreter: Interpreter, a: Participant, b: Participant) -> bool:

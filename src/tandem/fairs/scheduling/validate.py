@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Event, Interpreter, Meeting, Participant, Schedule
-from .rules import booth_host, can_interpret, language_label, needs_interpreter
+from .rules import booth_host, can_interpret, interpreter_required, language_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def validate_meetings(
                     )
                 else:
                     table_use[(m.table, sid)] = rid
-        need = needs_interpreter(a, b)
+        need = interpreter_required(event.interpreters, a, b)
         if m.interpreter is None:
             if need:
                 if partial:

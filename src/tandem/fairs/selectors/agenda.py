@@ -79,6 +79,21 @@ class AgendaItem:
     meeting: ScheduledMeeting
     counterpart: FairParticipant
     place: str
+    #: The two sides share no language and no interpreter is with them (a fair that lists no
+    #: interpreters schedules such meetings): "ja/ru", shown as a flag on the agendas.
+    language_gap: str = ""
+
+
+def language_gap(meeting: ScheduledMeeting) -> str:
+    """``"ja/ru"`` when the meeting's sides share no language and it has no interpreter."""
+    if meeting.interpreter_id is not None:
+        return ""
+    sender, receiver = meeting.request.sender, meeting.request.receiver
+    a, b = set(sender.languages or []), set(receiver.languages or [])
+    if (not a and not b) or a & b:
+        return ""
+    sides = sorted("+".join(sorted(langs)) if langs else "?" for langs in (a, b))
+    return "/".join(sides)
 
 
 def meetings_of(version: ScheduleVersion) -> QuerySet[ScheduledMeeting]:
@@ -111,7 +126,7 @@ def participant_agenda(version: ScheduleVersion, participant: FairParticipant) -
     items = []
     for m in meetings.order_by("slot__start"):
         other = m.request.receiver if m.request.sender_id == participant.pk else m.request.sender
-        items.append(AgendaItem(m, other, place_of(m)))
+        items.append(AgendaItem(m, other, place_of(m), language_gap(m)))
     return items
 
 

@@ -34,7 +34,7 @@ from tandem.fairs.scheduling import (
     solve,
     validate_meetings,
 )
-from tandem.fairs.scheduling.rules import booth_host, can_interpret, needs_interpreter
+from tandem.fairs.scheduling.rules import booth_host, can_interpret, interpreter_required
 from tandem.fairs.selectors.agenda import readable_messages
 from tandem.fairs.selectors.event import (
     EventMap,
@@ -205,7 +205,7 @@ def meeting_move(
             free = _free_choice(mapped, others, sid, "table")
             chosen_table = free[0] if free else None  # the check below says why not
     chosen_interpreter: str | None = None
-    if needs_interpreter(sender, receiver):
+    if interpreter_required(mapped.event.interpreters, sender, receiver):
         if interpreter is not None:
             chosen_interpreter = interpreter_id(interpreter.pk)
         else:
