@@ -28,6 +28,7 @@ def registry(default_programme: None) -> None:
     exchange_rates_import(
         text="date,currency,per_usd\n2015-01-01,RUB,60\n2015-01-01,JPY,110\n2015-01-01,EUR,0.9\n",
         source="test",
+        actor=DEMO_ACTOR,
     )
 
 
@@ -53,7 +54,7 @@ def test_money_is_summed_in_the_chosen_currency(registry: None, secretariat_jp: 
 
 
 def test_gaps_and_departures_from_intent(registry: None, secretariat_jp: User) -> None:
-    assert intended_alignment_demo_create() > 0
+    assert intended_alignment_demo_create(actor=DEMO_ACTOR) > 0
     area = PlanArea.objects.get(code="P8")
     intended_alignment_set(
         plan_area=area,
@@ -69,7 +70,7 @@ def test_gaps_and_departures_from_intent(registry: None, secretariat_jp: User) -
 def test_the_page_drills_down_and_exports(
     client: Client, registry: None, make_user: Callable[..., User]
 ) -> None:
-    intended_alignment_demo_create()
+    intended_alignment_demo_create(actor=DEMO_ACTOR)
     client.force_login(make_user(Role.OFFICIAL, "RU"))
     html = client.get("/alignment/", {"currency": "JPY"}).content.decode()
     assert "plan_area=P6&amp;national_project=N12" in html

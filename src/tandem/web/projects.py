@@ -207,7 +207,7 @@ def project_note_add(request: HttpRequest, code: str) -> HttpResponse:
     project = _visible_project_or_404(request, code)
     try:
         confidential_note_create(
-            project=project, text=request.POST.get("text", ""), actor=request.user
+            project=project, text=request.POST.get("text", ""), actor=signed_in(request.user)
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

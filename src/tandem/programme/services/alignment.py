@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
+from tandem.core.actors import Actor
 from tandem.core.audit import with_actor
+from tandem.core.history import create_rows
 from tandem.programme.models import IntendedAlignment, NationalProject, PlanArea
 
 # An illustrative reading of the plan, for the demo only: no official table maps the eight
@@ -25,7 +25,7 @@ ILLUSTRATIVE_INTENT = {
 
 @transaction.atomic
 def intended_alignment_set(
-    *, plan_area: PlanArea, national_projects: list[NationalProject], actor: Any
+    *, plan_area: PlanArea, national_projects: list[NationalProject], actor: Actor
 ) -> list[IntendedAlignment]:
     """Make ``national_projects`` the intended ones of ``plan_area`` (each change recorded)."""
     wanted = {project.pk: project for project in national_projects}
@@ -48,7 +48,7 @@ def intended_alignment_set(
 
 
 @transaction.atomic
-def intended_alignment_demo_create() -> int:
+def intended_alignment_demo_create(*, actor: Actor) -> int:
     """Load the illustrative intent where none is recorded yet; returns the rows created."""
     if IntendedAlignment.objects.exists():
         return 0
@@ -61,5 +61,5 @@ def intended_alignment_demo_create() -> int:
         for area, codes in ILLUSTRATIVE_INTENT.items()
         for code in codes
     ]
-    IntendedAlignment.objects.bulk_create(rows)
+    create_rows(IntendedAlignment, rows, actor=actor)
     return len(rows)

