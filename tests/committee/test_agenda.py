@@ -14,6 +14,7 @@ from tandem.committee.services.agenda import (
     agenda_item_delete,
 )
 from tandem.core.models import User
+from tandem.projects.models import JointProject
 
 pytestmark = pytest.mark.integration
 
@@ -42,10 +43,20 @@ def test_proposal_has_one_item_per_open_action_item_and_groups_projects_by_area(
     assert sorted(p.action_item_ids[0] for p in follow_ups) == sorted(i.pk for i in open_items)
     assert all(p.titles["ja"] and p.titles["ru"] and p.titles["en"] for p in proposals)
     _previous, comparison = compare_sessions(session)
+    # The draft is shared by both sides: side-confidential projects stay out of it.
+    confidential = set(
+        JointProject.objects.filter(disclosure="side_confidential").values_list("pk", flat=True)
+    )
+    assert confidential, "the demo has side-confidential projects"
+
+    def shared(ids: list[int]) -> list[int]:
+        return sorted(pid for pid in ids if pid not in confidential)
+
     stalled = [pid for p in proposals if p.source == "stalled_project" for pid in p.project_ids]
-    assert sorted(stalled) == sorted(comparison.stalled)
+    assert sorted(stalled) == shared(comparison.stalled)
     changed = [pid for p in proposals if p.source == "changed_project" for pid in p.project_ids]
-    assert sorted(changed) == sorted(comparison.new + comparison.advanced + comparison.completed)
+    assert sorted(changed) == shared(comparison.new + comparison.advanced + comparison.completed)
+    assert not confidential & set(stalled + changed)
 
 
 def test_applying_the_proposal_twice_adds_nothing_the_second_time(
