@@ -167,6 +167,7 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:project_detail@public": {"kwargs": {"code": "project_public"}, "GET": {"ok": REST}},
     "web:project_detail@other_company": {"kwargs": {"code": "project_other_company"}, "GET": {"ok": PROGRAMME_STAFF, "404": REST}},
     "web:project_detail@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"ok": GOVERNMENT_JP, "404": REST}},
+    "web:project_detail@once_confidential": {"kwargs": {"code": "project_once_confidential"}, "query": "?as_of_session=15", "GET": {"ok": REST}},
     "web:project_detail@confidential_ru": {"kwargs": {"code": "project_confidential_ru"}, "GET": {"ok": GOVERNMENT_RU, "404": REST}},
     "web:project_edit": {"kwargs": {"code": "project"}, "GET": {"ok": SECRETARIATS, "404": REST}, "POST": {"ok": SECRETARIATS, "404": REST}},
     "web:project_edit@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"ok": ("secretariat_jp",), "404": REST}, "POST": {"ok": ("secretariat_jp",), "404": REST}},

@@ -41,6 +41,7 @@ NOTE_JP = "PROBEMARK-NOTE-JP-7f3a"
 NOTE_RU = "PROBEMARK-NOTE-RU-2b9c"
 CONFIDENTIAL_JP = "PROBEMARK-CONFPROJ-JP-4d1e"
 CONFIDENTIAL_RU = "PROBEMARK-CONFPROJ-RU-8e6f"
+ONCE_CONFIDENTIAL_JP = "PROBEMARK-ONCECONF-JP-3c7d"
 COMMITTEE_NOTE_JP = "PROBEMARK-SESSIONNOTE-JP-5a0b"
 GOVERNMENT_JP = ("secretariat_jp", "official_jp")
 GOVERNMENT_RU = ("secretariat_ru", "official_ru")
@@ -81,7 +82,7 @@ def _projects(world: World) -> None:
     from tandem.programme.models import Programme
     from tandem.projects.schemas import ProjectIn
     from tandem.projects.services.notes import confidential_note_create
-    from tandem.projects.services.projects import project_create
+    from tandem.projects.services.projects import project_create, project_update
 
     company = world.objects["company_org"]
     programme = Programme.objects.get()
@@ -118,6 +119,23 @@ def _projects(world: World) -> None:
         participants=[],
         by="secretariat_ru",
     )
+    once = make(
+        "JR-2026-9006",
+        f"Probe once confidential {ONCE_CONFIDENTIAL_JP}",
+        disclosure="side_confidential",
+        confidential_side="JP",
+    )
+    # registered in 2019 as Japan's confidential project, public today: the "as of session
+    # 15" view must not show its 2019 title to anyone but Japan's government
+    once.history.update(history_date=dt.datetime(2019, 6, 1, tzinfo=dt.UTC))
+    project_update(
+        project=once,
+        data=ProjectIn(
+            code=once.code, title_en="Probe once confidential, now public", disclosure="public"
+        ),
+        expected_version=once.version,
+        actor=actor,
+    )
     for project in (public, internal):
         confidential_note_create(project=project, text=f"JP view {NOTE_JP}", actor=actor)
         confidential_note_create(
@@ -130,12 +148,14 @@ def _projects(world: World) -> None:
         "project_other_company": other.code,
         "project_confidential_jp": "JR-2026-9004",
         "project_confidential_ru": "JR-2026-9005",
+        "project_once_confidential": "JR-2026-9006",
     }
     world.markers |= {
         NOTE_JP: GOVERNMENT_JP,
         NOTE_RU: GOVERNMENT_RU,
         CONFIDENTIAL_JP: GOVERNMENT_JP,
         CONFIDENTIAL_RU: GOVERNMENT_RU,
+        ONCE_CONFIDENTIAL_JP: GOVERNMENT_JP,
     }
 
 

@@ -233,6 +233,7 @@ LEAK_SURFACES = [
     ("web", "web:project_detail", {"code": "project_public"}, ""),
     ("web", "web:project_detail", {"code": "project_confidential_jp"}, ""),
     ("web", "web:project_detail", {"code": "project_confidential_ru"}, ""),
+    ("web", "web:project_detail", {"code": "project_once_confidential"}, "?as_of_session=15"),
     ("web", "web:project_edit", {"code": "project"}, ""),
     ("web", "web:project_export", {"file_format": "=csv"}, ""),
     ("web", "web:project_export", {"file_format": "=xlsx"}, ""),
