@@ -29,7 +29,7 @@ def test_export_then_import_previews_no_change(
     assert f"activities written: {public}" in capsys.readouterr().out
     call_command("iati", "import", str(target), "--user", secretariat_jp.username)
     out = capsys.readouterr().out
-    assert f"0 create, 0 change, {public} unchanged, 0 reject" in out
+    assert f"to create: 0; to change: 0; unchanged: {public}; refused: 0." in out
     assert "Preview only" in out
 
 

@@ -8,21 +8,12 @@ from typing import Any, BinaryIO
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from tandem.core.i18n import LANGUAGES, texts_of
+from tandem.core.i18n import LANGUAGES
 from tandem.interop.iati.export import write_activities
-from tandem.interop.iati.records import (
-    ActivityRecord,
-    FinancingKind,
-    FinancingRecord,
-    FinancingStage,
-    ParticipantRecord,
-    ParticipantRole,
-    ProjectStatus,
-    RecipientCountry,
-    RegionRecord,
-    ReportingOrg,
-)
+from tandem.interop.iati.records import ActivityRecord, ReportingOrg
+from tandem.interop.iati_registry.stored import activity_record
 from tandem.projects.enums import Disclosure
 from tandem.projects.models import JointProject, Participant, ProjectPlanArea
 from tandem.projects.schemas import ProjectIn
@@ -37,48 +28,6 @@ def reporting_org() -> ReportingOrg:
     )
 
 
-def activity_record(project: JointProject) -> ActivityRecord:
-    participants = tuple(
-        ParticipantRecord(
-            names=texts_of(p.organisation, "name"),
-            role=ParticipantRole(p.role),
-            ref=p.organisation.iati_ref or None,
-            country=p.side.code,
-        )
-        for p in project.participants.all()
-    )
-    financing = tuple(
-        FinancingRecord(
-            kind=FinancingKind(line.kind),
-            stage=FinancingStage.DISBURSED if line.is_disbursement else FinancingStage.COMMITTED,
-            amount=line.amount,
-            currency=line.currency,
-            date=line.date,
-        )
-        for line in project.financing.all()
-    )
-    regions = tuple(project.regions.all())
-    return ActivityRecord(
-        code=project.code,
-        titles=texts_of(project, "title"),
-        descriptions=texts_of(project, "summary"),
-        status=ProjectStatus(project.status),
-        participants=participants,
-        planned_start=project.planned_start,
-        actual_start=project.actual_start,
-        planned_end=project.planned_end,
-        actual_end=project.actual_end,
-        recipient_countries=(RecipientCountry(code="RU"),)
-        if any(r.country_id for r in regions)
-        else (),
-        regions=tuple(RegionRecord(code=r.code, names=texts_of(r, "name")) for r in regions),
-        plan_areas=tuple(link.plan_area.code for link in project.area_links.all()),
-        national_projects=tuple(n.code for n in project.national_projects.all()),
-        financing=financing,
-        last_updated=project.updated_at,
-    )
-
-
 def public_projects() -> QuerySet[JointProject]:
     return (
         JointProject.objects.filter(disclosure=Disclosure.PUBLIC)
@@ -89,31 +38,42 @@ def public_projects() -> QuerySet[JointProject]:
             ),
             Prefetch("area_links", queryset=ProjectPlanArea.objects.select_related("plan_area")),
             "national_projects",
-            "regions",
+            "regions__country",
             "financing",
+            "indicators__values",
         )
+        .select_related("iati")
     )
 
 
 def exportable(projects: Iterable[JointProject], skipped: list[str]) -> Iterator[ActivityRecord]:
-    """Records of the projects that can be valid IATI; the codes of the others go to skipped."""
+    """Records of the projects that can be valid IATI; "CODE: reason" of the others to skipped."""
     for project in projects:
         record = activity_record(project)
-        has_date = any((record.planned_start, record.actual_start))
-        if not record.participants or not has_date or not record.titles:
-            skipped.append(project.code)
-            continue
-        yield record
+        dates = (record.planned_start, record.actual_start, record.planned_end, record.actual_end)
+        if not record.participants:
+            skipped.append(f"{project.code}: {_('no participants yet')}")
+        elif not any(dates):
+            skipped.append(f"{project.code}: {_('no start or end date yet')}")
+        elif not any(record.titles.values()):
+            skipped.append(f"{project.code}: {_('no title in any language')}")
+        else:
+            yield record
 
 
 def export_public_projects(out: BinaryIO) -> tuple[int, list[str]]:
-    """Write every public project as IATI 2.03 to ``out``; returns (written, skipped codes)."""
+    """Write every public project as IATI 2.03 to ``out``; returns (written, left out).
+
+    A project that cannot be valid IATI is left out with its reason ("CODE: reason"); the
+    file written is valid whatever the records hold.
+    """
     skipped: list[str] = []
     written = write_activities(
-        exportable(public_projects().iterator(chunk_size=1000), skipped),
+        exportable(public_projects().iterator(chunk_size=500), skipped),
         out,
         reporting_org=reporting_org(),
         generated=timezone.now(),
+        left_out=lambda error: skipped.append(f"{error.iati_identifier}: {error.message}"),
     )
     return written, skipped
 

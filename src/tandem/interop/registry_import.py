@@ -25,6 +25,7 @@ from tandem.core.validators import control_characters
 from tandem.interop.registry_records import RecordPlan
 from tandem.interop.tabular.columns import (
     COLUMN_NAMES,
+    EXPORT_ONLY_COLUMNS,
     LIST_SEPARATOR,
     PARTICIPANT_COLUMNS,
     REQUIRED_COLUMNS,
@@ -103,7 +104,7 @@ def row_to_project_in(row: dict[str, str]) -> ProjectIn:
     data: dict[str, Any] = {}
     for name in COLUMN_NAMES:
         raw = (row.get(name) or "").strip()
-        if not raw:
+        if not raw or name in EXPORT_ONLY_COLUMNS:
             continue
         if FORMULA.match(raw):
             raise ValueError(f"{name}: the cell looks like a spreadsheet formula ({raw[:20]!r}).")

@@ -18,6 +18,8 @@ class Column:
     name: str
     read: Callable[[Any], str]
     is_list: bool = False
+    #: Written by the export, accepted and ignored by the import (``illustrative``).
+    export_only: bool = False
 
 
 def _join(values: list[str]) -> str:
@@ -57,6 +59,8 @@ def _date(name: str) -> Callable[[Any], str]:
 
 COLUMNS: tuple[Column, ...] = (
     Column("code", _text("code")),
+    # Every row says whether the record is illustrative demo data (docs/exports.md).
+    Column("illustrative", lambda p: "yes" if p.is_illustrative else "no", export_only=True),
     *(Column(f"title_{lang}", _text(f"title_{lang}")) for lang in ("en", "ja", "ru")),
     *(Column(f"summary_{lang}", _text(f"summary_{lang}")) for lang in ("en", "ja", "ru")),
     Column("status", _text("status")),
@@ -104,4 +108,5 @@ PARTICIPANT_COLUMNS = {
     participant_column(role, side): (str(role), side) for role in ParticipantRole for side in SIDES
 }
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
+EXPORT_ONLY_COLUMNS = frozenset(column.name for column in COLUMNS if column.export_only)
 REQUIRED_COLUMNS = frozenset({"code"})

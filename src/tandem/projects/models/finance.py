@@ -60,8 +60,6 @@ class FinancingLine(models.Model):
         )
         if self.amount is not None and self.amount < 0 and not negative_allowed:
             errors["amount"] = _("Only a transaction of a stated type may be negative.")
-        if self.period_end and self.date and self.period_end < self.date:
-            errors["period_end"] = _("The end comes before the start.")
         if errors:
             raise ValidationError(errors)
 

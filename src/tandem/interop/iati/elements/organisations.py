@@ -13,7 +13,7 @@ _COUNTRY = f"{{{TANDEM_NS}}}country"
 def reporting_org(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
     org = ctx.reporting_org
     attrs = {"ref": org.ref, "type": org.type_code}
-    if org.secondary_reporter:
+    if org.secondary_reporter or activity.secondary_reporter:
         attrs["secondary-reporter"] = "1"
     narratives(SubElement(parent, "reporting-org", attrs), org.names)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..mapping import TANDEM_NS
 from ..records import ActivityRecord, LocationRecord
 from .base import Element, ExportContext, SubElement, iso, narratives, set_text
 
+FROM = f"{{{TANDEM_NS}}}from"
 _WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326"
 
 
@@ -40,12 +42,19 @@ def location(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> N
 
 
 def document_link(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
-    """Links with a format, a title and a category (what IATI requires); others are left out."""
+    """Links with a format and a category (what IATI requires); others are left out.
+
+    A link without a title gets its address as title, marked ``tandem:from="url"`` so that
+    reading the file back does not take it for a title.
+    """
     for link in activity.document_links:
-        if not link.format or not link.categories or not any(link.titles.values()):
+        if not link.format or not link.categories:
             continue
         element = SubElement(parent, "document-link", url=link.url, format=link.format)
-        narratives(SubElement(element, "title"), link.titles)
+        if any(link.titles.values()):
+            narratives(SubElement(element, "title"), link.titles)
+        else:
+            narratives(SubElement(element, "title", {FROM: "url"}), {"en": link.url})
         if any(link.descriptions.values()):
             narratives(SubElement(element, "description"), link.descriptions)
         for code in link.categories:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..records import DocumentLinkRecord, LocationRecord
-from .base import BadValue, Builder, Element, language, parse_date, text_of
+from .base import BadValue, Builder, Element, language, parse_date, tandem, text_of
+
+_FROM = tandem("from")
 
 
 def _code(element: Element, tag: str) -> str | None:
@@ -15,7 +17,9 @@ def _code(element: Element, tag: str) -> str | None:
 
 def _text(element: Element, tag: str, lang: str) -> dict[str, str]:
     child = element.find(tag)
-    return {} if child is None else text_of(child, lang)
+    if child is None or child.get(_FROM) is not None:
+        return {}  # absent, or our export's stand-in (the link's address as its title)
+    return text_of(child, lang)
 
 
 def location(element: Element, b: Builder) -> None:
@@ -60,6 +64,8 @@ def document_link(element: Element, b: Builder) -> None:
         for item in element.iterchildren("language")
         if item.get("code")
     )
+    if not categories or not (element.get("format") or "").strip():
+        raise BadValue("document-link has no format or no category (IATI requires both)")
     dated = element.find("document-date")
     b.document_links.append(
         DocumentLinkRecord(
