@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.core.actors import signed_in
 from tandem.core.audit import latest_changes
+from tandem.core.crosslingual.search import entries_matching
 from tandem.core.permissions import PUBLIC, check, permission_required
 from tandem.core.selectors import dashboard_counts, organisations
 from tandem.core.services.users import user_set_language
@@ -76,11 +79,15 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     sort = request.GET.get("sort", "name")
     rows = organisations()
+    order: list[Any] = [ORGANISATION_SORTS.get(sort, "name"), "pk"]
     if query:
-        rows = rows.filter(
-            Q(name_en__icontains=query) | Q(name_ja__icontains=query) | Q(name_ru__icontains=query)
-        )
-    rows = rows.order_by(ORGANISATION_SORTS.get(sort, "name"), "pk")
+        own = Q()
+        for language in ("en", "ja", "ru"):
+            own |= Q(**{f"name_{language}__icontains": query})
+        # Names in the other languages and scripts too; the query's own spelling first.
+        rows = rows.filter(own | Q(pk__in=entries_matching("organisation", query)))
+        order.insert(0, Case(When(own, then=Value(0)), default=Value(1)))
+    rows = rows.order_by(*order)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from tandem.core.crosslingual.search import exact_rank, search_condition
 from tandem.core.enums import Role
 from tandem.matchmaking.enums import ProfileState
 from tandem.matchmaking.models import CompanyProfile, Introduction
@@ -73,11 +74,14 @@ def search_profiles(user: Any, filters: ProfileFilters) -> QuerySet[CompanyProfi
         rows = rows.filter(country__code=filters.country)
     if filters.mode == "meaning" and filters.q.strip():
         return rows  # ranked by meaning_search; state filters do not apply to listed profiles
-    for word in filters.q.casefold().split():
-        rows = rows.filter(search_text__contains=word)
+    if filters.q.strip():
+        rows = rows.filter(search_condition("search_text", filters.q))
     if filters.state:
         rows = rows.filter(state=filters.state)
-    return rows.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+    order = SORTS.get(filters.sort, SORTS["name"])
+    if filters.q.strip():  # what is written in the query's language first
+        return rows.order_by(exact_rank("search_text", filters.q), *order)
+    return rows.order_by(*order)
 
 
 def text_in(profile: CompanyProfile, field: str, language: str) -> tuple[str, bool]:

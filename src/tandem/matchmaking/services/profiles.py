@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.core.audit import save_with_actor
+from tandem.core.crosslingual.search import with_keys
 from tandem.core.enums import Role
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Organisation
@@ -70,7 +71,7 @@ def search_text_of(profile: CompanyProfile) -> str:
         parts.extend(str(getattr(profile, f"{field}_{lang}") or "") for lang in LANGUAGES)
     if profile.region is not None:
         parts.append(profile.region.name)
-    return " ".join(p for p in parts if p).casefold()
+    return with_keys(" ".join(p for p in parts if p))
 
 
 def _schedule_indexing(profile: CompanyProfile) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
+from tandem.core.crosslingual.search import text_alternatives
 from tandem.press.enums import ProposalStatus
 from tandem.press.models import Article, Mention, Proposal
 from tandem.press.selectors.gazetteer import registry_gazetteer
@@ -35,7 +36,9 @@ def search_articles(query: str = "") -> QuerySet[Article]:
         for match in registry_gazetteer().find(query, language):
             if match.end - match.start >= len(query) * 0.6:
                 keys.add(match.entry.key)
-    condition = Q(text__icontains=query) | Q(headline__icontains=query)
+    condition = Q()
+    for form in text_alternatives(query):  # its own, romanised, and other languages' names
+        condition |= Q(text__icontains=form) | Q(headline__icontains=form)
     if keys:
         condition |= Q(mentions__key__in=keys)
     return articles.filter(condition).distinct()

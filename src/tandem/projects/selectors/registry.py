@@ -13,6 +13,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from tandem.core.crosslingual.search import exact_condition, search_condition
 from tandem.core.permissions import check
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import (
@@ -104,8 +105,7 @@ def filtered_projects(user: Any, filters: ProjectFilters) -> QuerySet[JointProje
             )
         )
     if filters.query:
-        for word in filters.query.casefold().split():
-            projects = projects.filter(search_text__contains=word)
+        projects = projects.filter(search_condition("search_text", filters.query))
     if filters.illustrative is not None:
         projects = projects.filter(is_illustrative=filters.illustrative)
     if filters.codes:
@@ -189,6 +189,30 @@ def keyset_page(
     return rows, next_cursor
 
 
+CROSS_LANGUAGE_PAGE = "x."
+
+
+def ranked_page(
+    projects: QuerySet[Any], query: str, sort: str, after: str | None, size: int
+) -> tuple[list[Any], str | None]:
+    """``keyset_page`` with a search: the projects whose own words hold the query come first,
+    then those found only across languages (a cursor into them starts with "x.")."""
+    if not query.strip():
+        return keyset_page(projects, sort, after, size)
+    exact = exact_condition("search_text", query)
+    across = projects.exclude(exact)
+    if after and after.startswith(CROSS_LANGUAGE_PAGE):
+        rows, cursor = keyset_page(across, sort, after[len(CROSS_LANGUAGE_PAGE) :] or None, size)
+        return rows, CROSS_LANGUAGE_PAGE + cursor if cursor else None
+    rows, cursor = keyset_page(projects.filter(exact), sort, after, size)
+    if cursor:
+        return rows, cursor
+    if len(rows) == size:
+        return rows, CROSS_LANGUAGE_PAGE if across.exists() else None
+    more, cursor = keyset_page(across, sort, None, size - len(rows))
+    return rows + more, CROSS_LANGUAGE_PAGE + cursor if cursor else None
+
+
 def leads_prefetch() -> Prefetch:
     """Each project's lead participants, as ``project.leads``."""
     return Prefetch(
@@ -254,7 +278,7 @@ def registry_page(
             leads_prefetch(),
         )
     )
-    rows, next_cursor = keyset_page(projects, sort, after, size)
+    rows, next_cursor = ranked_page(projects, filters.query, sort, after, size)
     return Page(rows=rows, next_cursor=next_cursor, sort=sort)
 
 

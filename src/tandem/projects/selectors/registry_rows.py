@@ -23,7 +23,7 @@ from tandem.projects.selectors.registry import (
     SORTS,
     ProjectFilters,
     filtered_projects,
-    keyset_page,
+    ranked_page,
 )
 
 
@@ -124,8 +124,8 @@ def registry_rows(
         "disclosure",
         "is_illustrative",
     )
-    found, next_cursor = keyset_page(
-        filtered_projects(user, filters).values(*columns), sort, after, size
+    found, next_cursor = ranked_page(
+        filtered_projects(user, filters).values(*columns), filters.query, sort, after, size
     )
     ids = [values["pk"] for values in found]
     areas = _areas_by_project(ids, language) if ids else {}

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tandem.core.actors import Actor, actor_user
+from tandem.core.crosslingual.gazetteer import one_gazetteer
+from tandem.core.crosslingual.search import with_keys
 from tandem.core.history import create_rows
 from tandem.core.i18n import LANGUAGES
 from tandem.core.services.database import refresh_planner_statistics
@@ -55,7 +57,7 @@ def _new_project(programme: Programme, data: ProjectIn, resolved: Resolved) -> J
     texts = [
         getattr(project, f"{f}_{lang}") or "" for f in ("title", "summary") for lang in LANGUAGES
     ]
-    project.search_text = " ".join([project.code, project.places, *texts, *names]).casefold()
+    project.search_text = with_keys(" ".join([project.code, project.places, *texts, *names]))
     project.full_clean(validate_unique=False)
     return project
 
@@ -65,7 +67,8 @@ def projects_bulk_create(
     *, programme: Programme, items: list[tuple[ProjectIn, Resolved]], actor: Actor
 ) -> int:
     """Create every project in ``items`` or none (ValidationError names the first bad one)."""
-    rows = [_new_project(programme, data, resolved) for data, resolved in items]
+    with one_gazetteer():
+        rows = [_new_project(programme, data, resolved) for data, resolved in items]
     for row in rows:
         ensure_may_write(actor, row)
     create_rows(JointProject, rows, actor=actor)

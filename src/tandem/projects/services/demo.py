@@ -12,6 +12,8 @@ from typing import Any
 from django.db import transaction
 
 from tandem.core.actors import Actor, actor_user
+from tandem.core.crosslingual.gazetteer import one_gazetteer
+from tandem.core.crosslingual.search import with_keys
 from tandem.core.history import create_rows
 from tandem.core.models import Country, Organisation, Region
 from tandem.programme.models import NationalProject, PlanArea, Programme
@@ -38,6 +40,11 @@ def _batches(items: list[DemoProject], size: int) -> Iterator[list[DemoProject]]
 @transaction.atomic
 def demo_projects_create(*, seed: int, count: int, actor: Actor) -> int:
     """Create the illustrative projects that are missing; returns how many were created."""
+    with one_gazetteer():  # every search text read with the same names
+        return _create_demo_projects(seed=seed, count=count, actor=actor)
+
+
+def _create_demo_projects(*, seed: int, count: int, actor: Actor) -> int:
     programme = Programme.objects.first()
     if programme is None:
         raise ValueError("Load the default first (tandem load-default).")
@@ -94,7 +101,7 @@ def demo_projects_create(*, seed: int, count: int, actor: Actor) -> int:
                     disclosure=project.disclosure,
                     confidential_side=countries.get(project.confidential_side or ""),
                     is_illustrative=True,
-                    search_text=" ".join([project.code, *project.titles, *names]).casefold(),
+                    search_text=with_keys(" ".join([project.code, *project.titles, *names])),
                 )
             )
         create_rows(JointProject, rows, actor=actor)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.core.audit import one_creation_record, with_actor
+from tandem.core.crosslingual.search import with_keys
 from tandem.core.history import replace_rows
 from tandem.core.permissions import check
 from tandem.programme.models import LabelExample, Programme
@@ -73,7 +74,7 @@ def search_text_of(project: JointProject) -> str:
         parts.extend(
             getattr(organisation, f"name_{language}") or "" for language in ("en", "ja", "ru")
         )
-    return " ".join(part for part in parts if part).casefold()
+    return with_keys(" ".join(part for part in parts if part))
 
 
 def project_written_elsewhere(project: JointProject | None = None) -> None:
