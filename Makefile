@@ -10,7 +10,7 @@ export TANDEM_DATA_DIR ?= $(CURDIR)/var
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_WAIT_POLICY ?= passive
 
-.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade serve lock clean
+.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade eval eval-iati serve lock clean
 
 demo: setup ## set up, load the default and the demo data, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/tandem migrate --no-input -v0
@@ -73,6 +73,13 @@ bench: setup ## measure performance; figures go to bench/results and docs/perfor
 eval-trade: setup ## import the trade corpus, compare with each file's own totals; docs/performance.md
 	PYTHONPATH=src $(BIN)/python bench/trade/bench_trade_realdata.py
 	$(BIN)/python bench/run.py --collect
+
+# Development figures of the IATI import and export on ../shared/realdata/iati (skips without it).
+eval-iati: setup ## import, export and re-import the IATI corpus, compare with its stats.json
+	PYTHONPATH=src $(BIN)/python bench/interop/bench_iati_realdata.py
+	$(BIN)/python bench/run.py --collect
+
+eval: eval-iati ## every evaluation on the development corpus (figures in docs/performance.md)
 
 serve: setup
 	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2

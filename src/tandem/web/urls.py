@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from tandem.web import core as core_views
+from tandem.web import iati_import as iati_import_views
 from tandem.web import imports as import_views
 from tandem.web import programme as programme_views
 from tandem.web import project_records as project_record_views
@@ -24,11 +25,11 @@ urlpatterns = [
         name="project_records_export",
     ),
     path("projects/import/", import_views.project_import, name="project_import"),
+    path("projects/import/iati/", iati_import_views.iati_import, name="project_import_iati"),
     path(
-        "projects/import/iati/",
-        import_views.project_import,
-        {"kind": "iati"},
-        name="project_import_iati",
+        "projects/import/iati/commit/",
+        iati_import_views.iati_import_commit_view,
+        name="project_import_iati_commit",
     ),
     path(
         "projects/import/commit/", import_views.project_import_commit, name="project_import_commit"
