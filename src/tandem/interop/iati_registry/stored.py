@@ -144,7 +144,8 @@ def _texts(project: JointProject, field: str) -> dict[str, str]:
     published twice."""
     others = (project.other_texts or {}).get(field, {})
     ours = texts_of(project, field)
-    if others and set(ours) == {"en"} and ours["en"] in others.values():
+    fallback = field == "title" and set(ours) == {"en"}  # only titles have a fallback copy
+    if others and fallback and ours["en"] in others.values():
         ours = {}
     return {**ours, **others}
 
