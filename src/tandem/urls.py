@@ -3,6 +3,12 @@ from django.urls import include, path
 
 from tandem.api.urls import api
 
+# Error pages in the site's layout and the reader's language (tandem.web.errors).
+handler400 = "tandem.web.errors.bad_request"
+handler403 = "tandem.web.errors.permission_denied"
+handler404 = "tandem.web.errors.page_not_found"
+handler500 = "tandem.web.errors.server_error"
+
 urlpatterns = [
     path("", include("tandem.web.urls")),
     path("accounts/", include("allauth.urls")),

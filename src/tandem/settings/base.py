@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # An empty 405 (require_POST) becomes the site's 405 page (tandem.web.errors).
+    "tandem.web.errors.ErrorPageMiddleware",
 ]
 
 ROOT_URLCONF = "tandem.urls"
@@ -235,7 +237,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # A refused request (403) is logged in one line, without PermissionDenied's traceback.
+    "filters": {"one_line_forbidden": {"()": "tandem.core.log_filters.OneLineForbidden"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line_forbidden"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"tandem": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

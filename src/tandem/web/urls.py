@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from tandem.web import core as core_views
+from tandem.web import errors
 from tandem.web import iati_import as iati_import_views
 from tandem.web import imports as import_views
 from tandem.web import programme as programme_views
@@ -13,6 +14,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("language/", core_views.set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", errors.favicon, name="favicon"),
     path("organisations/", core_views.organisation_list, name="organisation_list"),
     path("programme/", programme_views.programme_detail, name="programme"),
     path("projects/", project_views.project_list, name="project_list"),
