@@ -11,6 +11,10 @@ from tandem.committee.selectors.sessions import action_items, sessions
 from tandem.core.ics import CalendarEvent, calendar
 
 
+def _illustrative_note() -> str:
+    return _("Illustrative demo data: made up for demonstration, not a fact about the programme.")
+
+
 def sessions_calendar(stamp: dt.datetime) -> str:
     events = [
         CalendarEvent(
@@ -19,7 +23,7 @@ def sessions_calendar(stamp: dt.datetime) -> str:
             end=s.end_date,
             summary=f"{s.committee.name}: {s}",
             location=f"{s.city}, {s.country.name}",
-            description=_("Illustrative") if s.is_illustrative else "",
+            description=_illustrative_note() if s.is_illustrative else "",
         )
         for s in sessions()
     ]
@@ -32,8 +36,15 @@ def deadlines_calendar(stamp: dt.datetime) -> str:
             uid=f"action-{item.pk}@tandem",
             start=item.due_date,
             end=item.due_date,
-            summary=f"{item.reference} {item.title}",
-            description=f"{item.owner_side.name} · {item.get_status_display()}",
+            summary=f"{item.reference} {item.title}"
+            + (f" ({_('illustrative')})" if item.is_illustrative else ""),
+            description=" · ".join(
+                [
+                    *([_illustrative_note()] if item.is_illustrative else []),
+                    str(item.owner_side.name),
+                    str(item.get_status_display()),
+                ]
+            ),
         )
         for item in action_items().filter(status__in=OPEN_ACTION_STATUSES)
     ]

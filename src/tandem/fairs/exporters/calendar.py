@@ -27,6 +27,9 @@ def agenda_calendar(
             }
         else:
             description = ""
+        if participant.is_illustrative or item.counterpart.is_illustrative:
+            note = _("Illustrative demo data: made up for demonstration, not a fact.")
+            description = f"{note} {description}".strip()
         events.append(
             CalendarEvent(
                 # Stable per request: a calendar updates the meeting when it moves.

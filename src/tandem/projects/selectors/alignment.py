@@ -27,6 +27,8 @@ class AlignmentMatrix:
     intended: set[tuple[str, str]] = field(default_factory=set)
     intended_illustrative: bool = False
     projects: int = 0
+    #: Of the projects counted, those that are illustrative demo data.
+    illustrative_projects: int = 0
     unconverted: int = 0
     currency: str = "USD"
 
@@ -96,6 +98,7 @@ def alignment_matrix(
     matrix.counts, matrix.amounts = dict(counts), dict(amounts)
     matrix.row_totals, matrix.column_totals = dict(rows), dict(columns)
     matrix.projects = len(areas_of)
+    matrix.illustrative_projects = projects.filter(is_illustrative=True).count()
     intended = IntendedAlignment.objects.values_list(
         "plan_area__code", "national_project__code", "is_illustrative"
     )

@@ -118,14 +118,22 @@ def alignment_page(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "columns": columns,
             "column_totals": [matrix.column_totals.get(n.code if n else NONE, 0) for n in columns],
-            "shows_illustrative": matrix.intended_illustrative,
+            "shows_illustrative": _includes_illustrative(matrix),
             "export_query": request.GET.urlencode(),
         },
     )
 
 
+def _includes_illustrative(matrix: AlignmentMatrix) -> bool:
+    return bool(matrix.illustrative_projects or matrix.intended_illustrative)
+
+
 def _table(matrix: AlignmentMatrix) -> list[list[str]]:
     header = [_("Plan area"), *(n.code for n in matrix.national_projects), _("none")]
+    # The figures count illustrative demo data: a column says so on every row (docs/exports.md).
+    illustrative = _includes_illustrative(matrix)
+    if illustrative:
+        header.append("illustrative")
     table = [header]
     for area in matrix.plan_areas:
         row = [f"{area.code} {area.name}"]
@@ -133,6 +141,8 @@ def _table(matrix: AlignmentMatrix) -> list[list[str]]:
             count = matrix.counts.get((area.code, code), 0)
             amount = matrix.amounts.get((area.code, code), Decimal(0))
             row.append(f"{count}" if not amount else f"{count} ({amount:.0f} {matrix.currency})")
+        if illustrative:
+            row.append("yes")
         table.append([escape_formula(cell) for cell in row])
     return table
 
@@ -158,5 +168,6 @@ def alignment_export(request: HttpRequest, file_format: str) -> HttpResponse:
         csv.writer(text).writerows(table)
         response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
         file_format = "csv"
-    response["Content-Disposition"] = f'attachment; filename="alignment-{stamp}.{file_format}"'
+    name = "alignment-illustrative" if _includes_illustrative(matrix) else "alignment"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{file_format}"'
     return response
