@@ -46,6 +46,8 @@ class FigureFact:
     scope: str | None = None
     scope_key: str | None = None
     spans: list[Span] = field(default_factory=list)
+    amount: float | None = None  # the exact value when it is not whole or is money
+    unit: str | None = None  # currency (ISO 4217), "percent", or what is counted
 
 
 @dataclass
@@ -112,6 +114,8 @@ class Facts:
                     "subject": f.subject,
                     "value": f.value,
                     "qualifier": f.qualifier,
+                    "amount": f.amount,
+                    "unit": f.unit,
                     "registry_value": None,
                     "verdict": "cannot check",
                 }

