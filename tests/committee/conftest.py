@@ -40,9 +40,9 @@ def make_session(session_15: CommitteeSession) -> Callable[..., CommitteeSession
 @pytest.fixture
 def demo_committee(default_programme: None) -> dict[str, int]:
     """The demo as `make demo` builds it, on 120 illustrative projects."""
-    demo_data_create(seed=7, organisations=30, people=10, actor=None)
+    demo_data_create(seed=7, organisations=30, people=10, actor=DEMO_ACTOR)
     demo_projects_create(seed=7, count=120, actor=DEMO_ACTOR)
-    return committee_demo_create(seed=2019)
+    return committee_demo_create(seed=2019, actor=DEMO_ACTOR)
 
 
 @pytest.fixture

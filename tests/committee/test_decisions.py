@@ -9,6 +9,7 @@ from django.utils import translation
 from tandem.committee.models import CommitteeSession, Decision
 from tandem.committee.selectors.sessions import public_decisions
 from tandem.committee.services.decisions import decision_create, decision_mark_public
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import Country, User
 
 pytestmark = pytest.mark.integration
@@ -52,7 +53,7 @@ def test_decisions_are_numbered_per_session(
     other = make_session(16, dt.date(2021, 10, 14))
     numbers = [
         decision_create(
-            session=session, texts=TEXTS, authentic=["ja"], translation=CHECKED, actor=None
+            session=session, texts=TEXTS, authentic=["ja"], translation=CHECKED, actor=DEMO_ACTOR
         ).number
         for session in (session_15, session_15, other)
     ]
@@ -92,7 +93,11 @@ def test_decision_is_public_only_when_both_sides_mark_it(
     session_15: CommitteeSession, secretariat_jp: User, secretariat_ru: User
 ) -> None:
     decision = decision_create(
-        session=session_15, texts=TEXTS, authentic=["ja", "ru"], translation=CHECKED, actor=None
+        session=session_15,
+        texts=TEXTS,
+        authentic=["ja", "ru"],
+        translation=CHECKED,
+        actor=DEMO_ACTOR,
     )
     japan, russia = Country.objects.get(code="JP"), Country.objects.get(code="RU")
     decision_mark_public(decision=decision, side_id=japan.pk, public=True, actor=secretariat_jp)

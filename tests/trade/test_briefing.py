@@ -21,7 +21,7 @@ def test_the_pack_carries_the_trade_section_in_three_languages(
 ) -> None:
     demo_data_create(seed=7, organisations=10, people=4, actor=None)
     demo_projects_create(seed=7, count=20, actor=DEMO_ACTOR)
-    committee_demo_create(seed=2019)
+    committee_demo_create(seed=2019, actor=DEMO_ACTOR)
     session = CommitteeSession.objects.get(number=16)
     before = render_briefing(session, secretariat_jp, language="en", file_format="html").decode()
     assert "Trade and diversification" not in before

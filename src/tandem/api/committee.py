@@ -28,6 +28,7 @@ from tandem.committee.selectors.sessions import (
 )
 from tandem.committee.services.actions import action_item_update
 from tandem.committee.tasks import briefing_start
+from tandem.core.actors import signed_in
 from tandem.core.permissions import PUBLIC
 
 router = Router(tags=["committee"])
@@ -305,7 +306,7 @@ def patch_action_item(request: HttpRequest, item_id: int, data: ActionItemPatch)
         raise HttpError(404, "No such action item.")
     try:
         item = action_item_update(
-            item=item, actor=request.user, **data.model_dump(exclude_unset=True)
+            item=item, actor=signed_in(request.user), **data.model_dump(exclude_unset=True)
         )
     except ValidationError as exc:
         raise HttpError(422, "; ".join(exc.messages)) from exc

@@ -66,6 +66,7 @@ from tandem.committee.services.decisions import (
     decision_update,
 )
 from tandem.committee.tasks import briefing_start
+from tandem.core.actors import signed_in
 from tandem.core.i18n import LANGUAGES
 from tandem.core.permissions import PUBLIC, check, permission_required
 
@@ -84,6 +85,9 @@ def _titles(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _form_errors(form: Any, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):  # a refusal of the whole request (too many jobs)
+        form.add_error(None, error)
+        return
     for field, messages_ in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages_)
 
@@ -146,7 +150,7 @@ def session_view(request: HttpRequest, number: int) -> HttpResponse:
 @permission_required("committee.change_session")
 def agenda_propose(request: HttpRequest, number: int) -> HttpResponse:
     session = _session_or_404(number, request.user)
-    created = agenda_apply_proposal(session=session, actor=request.user)
+    created = agenda_apply_proposal(session=session, actor=signed_in(request.user))
     messages.success(request, _("%(count)s proposed agenda items added.") % {"count": len(created)})
     return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#agenda")
 
@@ -166,7 +170,7 @@ def agenda_item_edit(request: HttpRequest, number: int, item: int | None = None)
                 titles=_titles(data),
                 plan_area_id=area,
                 project_ids=data["project_codes"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         else:
             agenda_item_create(
@@ -174,7 +178,7 @@ def agenda_item_edit(request: HttpRequest, number: int, item: int | None = None)
                 titles=_titles(data),
                 plan_area_id=area,
                 project_ids=data["project_codes"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         messages.success(request, _("The agenda item was saved."))
         return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#agenda")
@@ -190,7 +194,7 @@ def agenda_item_edit(request: HttpRequest, number: int, item: int | None = None)
 def agenda_item_remove(request: HttpRequest, number: int, item: int) -> HttpResponse:
     session = _session_or_404(number, request.user)
     agenda_item_delete(
-        item=get_object_or_404(AgendaItem, session=session, pk=item), actor=request.user
+        item=get_object_or_404(AgendaItem, session=session, pk=item), actor=signed_in(request.user)
     )
     messages.success(request, _("The agenda item was deleted; the items after it were renumbered."))
     return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#agenda")
@@ -238,7 +242,7 @@ def decision_public(request: HttpRequest, number: int, decision: int) -> HttpRes
         decision=target,
         side_id=int(getattr(request.user, "side_id", 0) or 0),
         public=request.POST.get("public") == "1",
-        actor=request.user,
+        actor=signed_in(request.user),
     )
     messages.success(request, _("Your side's publication mark was saved."))
     return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#decisions")
@@ -296,7 +300,7 @@ def action_item_edit(request: HttpRequest, number: int, item: int | None = None)
             if existing:
                 action_item_update(
                     item=existing,
-                    actor=request.user,
+                    actor=signed_in(request.user),
                     project_ids=data["project_codes"],
                     **fields,
                     **{f"title_{lang}": data[f"title_{lang}"] for lang in LANGUAGES},
@@ -306,7 +310,7 @@ def action_item_edit(request: HttpRequest, number: int, item: int | None = None)
                     session=session,
                     titles=_titles(data),
                     project_ids=data["project_codes"],
-                    actor=request.user,
+                    actor=signed_in(request.user),
                     **fields,
                 )
         except ValidationError as error:
@@ -327,7 +331,9 @@ def note_add(request: HttpRequest, number: int) -> HttpResponse:
     session = _session_or_404(number, request.user)
     form = NoteForm(request.POST)
     if form.is_valid():
-        session_note_create(session=session, text=form.cleaned_data["text"], actor=request.user)
+        session_note_create(
+            session=session, text=form.cleaned_data["text"], actor=signed_in(request.user)
+        )
         messages.success(request, _("The note was saved; only your side sees it."))
     else:
         messages.error(request, _("Write the note before saving it."))
@@ -387,7 +393,9 @@ def briefing(request: HttpRequest, number: int) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                job = briefing_start(session=session, actor=request.user, **form.cleaned_data)
+                job = briefing_start(
+                    session=session, actor=signed_in(request.user), **form.cleaned_data
+                )
             except ValidationError as error:
                 _form_errors(form, error)
             else:

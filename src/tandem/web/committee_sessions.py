@@ -16,6 +16,7 @@ from tandem.committee.services.sessions import (
     working_group_save,
 )
 from tandem.committee.session_forms import SessionForm, WorkingGroupForm
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 
 
@@ -27,7 +28,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
     form = SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         session = session_create(
-            committee=committee, fields=form.fields_for_service(), actor=request.user
+            committee=committee, fields=form.fields_for_service(), actor=signed_in(request.user)
         )
         messages.success(request, _("Session %(number)s planned.") % {"number": session.number})
         return HttpResponseRedirect(reverse("web:session_detail", args=[session.number]))
@@ -42,7 +43,7 @@ def session_edit(request: HttpRequest, number: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         session = session_update(
-            session=session, fields=form.fields_for_service(), actor=request.user
+            session=session, fields=form.fields_for_service(), actor=signed_in(request.user)
         )
         messages.success(request, _("Session %(number)s saved.") % {"number": session.number})
         return HttpResponseRedirect(reverse("web:session_detail", args=[session.number]))
@@ -85,7 +86,7 @@ def working_group_edit(request: HttpRequest, pk: int | None = None) -> HttpRespo
             committee=committee,
             code=form.cleaned_data["code"],
             names={lang: form.cleaned_data[f"name_{lang}"] for lang in ("en", "ja", "ru")},
-            actor=request.user,
+            actor=signed_in(request.user),
             group=group,
         )
         messages.success(request, _("Working group saved."))

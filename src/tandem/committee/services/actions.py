@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
@@ -14,6 +15,7 @@ from django.db.models import Max
 from tandem.committee.enums import OPEN_ACTION_STATUSES, ActionStatus
 from tandem.committee.models import ActionItem, CommitteeSession, SessionNote
 from tandem.committee.services.project_links import project_links_set
+from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 
@@ -27,7 +29,7 @@ def action_item_create(
     titles: dict[str, str],
     owner_side_id: int,
     due_date: dt.date,
-    actor: Any,
+    actor: Actor,
     owner_organisation_id: int | None = None,
     responsible_id: int | None = None,
     decision_id: int | None = None,
@@ -59,7 +61,7 @@ def action_item_create(
 
 @transaction.atomic
 def action_item_update(
-    *, item: ActionItem, actor: Any, project_ids: Sequence[int] | None = None, **fields: Any
+    *, item: ActionItem, actor: Actor, project_ids: Sequence[int] | None = None, **fields: Any
 ) -> ActionItem:
     """Change the given fields (``status``, ``due_date``, ``done_date``, ``title_ja`` …)."""
     if fields.get("status") == ActionStatus.DONE and not fields.get("done_date", item.done_date):
@@ -75,8 +77,11 @@ def action_item_update(
 
 
 @transaction.atomic
-def session_note_create(*, session: CommitteeSession, text: str, actor: Any) -> SessionNote:
-    note = SessionNote(session=session, side_id=actor.side_id, text=text, author=actor)
+def session_note_create(*, session: CommitteeSession, text: str, actor: Actor) -> SessionNote:
+    author = actor_user(actor)
+    if author is None or author.side_id is None:
+        raise PermissionDenied("Only a person of one side keeps that side's session notes.")
+    note = SessionNote(session=session, side_id=author.side_id, text=text, author=author)
     return save_with_actor(note, actor)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -13,6 +12,7 @@ from tandem.committee.enums import AgendaSource
 from tandem.committee.models import AgendaItem, CommitteeSession
 from tandem.committee.selectors.agenda import propose_agenda
 from tandem.committee.services.project_links import project_links_set
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 
@@ -27,7 +27,7 @@ def agenda_item_create(
     *,
     session: CommitteeSession,
     titles: dict[str, str],
-    actor: Any,
+    actor: Actor,
     plan_area_id: int | None = None,
     project_ids: Sequence[int] = (),
     action_item_ids: Sequence[int] = (),
@@ -56,7 +56,7 @@ def agenda_item_update(
     *,
     item: AgendaItem,
     titles: dict[str, str],
-    actor: Any,
+    actor: Actor,
     plan_area_id: int | None = None,
     project_ids: Sequence[int] | None = None,
 ) -> AgendaItem:
@@ -70,7 +70,7 @@ def agenda_item_update(
 
 
 @transaction.atomic
-def agenda_item_delete(*, item: AgendaItem, actor: Any) -> None:
+def agenda_item_delete(*, item: AgendaItem, actor: Actor) -> None:
     """Delete an item and renumber the ones after it, so the numbers stay consecutive."""
     session, number = item.session, item.number
     item._history_user = actor  # type: ignore[attr-defined]
@@ -82,7 +82,7 @@ def agenda_item_delete(*, item: AgendaItem, actor: Any) -> None:
 
 @transaction.atomic
 def agenda_apply_proposal(
-    *, session: CommitteeSession, actor: Any, as_of: dt.date | None = None
+    *, session: CommitteeSession, actor: Actor, as_of: dt.date | None = None
 ) -> list[AgendaItem]:
     """Add the proposed items the agenda does not have yet (safe to run again)."""
     present = {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -11,7 +10,7 @@ from django.db.models import Max
 from tandem.committee.models import DECISION_LANGUAGES, CommitteeSession, Decision
 from tandem.committee.models.decision import DecisionPublicMark
 from tandem.committee.services.project_links import project_links_set
-from tandem.core.actors import actor_user
+from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor, with_actor
 from tandem.core.history import delete_rows
 from tandem.programme.models import Programme
@@ -36,7 +35,7 @@ def decision_create(
     texts: dict[str, str],
     authentic: Sequence[str],
     translation: dict[str, str],
-    actor: Any,
+    actor: Actor,
     agenda_item_id: int | None = None,
     project_ids: Sequence[int] = (),
     number: int | None = None,
@@ -62,7 +61,7 @@ def decision_update(
     texts: dict[str, str],
     authentic: Sequence[str],
     translation: dict[str, str],
-    actor: Any,
+    actor: Actor,
     agenda_item_id: int | None = None,
     project_ids: Sequence[int] | None = None,
 ) -> Decision:
@@ -75,7 +74,9 @@ def decision_update(
 
 
 @transaction.atomic
-def decision_mark_public(*, decision: Decision, side_id: int, public: bool, actor: Any) -> Decision:
+def decision_mark_public(
+    *, decision: Decision, side_id: int, public: bool, actor: Actor
+) -> Decision:
     """One side marks (or unmarks) a decision public; it is public when both sides have."""
     marks = DecisionPublicMark.objects.filter(decision=decision, side_id=side_id)
     if public and not marks.exists():

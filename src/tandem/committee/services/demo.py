@@ -7,8 +7,6 @@ flagged. The 16th session is made up and flagged as a whole, with the draft agen
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from tandem.committee.demo import SESSION_16, generate_committee_demo
@@ -18,6 +16,7 @@ from tandem.committee.services.actions import action_item_create
 from tandem.committee.services.agenda import agenda_apply_proposal, agenda_item_create
 from tandem.committee.services.decisions import decision_create
 from tandem.committee.services.reporting import status_changes_report
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Country, Organisation, Person
@@ -29,7 +28,7 @@ def _texts(values: tuple[str, str, str]) -> dict[str, str]:
     return dict(zip(LANGUAGES, values, strict=True))
 
 
-def _fill_session_15(session: CommitteeSession, seed: int, actor: Any) -> None:
+def _fill_session_15(session: CommitteeSession, seed: int, actor: Actor) -> None:
     demo = generate_committee_demo(seed, held=session.start_date)
     areas = {area.code: area.pk for area in PlanArea.objects.all()}
     projects = list(
@@ -83,7 +82,7 @@ def _fill_session_15(session: CommitteeSession, seed: int, actor: Any) -> None:
         )
 
 
-def _plan_session_16(previous: CommitteeSession, actor: Any) -> CommitteeSession:
+def _plan_session_16(previous: CommitteeSession, actor: Actor) -> CommitteeSession:
     data = SESSION_16
     country = Country.objects.get(code=data["country"])
     session = CommitteeSession(
@@ -132,7 +131,7 @@ def _plan_session_16(previous: CommitteeSession, actor: Any) -> CommitteeSession
 
 
 @transaction.atomic
-def committee_demo_create(*, seed: int = 2019, actor: Any = None) -> dict[str, int]:
+def committee_demo_create(*, seed: int = 2019, actor: Actor) -> dict[str, int]:
     """Add the illustrative records that are missing; safe to run again."""
     session_15 = CommitteeSession.objects.select_related("committee").get(number=15)
     created = {"agenda items": 0, "decisions": 0, "action items": 0, "sessions": 0}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tandem.committee.models import Committee, CommitteeSession, SessionCoChair, WorkingGroup
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Country, Person
@@ -36,7 +36,7 @@ def _apply(session: CommitteeSession, fields: SessionFields) -> None:
         setattr(session, f"city_{language}", fields.city.get(language, ""))
 
 
-def _co_chairs(session: CommitteeSession, fields: SessionFields, actor: Any) -> None:
+def _co_chairs(session: CommitteeSession, fields: SessionFields, actor: Actor) -> None:
     for side_code, person in fields.co_chairs.items():
         side = Country.objects.get(code=side_code)
         current = SessionCoChair.objects.filter(session=session, side=side).first()
@@ -56,7 +56,9 @@ def _co_chairs(session: CommitteeSession, fields: SessionFields, actor: Any) -> 
 
 
 @transaction.atomic
-def session_create(*, committee: Committee, fields: SessionFields, actor: Any) -> CommitteeSession:
+def session_create(
+    *, committee: Committee, fields: SessionFields, actor: Actor
+) -> CommitteeSession:
     session = CommitteeSession(committee=committee)
     _apply(session, fields)
     save_with_actor(session, actor, reason="session planned")
@@ -66,7 +68,7 @@ def session_create(*, committee: Committee, fields: SessionFields, actor: Any) -
 
 @transaction.atomic
 def session_update(
-    *, session: CommitteeSession, fields: SessionFields, actor: Any
+    *, session: CommitteeSession, fields: SessionFields, actor: Actor
 ) -> CommitteeSession:
     _apply(session, fields)
     save_with_actor(session, actor, reason="session changed")
@@ -80,7 +82,7 @@ def working_group_save(
     committee: Committee,
     code: str,
     names: dict[str, str],
-    actor: Any,
+    actor: Actor,
     group: WorkingGroup | None = None,
 ) -> WorkingGroup:
     """Create a working group of ``committee``, or change ``group``."""

@@ -6,6 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tandem.committee.services.demo import committee_demo_create
+from tandem.core.actors import DEMO_ACTOR
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            created = committee_demo_create(seed=options["seed"])
+            created = committee_demo_create(seed=options["seed"], actor=DEMO_ACTOR)
         except ObjectDoesNotExist as exc:
             raise CommandError("Load the default first: tandem load-default.") from exc
         for name, count in created.items():
