@@ -1,6 +1,7 @@
 import pytest
 
-from tandem.core.audit import latest_changes, save_with_actor
+from tandem.core.audit import save_with_actor
+from tandem.core.feed import FeedRule, latest_changes_for
 from tandem.core.models import Country, Organisation, User
 
 pytestmark = pytest.mark.integration
@@ -21,7 +22,10 @@ def test_a_change_is_recorded_with_its_actor_and_utc_time(secretariat_jp: User) 
     assert records[-1].history_date.utcoffset().total_seconds() == 0
     assert records[-1].name_ja == "経済産業省"
     assert records[-1].history_change_reason == "Japanese name"
-    latest = latest_changes(limit=1)[0]
+    everything = FeedRule(lambda reader: Organisation.objects.all())
+    latest = latest_changes_for(
+        reader=secretariat_jp, rules={Organisation: everything}, limit=1, shows_actors=True
+    )[0]
     assert latest.model == "core.organisation"
     assert latest.reason == "Japanese name"
     assert latest.user == str(secretariat_jp)

@@ -14,7 +14,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from tandem.core.actors import signed_in
-from tandem.core.audit import latest_changes
 from tandem.core.crosslingual.search import entries_matching
 from tandem.core.permissions import PUBLIC, check, permission_required
 from tandem.core.selectors import dashboard_counts, organisations
@@ -22,6 +21,7 @@ from tandem.core.services.users import user_set_language
 from tandem.programme.selectors import current_programme
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.selectors.stats import status_counts
+from tandem.web.feed import home_feed
 
 PAGE_SIZE = 50
 ORGANISATION_SORTS = {"name": "name", "-name": "-name", "kind": "kind", "side": "side__code"}
@@ -39,7 +39,8 @@ def home(request: HttpRequest) -> HttpResponse:
             ],
             shows_illustrative=counts.illustrative > 0,
         )
-        context["changes"] = latest_changes(limit=10)
+        context["changes"] = home_feed(request.user, limit=10)
+        context["shows_actors"] = check(request.user, "core.view_person")
     return render(request, "web/home.html", context)
 
 
