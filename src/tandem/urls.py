@@ -2,6 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tandem.api.urls import api
+from tandem.core.security.sign_in import admin_sign_in
+
+# The admin signs in through the site's sign-in: lockout, two-factor and the security log.
+admin.site.login = admin_sign_in  # type: ignore[method-assign]
 
 # Error pages in the site's layout and the reader's language (tandem.web.errors).
 handler400 = "tandem.web.errors.bad_request"

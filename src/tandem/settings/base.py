@@ -121,8 +121,8 @@ AUTH_USER_MODEL = "core.User"
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's backend, refusing locked names and addresses: the one that checks passwords
+    "tandem.core.security.sign_in.LockoutAwareBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
