@@ -112,10 +112,23 @@ def run_kpi(raw: bytes, name: str, env: dict[str, Any]) -> str:
     raise Accepted
 
 
+def run_press(raw: bytes, name: str, env: dict[str, Any]) -> str:
+    from django.core.exceptions import ValidationError
+
+    from tandem.press.services.ingest import article_ingest
+
+    try:
+        article_ingest(content=raw, name=name, actor=env["user"])
+    except ValidationError as error:
+        return " ".join(error.messages)
+    raise Accepted
+
+
 IMPORTERS: dict[str, Callable[[bytes, str, dict[str, Any]], str]] = {
     "registry": run_registry,
     "iati": run_iati,
     "kpi": run_kpi,
+    "press": run_press,
 }
 #: Files of the corpus that an importer of another helper's app still crashes on or accepts:
 #: importer -> {file name: reason}. The main test leaves them out; each has its own strict
@@ -124,6 +137,7 @@ KNOWN_BAD: dict[str, dict[str, str]] = {
     "registry": {},
     "iati": {},
     "kpi": {},
+    "press": {},
 }
 
 
@@ -210,6 +224,7 @@ UPLOAD_PAGES = {  # importer -> (URL, role of the uploader)
     "registry": ("/projects/import/", "user"),
     "iati": ("/projects/import/iati/", "user"),
     "kpi": ("/exchange/kpi/import/", "coordinator"),
+    "press": ("/press/ingest/", "user"),
 }
 
 
@@ -232,7 +247,7 @@ def test_upload_page_refuses_a_sample_of_the_corpus(importer: str, env: dict[str
     client = Client()
     client.force_login(env[role])
     files = [p for p in corpus(importer) if p.name not in KNOWN_BAD[importer]]
-    suffix = {"registry": ".csv", "iati": ".xml", "kpi": ".xlsx"}[importer]
+    suffix = {"registry": ".csv", "iati": ".xml", "kpi": ".xlsx", "press": ".txt"}[importer]
     sample = [(p.name, p.read_bytes()) for p in files[:: max(1, len(files) // 12)]]
     sample.append((f"oversized{suffix}", oversized(settings.TANDEM_UPLOAD_MAX_BYTES, suffix)))
     problems = []

@@ -5,7 +5,8 @@ with one clear message and without writing anything.
 
 Deterministic (fixed seeds): running it again rewrites the same bytes. Each importer has its
 folder: ``registry/`` (project registry CSV/XLSX), ``iati/`` (IATI 2.03 XML activity files),
-``kpi/`` (the exchange's KPI workbook). Generated files start with ``g-``; the other files in
+``kpi/`` (the exchange's KPI workbook), ``press/`` (press articles: text, HTML, PDF, DOCX,
+decompression bombs of each). Generated files start with ``g-``; the other files in
 the folders are written by hand. Files larger than the upload limit are not stored: the tests
 build them with :func:`oversized`.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -491,10 +493,135 @@ def kpi_files() -> Iterator[tuple[str, bytes]]:
     )
 
 
+def docx(paragraphs: list[str]) -> bytes:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def docx_bomb(size: int, members: dict[str, bytes]) -> bytes:
+    """A DOCX whose document part unpacks to ``size`` bytes of one paragraph (the 394 KB file
+    that expanded to 156 MB is this shape), beside the good file's other ``members``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in members.items():
+            if name != "word/document.xml":
+                archive.writestr(name, data)
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            member.write(DOCX_HEAD)
+            chunk = b"<w:p><w:r><w:t>" + b"a" * (1024 * 1024 - 32) + b"</w:t></w:r></w:p>"
+            for _ in range(size // len(chunk)):
+                member.write(chunk)
+            member.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+DOCX_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body>"
+)
+
+
+def pdf(streams: list[bytes], pages: int = 1) -> bytes:
+    """A PDF written by hand: ``pages`` pages sharing the first content stream (FlateDecode),
+    any further streams hung on the first page as extra contents."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    first_page = 3
+    stream_at = first_page + pages
+    contents = " ".join(f"{stream_at + i} 0 R" for i in range(len(streams)))
+    kids = " ".join(f"{first_page + i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    for i in range(pages):
+        own = contents if i == 0 else f"{stream_at} 0 R"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [{own}] >>".encode()
+        )
+    for data in streams:
+        packed = zlib.compress(data, 9)
+        objects.append(
+            f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()
+            + packed
+            + b"\nendstream"
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out.getvalue()
+
+
+def zip_members(raw: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def press_files() -> Iterator[tuple[str, bytes]]:
+    """Articles the press monitor must refuse: decompression bombs of every format it reads
+    (DOCX, PDF, HTML), and broken or disguised files."""
+    for name in ("png", "gzip", "elf", "exe", "ole2-xls", "random-1k", "random-64k"):
+        yield f"g-magic-{name}.txt", MAGIC[name]
+    for name in ("utf16-bom-only", "utf8-bom-only", "whitespace", "empty", "one-newline"):
+        yield f"g-blank-{name}.txt", MAGIC[name]
+    good = docx(["Press article headline", "A paragraph about lean production in Kazan."])
+    members = zip_members(good)
+    yield "g-docx-bomb-156mb.docx", docx_bomb(156 * 1024 * 1024, members)
+    yield "g-docx-bomb-ratio.docx", docx_bomb(30 * 1024 * 1024, members)
+    for label, head in (("xxe", XXE_SHARED), ("laughs", LAUGHS_SHARED)):
+        body = head.replace("sst", "w:document").encode()
+        yield f"g-docx-dtd-{label}.docx", zip_with(members | {"word/document.xml": body})
+    yield "g-docx-no-document.docx", zip_with({"readme.txt": b"not a document"})
+    yield "g-docx-empty-zip.docx", zip_with({})
+    yield "g-docx-document-not-xml.docx", zip_with(members | {"word/document.xml": b"\x00<<"})
+    yield "g-docx-no-text.docx", docx([])
+    for percent in (5, 20, 40, 60, 80, 95, 99):
+        yield f"g-docx-truncated-{percent:02d}pct.docx", good[: len(good) * percent // 100]
+    flipped = bytearray(good)
+    for i in range(0, len(flipped), 97):
+        flipped[i] ^= 0xFF
+    yield "g-docx-bit-flipped.docx", bytes(flipped)
+    yield "g-docx-named-but-text.docx", b"Just some text named as a DOCX.\n"
+    many = {f"word/media/part{i:04d}.xml": b" " * 40_000 for i in range(1500)}
+    yield "g-docx-bomb-members.docx", zip_with(members | many)
+    page_text = b"BT /F1 12 Tf 72 712 Td (Press article) Tj ET\n"
+    good_pdf = pdf([page_text])
+    yield "g-pdf-bomb-flate-100mb.pdf", pdf([b" " * (100 * 1024 * 1024)])
+    yield "g-pdf-bomb-flate-streams.pdf", pdf([b" " * (21 * 1024 * 1024)] * 3)
+    yield "g-pdf-bomb-pages.pdf", pdf([page_text], pages=1500)
+    for percent in (5, 20, 40, 60, 80, 95, 99):
+        yield f"g-pdf-truncated-{percent:02d}pct.pdf", good_pdf[: len(good_pdf) * percent // 100]
+    yield "g-pdf-magic-garbage.pdf", MAGIC["pdf"]
+    yield "g-pdf-magic-named-txt.txt", MAGIC["pdf"]
+    yield "g-pdf-no-text.pdf", pdf([b"0 0 m 10 10 l S\n"])
+    yield "g-pdf-named-but-text.pdf", b"Just some text named as a PDF.\n"
+    html_head = b"<!doctype html><html><head><title></title></head><body>"
+    yield "g-html-bomb-elements.html", html_head + b"<br>" * 250_001 + b"</body></html>"
+    yield "g-html-bomb-nesting.html", html_head + b"<div>" * 100_000 + b"</body></html>"
+    yield "g-html-only-scripts.html", html_head + b"<script>var a = 1;</script></body></html>"
+    yield "g-html-empty-body.html", html_head + b"</body></html>"
+    yield "g-html-bomb-comments.html", html_head + b"<!--x-->" * 100_000 + b"</body></html>"
+    yield "g-html-not-utf8.html", html_head + b"<p>\xc3\x28\xff</p></body></html>"
+
+
 IMPORTERS: dict[str, Callable[[], Iterator[tuple[str, bytes]]]] = {
     "registry": registry_files,
     "iati": iati_files,
     "kpi": kpi_files,
+    "press": press_files,
 }
 
 
@@ -504,6 +631,7 @@ def oversized(limit: int, suffix: str) -> bytes:
         ".csv": (REGISTRY_HEADER + "\n").encode(),
         ".xml": (IATI_HEAD + '<iati-activities version="2.03">').encode(),
         ".xlsx": b"PK\x03\x04",
+        ".txt": b"An article longer than the limit\n",
     }[suffix]
     return head + b" " * (limit + 1 - len(head))
 

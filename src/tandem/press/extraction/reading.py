@@ -1,8 +1,11 @@
 """Articles from files: plain text, HTML, PDF and DOCX, read offline and safely (pure).
 
 HTML is parsed by lxml with no network access and no entity resolution; scripts, styles and
-comments are dropped. The text keeps one paragraph a line; a date in the HTML's metadata
-(``<meta name="date">``, ``article:published_time``, ``<time datetime>``) is returned beside it.
+comments are dropped. Every format is read within the limits of
+``tandem.core.files.document_safety``: a DOCX's unpacked size, a PDF's decompressed streams
+and pages, HTML's elements, and for all the text produced and the time spent. The text keeps
+one paragraph a line; a date in the HTML's metadata (``<meta name="date">``,
+``article:published_time``, ``<time datetime>``) is returned beside it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tandem.core.files.document_safety import (
+    MAX_HTML_ELEMENTS,
+    MAX_PDF_PAGES,
+    MAX_UNZIPPED_BYTES,
+    DocumentRefusedError,
+    ReadingBudget,
+    check_zip_archive,
+    pdf_limits,
+)
 
 KINDS = {
     ".txt": "txt",
@@ -59,6 +72,15 @@ def read_article(path: str | Path) -> Article:
 
 
 def read_bytes(content: bytes, name: str = "article.txt") -> Article:
+    """The article in ``content``; ArticleError (one sentence) when it cannot or may not be
+    read, a document over the expansion, text or time limits included."""
+    try:
+        return _read_bytes(content, name)
+    except DocumentRefusedError as error:
+        raise ArticleError(f"{name}: {error}") from error
+
+
+def _read_bytes(content: bytes, name: str) -> Article:
     if len(content) > MAX_BYTES:
         raise ArticleError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
     kind = kind_of(name, content)
@@ -81,10 +103,16 @@ def _html(content: bytes) -> Article:
     parser = html.HTMLParser(
         encoding="utf-8", remove_comments=True, no_network=True, remove_blank_text=True
     )
+    budget = ReadingBudget("HTML page")
     try:
         root: Any = html.document_fromstring(content, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise ArticleError("not readable HTML") from error
+    for count, _element in enumerate(root.iter(), start=1):
+        if count > MAX_HTML_ELEMENTS:
+            raise DocumentRefusedError(
+                f"The HTML page has more than {MAX_HTML_ELEMENTS:,} elements: refused."
+            )
     for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object"):
         bad.drop_tree()
     published = None
@@ -103,6 +131,7 @@ def _html(content: bytes) -> Article:
         lines.append(" ".join(headline.text_content().split()))
     for block in root.xpath("//body//p|//body//h2|//body//h3|//body//li"):
         line = " ".join(block.text_content().split())
+        budget.spend(line)
         if line:
             lines.append(line)
     return Article("\n".join(lines), "html", published)
@@ -110,14 +139,37 @@ def _html(content: bytes) -> Article:
 
 def _pdf(content: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    budget = ReadingBudget("PDF")
+    texts = []
     try:
-        reader = PdfReader(io.BytesIO(content))
-        raw = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as error:
+        with pdf_limits():
+            reader = PdfReader(io.BytesIO(content))
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise DocumentRefusedError(
+                    f"The PDF has more than {MAX_PDF_PAGES:,} pages: refused."
+                )
+            unpacked = 0
+            for page in reader.pages:
+                contents = page.get_contents()  # decoded here, so that a bomb says so
+                unpacked += len(contents.get_data()) if contents is not None else 0
+                if unpacked > MAX_UNZIPPED_BYTES:
+                    raise DocumentRefusedError(
+                        f"The PDF's pages unpack to more than "
+                        f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB: refused."
+                    )
+                texts.append(page.extract_text() or "")
+                budget.spend(texts[-1])
+    except DocumentRefusedError:
+        raise
+    except LimitReachedError as error:
+        raise DocumentRefusedError(
+            "The PDF unpacks to far more than its size (a decompression bomb?): refused."
+        ) from error
+    except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as error:
         raise ArticleError("not a readable PDF") from error
-    return unwrap(raw)
+    return unwrap("\n".join(texts))
 
 
 def unwrap(raw: str) -> str:
@@ -150,8 +202,16 @@ def _docx(content: bytes) -> str:
 
     import docx
 
+    check_zip_archive(content, required_part="word/document.xml", what="DOCX document")
+    budget = ReadingBudget("DOCX document")
     try:
         document = docx.Document(io.BytesIO(content))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
         raise ArticleError("not a readable DOCX") from error
-    return "\n".join(p.text for p in document.paragraphs if p.text.strip())
+    lines = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        budget.spend(text)
+        if text.strip():
+            lines.append(text)
+    return "\n".join(lines)

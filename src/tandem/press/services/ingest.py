@@ -34,7 +34,8 @@ def text_hash(text: str) -> str:
 
 
 def read_upload(content: bytes, name: str) -> tuple[str, str, dt.date | None]:
-    """(text, kind, published) of an uploaded file; ValidationError when unreadable."""
+    """(text, kind, published) of an uploaded file; ValidationError when unreadable or over
+    the limits of reading a document. Never inside a transaction (it may take seconds)."""
     try:
         article = read_bytes(content, name)
     except ArticleError as error:
@@ -59,7 +60,6 @@ def extract_linked(text: str, published: dt.date | None = None) -> LinkedFacts:
     return link_facts(facts)
 
 
-@transaction.atomic
 def article_ingest(
     *,
     text: str = "",
@@ -70,7 +70,10 @@ def article_ingest(
     actor: Any,
 ) -> Ingested:
     """Store an article (pasted ``text`` or a file's ``content``) unless the same text is
-    already stored, in which case that article is returned with ``created`` False."""
+    already stored, in which case that article is returned with ``created`` False.
+
+    The file is read and its facts extracted first, with no transaction open; only the
+    writes are one transaction."""
     kind: str = ArticleKind.PASTE
     meta_date = None
     if content is not None:
@@ -83,6 +86,33 @@ def article_ingest(
     if existing is not None:
         return Ingested(existing, False)
     linked = extract_linked(text, published or meta_date)
+    return _article_store(
+        text=text,
+        kind=kind,
+        fingerprint=fingerprint,
+        linked=linked,
+        content=content,
+        name=name,
+        source=source,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def _article_store(
+    *,
+    text: str,
+    kind: str,
+    fingerprint: str,
+    linked: LinkedFacts,
+    content: bytes | None,
+    name: str,
+    source: str,
+    actor: Any,
+) -> Ingested:
+    existing = Article.objects.filter(text_hash=fingerprint).first()
+    if existing is not None:  # stored meanwhile by another request
+        return Ingested(existing, False)
     facts = linked.facts
     article = Article(
         headline=(facts.headline or text.split("\n", 1)[0])[:500],
@@ -255,10 +285,10 @@ def _propose(article: Article, linked: LinkedFacts, actor: Any) -> None:
 
 def reextract(article: Article, *, actor: Any) -> Article:
     """Read an article again (after the registry learnt new names)."""
+    linked = extract_linked(article.text, article.published)  # before the transaction
     with transaction.atomic():
         article.mentions.all().delete()
         article.claims.all().delete()
-        linked = extract_linked(article.text, article.published)
         article.facts = stored_facts(linked)
         article.updated_at = timezone.now()
         save_with_actor(article, actor, reason="read again")
