@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from tandem.core.models import Organisation, Region, User
 from tandem.interop.iati import read_all, validate
@@ -160,3 +162,25 @@ def test_problems_are_one_plain_line_each_with_identifier_and_line(
     assert dated[0].startswith("NL-KVK-00000000-NL-42, line ")
     assert "\n" not in dated[0] and "http" not in dated[0]
     assert "Problems: " in plan.summary() and "Activities read: 1" in plan.summary()
+
+
+def test_the_page_previews_confirms_a_side_and_imports(
+    client: Client, secretariat_jp: User
+) -> None:
+    client.force_login(secretariat_jp)
+    preview = client.post("/projects/import/iati/", {"file": SimpleUploadedFile("a.xml", FILE)})
+    assert "Cooperativa Agua Limpia" in preview.content.decode()
+    assert not JointProject.objects.filter(iati_identifier="XM-EXAMPLE-1-ES-0007").exists()
+    pending = client.session["tandem_iati_import"]
+    index = pending["keys"].index("Cooperativa Agua Limpia")
+    again = client.post(
+        "/projects/import/iati/", {"token": pending["token"], f"side-{index}": "RU"}
+    )
+    plan = again.context["plan"]
+    assert all("Cooperativa Agua Limpia" not in o.to_confirm for o in plan.outcomes)
+    done = client.post("/projects/import/iati/commit/", {"token": pending["token"]})
+    assert done.status_code == 302
+    project = JointProject.objects.get(iati_identifier="XM-EXAMPLE-1-ES-0007")
+    assert project.participants.filter(
+        side__code="RU", organisation__name="Cooperativa Agua Limpia"
+    ).exists()

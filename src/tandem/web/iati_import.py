@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -73,13 +74,14 @@ def iati_import(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or programme is None:
         return _render(request, UploadForm(), None, programme)
-    pending = request.session.get(SESSION_KEY)
-    if "file" not in request.FILES and pending and pending["token"] == request.POST.get("token"):
-        raw = (_folder() / pending["token"]).read_bytes()
+    pending: dict[str, Any] = request.session.get(SESSION_KEY) or {}
+    stored = _folder() / str(pending.get("token", "-"))
+    same = bool(pending) and pending["token"] == request.POST.get("token")
+    if "file" not in request.FILES and same and stored.is_file():
+        raw = stored.read_bytes()
         name = pending["name"]
-        sides = _sides(
-            request, pending["keys"], {programme.plan_side.code, programme.partner_side.code}
-        )
+        allowed = {programme.plan_side.code, programme.partner_side.code}
+        sides = {**pending.get("sides", {}), **_sides(request, pending["keys"], allowed)}
     elif form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > settings.TANDEM_UPLOAD_MAX_BYTES:
@@ -99,7 +101,7 @@ def iati_import(request: HttpRequest) -> HttpResponse:
         request.session[SESSION_KEY] = {
             "token": token,
             "name": name,
-            "keys": _keys(plan) or (pending or {}).get("keys", []),
+            "keys": _keys(plan),
             "sides": sides,
         }
     return _render(request, UploadForm(), plan, programme)
