@@ -18,11 +18,13 @@ from typing import Any
 from django.db.models import Count, Max
 
 from tandem.core.crosslingual.names import is_alphabetic, name_cores, place_cores
-from tandem.core.crosslingual.transliteration import sound_key
+from tandem.core.crosslingual.transliteration import sound_key, tokens
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Country, Organisation, Person, Region
 
 PREFIX = 2
+MIN_SOUND = 4  # consonants in a sound key before it stands for a name
+MAX_SOUNDALIKES = 5
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,9 @@ class Gazetteer:
         self.entries.append(entry)
         for core in entry.cores:
             self.by_prefix.setdefault(core[:PREFIX], []).append((core, index))
-            if is_alphabetic(core) and len(key := sound_key(core)) >= 3:
-                self.by_sound.setdefault(key, set()).add(index)
+            for word in {core, *tokens(core)}:
+                if len(key := sound_key(word)) >= MIN_SOUND and (word != core or " " not in core):
+                    self.by_sound.setdefault(key, set()).add(index)
 
     def entry_text(self, index: int) -> str:
         """An entry's names with their romanised forms and sound keys (see ``search``)."""
@@ -75,13 +78,16 @@ class Gazetteer:
 
     def equivalents(self, word: str) -> set[str]:
         """The names, in every language, of the entries that ``word`` (lower case) names:
-        it is one of their cores, starts one (4 letters or more) or sounds like one."""
+        it is one of their cores, starts one (4 letters or more), or sounds like one or like
+        a word of one (a surname: ペトロフ names Иван Петров)."""
         indexes: set[int] = set()
         for core, index in self.by_prefix.get(word[:PREFIX], []):
             if core == word or (len(word) >= 4 and core.startswith(word)):
                 indexes.add(index)
-        if is_alphabetic(word) and len(key := sound_key(word)) >= 4:
-            indexes |= self.by_sound.get(key, set())
+        if len(key := sound_key(word)) >= MIN_SOUND:
+            sounding = self.by_sound.get(key, set())
+            if len(sounding) <= MAX_SOUNDALIKES:  # a common word names no one thing
+                indexes |= sounding
         return {name for index in indexes for name in self.entries[index].names} - {word}
 
 
