@@ -99,3 +99,46 @@ def test_money_reaches_the_json_of_the_command() -> None:
     assert {80e9, 730e6, 49} <= values
     money = [f for f in data["figures"] if f["unit"] == "USD"]
     assert money and money[0]["amount"] == 730e6
+
+
+# ------------------------------------------------------------------ people with titles
+def people_of(data: dict[str, Any]) -> dict[str, str | None]:
+    return {p["name"]: p["role"] for p in data["people"]}
+
+
+def test_title_before_a_name_that_starts_with_a_city() -> None:
+    data = facts(
+        "MOSCOW, June 2. Russian President Vladimir Gromov met the delegation, and "
+        "Prime Minister Kenji Arai thanked him.",
+        dt.date(2019, 6, 2),
+    )
+    found = people_of(data)
+    assert found["Vladimir Gromov"] == "Russian President"
+    assert "Kenji Arai" in found
+    assert "Vladimir" not in {p["name"] for p in data["places"]}
+
+
+def test_titles_with_commas_belong_to_the_next_name() -> None:
+    data = facts(
+        "Japan's Minister of Economy, Trade and Industry Taro Mori, Deputy Chief Secretary of "
+        "Japan's Cabinet Ichiro Sato, and Yuki Kato, special adviser to the prime minister, "
+        "attended.",
+        dt.date(2018, 3, 1),
+    )
+    found = people_of(data)
+    assert found["Taro Mori"] == "Minister of Economy, Trade and Industry"
+    assert found["Ichiro Sato"] == "Deputy Chief Secretary of Japan's Cabinet"
+    assert found["Yuki Kato"] == "special adviser to the prime minister"
+
+
+def test_title_after_the_name_and_family_name_alone() -> None:
+    data = facts(
+        "The memorandum was signed by Pavel Orlov, CEO of a state corporation, in the presence "
+        "of Ivan Belov, President of Russia and Akira Ono, Prime Minister of Japan. Later "
+        "President Belov toured the hall with businessman Oleg Zuev.",
+        dt.date(2017, 5, 5),
+    )
+    found = people_of(data)
+    assert {"Pavel Orlov", "Ivan Belov", "Akira Ono", "Oleg Zuev"} <= set(found)
+    assert found["Ivan Belov"] == "President of Russia"
+    assert "Belov" not in found  # the family name alone joins the full name

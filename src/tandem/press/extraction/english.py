@@ -11,22 +11,50 @@ from tandem.press.extraction.gazetteer import COUNTRY_NAMES
 from tandem.press.extraction.numbers import EN_NUMBER, EN_SUBJECTS, QUALIFIERS, en_number
 
 CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-NAME = rf"(?P<name>{CAP}\s+{CAP})(?![\w-])"
+# Words that head a title or an organisation's name are never a person's given or family name
+# ("Deputy Chief Secretary", "Business Association").
+TITLE_WORDS = (
+    r"Prime|Minister|Deputy|Vice|First|Chief|Secretary|General|President|Governor|Ambassador|"
+    r"Mayor|Chairman|Chairwoman|Chair|Director|Executive|Head|Premier|Foreign|Economy|Trade|"
+    r"Industry|Business|Association|Council|Committee|Ministry|Federation|Cabinet|Ministers|"
+    r"Corporation|Company|Fund|Bank|Agency|Group|Forum|Minster|Development|Economic|Affairs|"
+    r"State|National|Energy|Nuclear|Russian|Japanese|Japan|Russia|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December"
+)
+GIVEN = rf"(?!(?:{TITLE_WORDS})\b){CAP}"
+NAME = rf"(?P<name>{GIVEN}\s+{GIVEN})(?![\w-])"
 TITLE = (
-    r"(?:(?:First\s+)?(?:Deputy|Vice)\s+)?(?:Prime\s+Minister|Foreign\s+Minister|Minister|"
+    r"(?:(?:First\s+)?(?:Deputy|Vice)\s+)?(?:Prime\s+Minister|Foreign\s+Minister|Minister|Minster|"
     r"Governor|President|Ambassador|Mayor|Chairman|Chairwoman|Director(?:\s+General)?|"
-    r"Chief\s+Executive|Secretary(?:\s+General)?|Premier|Head)"
+    r"Chief\s+Executive|CEO|Secretary(?:\s+General)?|Premier|Head)"
 )
+ROLE_WORD = rf"(?!{GIVEN}\s+{GIVEN}(?![\w-]))[A-Z][\w'’-]*"  # a role word, not a name's start
 ROLE_OF = (
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:(?:,|\s+(?:and|of|for|the|on))*\s+[A-Z][\w-]*)*)?"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{ROLE_WORD}"
+    rf"(?:(?:,|\s+(?:and|of|for|the|on))*\s+{ROLE_WORD})*)?"
 )
+HOLDS_NAME = re.compile(rf"{GIVEN}\s+{GIVEN}(?![\w'’-])")
 ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w-]*(?:'s)?)\s+){{0,3}}{TITLE}{ROLE_OF})\s+{NAME}"
 )
 ROLE_AFTER = re.compile(
-    rf"{NAME},\s+(?:the\s+)?(?P<role>(?:deputy\s+|vice\s+)?(?:head|president|chairman|director|"
-    r"governor|minister|chief|ambassador|mayor|chief executive)\b[^,.;\"”]*)"
+    rf"{NAME}(?=,\s+(?:the\s+)?(?P<role>(?i:(?:first\s+)?(?:deputy\s+|vice\s+)?(?:head|president|"
+    r"chairman|chair|director|governor|minister|chief|ambassador|mayor|chief executive|ceo|"
+    r"(?:special\s+)?advis[eo]r|assistant|spokes(?:man|woman|person)|secretary|prime minister))"
+    r"\b[^,.;\"”]*))"
 )
+# A person named by a lower-case role noun right before the name: "businessman Oleg Orlov",
+# "chairman of the Russian-Japanese business council Ivan Petrov", "(Interviewer: Go Ito)".
+NOUN_BEFORE = re.compile(
+    r"(?P<role>\b(?i:businessman|businesswoman|entrepreneur|billionaire|economist|analyst|"
+    r"professor|envoy|diplomat|spokes(?:man|woman|person)|interviewer|correspondent)|"
+    r"\b(?:chairman|chair|head|president|director)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"[\w'’-]+)"
+    rf":?\s+{NAME}"
+)
+# The family name alone after a title: "President Putin toured", "Prime Minister Abe".
+SURNAME_AFTER_TITLE = re.compile(rf"\b(?P<role>{TITLE})\s+(?P<name>{GIVEN})(?![\w-]|\s+[A-Z])")
 SAID_BEFORE = re.compile(rf"\bsaid\s+{NAME}")
 SAID_AFTER = re.compile(rf"{NAME}\s+said\b")
 ROLE_JUST_BEFORE = re.compile(
@@ -115,13 +143,17 @@ def people(ctx: Context) -> list[PersonFact]:
                 [(match.start, match.end)],
             ),
         )
-    for pattern in (ROLE_BEFORE, ROLE_AFTER, SAID_BEFORE, SAID_AFTER):
+    for pattern in (ROLE_BEFORE, ROLE_AFTER, NOUN_BEFORE, SAID_BEFORE, SAID_AFTER):
         for m in pattern.finditer(text, ctx.start):
             name = m["name"]
             start, end = m.span("name")
-            if _known(ctx, start, end) or name.split()[0].lower() in NOT_NAME:
+            if _known_not_place(ctx, start, end) or name.split()[0].lower() in NOT_NAME:
                 continue
             role = m.groupdict().get("role")
+            held = HOLDS_NAME.search(role or "")
+            if role and held:  # "A, President of X and B, ...": A's title ends before B;
+                cut = role[: held.start()].rstrip()  # "A, Deputy Secretary B": it is B's
+                role = cut.removesuffix(" and").rstrip(" ,") if cut.endswith(" and") else None
             if role:
                 role = role.strip()
                 ctx.role_spans.append(m.span("role"))
@@ -130,11 +162,30 @@ def people(ctx: Context) -> list[PersonFact]:
             else:
                 country = None
             add_person(found, PersonFact(name, role, country, None, [(start, end)]))
+    surnames_after_titles(ctx, found)
     return found
 
 
 def _known(ctx: Context, start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in ctx.matches)
+
+
+def _known_not_place(ctx: Context, start: int, end: int) -> bool:
+    """A known organisation or person there; a place name is no obstacle to a name after a
+    title (Russian President *Vladimir* Putin is not the city of Vladimir)."""
+    return any(m.start < end and start < m.end and m.entry.kind != "place" for m in ctx.matches)
+
+
+def surnames_after_titles(ctx: Context, found: list[PersonFact]) -> None:
+    """ "President Putin", "Prime Minister Abe": the family name alone after a title, kept
+    when it is the family name of a person already found or of no known organisation/place."""
+    for m in SURNAME_AFTER_TITLE.finditer(ctx.text, ctx.start):
+        start, end = m.span("name")
+        if (_known(ctx, start, end) or ctx.masked(start, end)) and not any(
+            p.name.endswith(m["name"]) for p in found
+        ):
+            continue
+        add_person(found, PersonFact(m["name"], m["role"], None, None, [(start, end)]))
 
 
 def organisations(ctx: Context) -> list[NameFact]:
