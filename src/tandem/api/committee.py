@@ -323,13 +323,16 @@ def post_briefing(request: HttpRequest, number: int, data: BriefingIn) -> Status
     session = _session_or_404(number, request.user)
     if data.language not in {"en", "ja", "ru"}:
         raise HttpError(422, "language must be one of en, ja, ru.")
-    job = briefing_start(
-        session=session,
-        language=data.language,
-        file_format=data.format,
-        as_of=data.as_of or default_as_of(session),
-        actor=request.user,
-    )
+    try:
+        job = briefing_start(
+            session=session,
+            language=data.language,
+            file_format=data.format,
+            as_of=data.as_of or default_as_of(session),
+            actor=request.user,
+        )
+    except ValidationError as error:  # too many packs waiting for this user
+        raise HttpError(422, " ".join(error.messages)) from error
     return Status(202, _job_out(job))
 
 

@@ -6,8 +6,14 @@ from typing import Any
 
 from django_tasks import task
 
+from tandem.core.jobs import lease_expired
+from tandem.fairs.enums import JobStatus
 from tandem.fairs.models import Fair, ScheduleJob
-from tandem.fairs.services.jobs import schedule_job_create, schedule_job_run
+from tandem.fairs.services.jobs import (
+    schedule_job_create,
+    schedule_job_run,
+    schedule_job_take_back,
+)
 from tandem.fairs.services.mail import send_notice_mail
 
 
@@ -16,6 +22,19 @@ def compute_schedule(job_id: int) -> int | None:
     job = ScheduleJob.objects.select_related("fair", "requested_by").get(pk=job_id)
     schedule_job_run(job)
     return job.version_id
+
+
+def schedule_jobs_reclaim() -> int:
+    """Take back the computations whose worker stopped (lease expired): queued again, or
+    failed with the reason after ``MAX_ATTEMPTS``. The worker runs this (tandem.core.jobs)."""
+    taken = 0
+    for job in ScheduleJob.objects.filter(status=JobStatus.RUNNING):
+        if not lease_expired(job.heartbeat_at):
+            continue
+        taken += 1
+        if schedule_job_take_back(job=job):
+            compute_schedule.enqueue(job.pk)
+    return taken
 
 
 @task()

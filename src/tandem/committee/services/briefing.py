@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tandem.committee.enums import BriefingFormat, JobStatus
 from tandem.committee.models import BriefingJob, CommitteeSession
+from tandem.core.jobs import MAX_ATTEMPTS, MAX_WAITING_PER_USER, waiting_count
+
+WAITING = (JobStatus.QUEUED, JobStatus.RUNNING)
 
 
 @transaction.atomic
@@ -22,6 +29,20 @@ def briefing_job_create(
     as_of: dt.date,
     actor: Any,
 ) -> BriefingJob:
+    """Record a pack for the worker to make; a user has at most ``MAX_WAITING_PER_USER``
+    waiting or being made at once."""
+    if waiting_count(BriefingJob, actor=actor, statuses=WAITING) >= MAX_WAITING_PER_USER:
+        raise ValidationError(
+            ngettext(
+                "You already have %(count)d briefing pack waiting or being made: wait until it "
+                "is ready before asking for another.",
+                "You already have %(count)d briefing packs waiting or being made: wait until "
+                "one is ready before asking for another.",
+                MAX_WAITING_PER_USER,
+            )
+            % {"count": MAX_WAITING_PER_USER},
+            code="too_many_jobs",
+        )
     job = BriefingJob(
         session=session,
         language=language,
@@ -32,6 +53,37 @@ def briefing_job_create(
     job.full_clean()
     job.save()
     return job
+
+
+def briefing_job_start(*, job: BriefingJob) -> bool:
+    """The worker takes ``job``: running, one more attempt, the lease begun. False when the
+    job is no longer queued (given up, or taken by another run)."""
+    now = timezone.now()
+    taken = BriefingJob.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, attempts=F("attempts") + 1, heartbeat_at=now
+    )
+    if taken:
+        job.refresh_from_db(fields=["status", "attempts", "heartbeat_at"])
+    return bool(taken)
+
+
+def briefing_job_take_back(*, job: BriefingJob) -> bool:
+    """The worker stopped working on ``job`` (its lease expired): queue it again while it has
+    attempts left (True), else fail it with the reason (False)."""
+    if job.attempts < MAX_ATTEMPTS:
+        queued = BriefingJob.objects.filter(
+            pk=job.pk, status=JobStatus.RUNNING, heartbeat_at=job.heartbeat_at
+        ).update(status=JobStatus.QUEUED, progress=0, step="", heartbeat_at=None)
+        return bool(queued)
+    briefing_job_fail(
+        job=job,
+        error=_(
+            "The task worker stopped while making this pack (it was stopped, or lost its "
+            "database) %(count)d times: given up. Ask for the pack again."
+        )
+        % {"count": job.attempts},
+    )
+    return False
 
 
 def briefing_job_progress(*, job: BriefingJob, percent: int, step: str) -> None:

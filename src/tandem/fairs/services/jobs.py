@@ -7,24 +7,39 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from tandem.core.jobs import (
+    MAX_ATTEMPTS,
+    MAX_WAITING_PER_USER,
+    heartbeat,
+    lease_expired,
+    waiting_count,
+)
 from tandem.fairs.enums import RUNNING_JOB_STATUSES, JobStatus
 from tandem.fairs.models import Fair, ScheduleJob, ScheduleVersion
 from tandem.fairs.services.schedules import MAX_TIME_LIMIT, schedule_compute
 
-#: A queued job no worker took within this time, or a running one past twice its time limit
-#: and this margin, is taken as abandoned (no worker running, or a worker that died).
+#: A queued job no worker took within this time is taken as abandoned (no worker running).
+#: A running one is abandoned as soon as its lease expires (tandem.core.jobs).
 STALE_AFTER = dt.timedelta(minutes=30)
 
 
 def _abandon_stale(fair: Fair) -> None:
     now = timezone.now()
     for job in ScheduleJob.objects.filter(fair=fair, status__in=RUNNING_JOB_STATUSES):
-        since = job.started_at or job.created_at
-        allowed = STALE_AFTER + dt.timedelta(seconds=2 * job.time_limit if job.started_at else 0)
-        if now - since > allowed:
+        if job.status == JobStatus.RUNNING and lease_expired(job.heartbeat_at, now=now):
+            schedule_job_fail(
+                job=job,
+                error=_(
+                    "The task worker stopped while computing this schedule (it was stopped, "
+                    "or lost its database)."
+                ),
+            )
+        elif job.status == JobStatus.QUEUED and now - job.created_at > STALE_AFTER:
             schedule_job_fail(
                 job=job, error=_("The task worker did not finish this computation in time.")
             )
@@ -39,6 +54,19 @@ def schedule_job_create(*, fair: Fair, time_limit: float, seed: int, actor: Any)
             _("Give a time limit between 1 and %(max)s seconds.") % {"max": f"{MAX_TIME_LIMIT:g}"}
         )
     _abandon_stale(fair)
+    waiting = waiting_count(ScheduleJob, actor=actor, statuses=RUNNING_JOB_STATUSES)
+    if waiting >= MAX_WAITING_PER_USER:
+        raise ValidationError(
+            ngettext(
+                "You already have %(count)d schedule computation waiting or running: wait "
+                "until it finishes before starting another.",
+                "You already have %(count)d schedule computations waiting or running: wait "
+                "until one finishes before starting another.",
+                MAX_WAITING_PER_USER,
+            )
+            % {"count": MAX_WAITING_PER_USER},
+            code="too_many_jobs",
+        )
     if ScheduleJob.objects.filter(fair=fair, status__in=RUNNING_JOB_STATUSES).exists():
         raise ValidationError(
             _("A schedule is already being computed for this fair; wait for it to finish.")
@@ -54,12 +82,35 @@ def schedule_job_create(*, fair: Fair, time_limit: float, seed: int, actor: Any)
     return job
 
 
-def schedule_job_start(*, job: ScheduleJob) -> ScheduleJob:
-    """Mark the job running (committed at once, so that the job page sees it)."""
-    job.status = JobStatus.RUNNING
-    job.started_at = timezone.now()
-    ScheduleJob.objects.filter(pk=job.pk).update(status=job.status, started_at=job.started_at)
-    return job
+def schedule_job_start(*, job: ScheduleJob) -> bool:
+    """The worker takes ``job``: running (committed at once, so that the job page sees it),
+    one more attempt, the lease begun. False when it is no longer queued."""
+    now = timezone.now()
+    taken = ScheduleJob.objects.filter(pk=job.pk, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=now, attempts=F("attempts") + 1, heartbeat_at=now
+    )
+    if taken:
+        job.refresh_from_db(fields=["status", "started_at", "attempts", "heartbeat_at"])
+    return bool(taken)
+
+
+def schedule_job_take_back(*, job: ScheduleJob) -> bool:
+    """The worker stopped computing ``job`` (its lease expired): queue it again while it has
+    attempts left (True), else fail it with the reason (False)."""
+    if job.attempts < MAX_ATTEMPTS:
+        queued = ScheduleJob.objects.filter(
+            pk=job.pk, status=JobStatus.RUNNING, heartbeat_at=job.heartbeat_at
+        ).update(status=JobStatus.QUEUED, started_at=None, heartbeat_at=None)
+        return bool(queued)
+    schedule_job_fail(
+        job=job,
+        error=_(
+            "The task worker stopped while computing this schedule (it was stopped, or lost "
+            "its database) %(count)d times: given up. Start the computation again."
+        )
+        % {"count": job.attempts},
+    )
+    return False
 
 
 def schedule_job_finish(*, job: ScheduleJob, version: ScheduleVersion) -> ScheduleJob:
@@ -83,13 +134,14 @@ def schedule_job_run(job: ScheduleJob) -> ScheduleJob:
 
     A rule the fair's data breaks (``ValidationError``) is a failure in the organiser's words;
     anything else is recorded by its type and then raised, for the worker's log."""
-    if job.status != JobStatus.QUEUED:  # given up as abandoned, or run already
+    if not schedule_job_start(job=job):  # given up as abandoned, or run already
+        job.refresh_from_db()
         return job
-    schedule_job_start(job=job)
     try:
-        version = schedule_compute(
-            fair=job.fair, time_limit=job.time_limit, seed=job.seed, actor=job.requested_by
-        )
+        with heartbeat(ScheduleJob, job.pk):
+            version = schedule_compute(
+                fair=job.fair, time_limit=job.time_limit, seed=job.seed, actor=job.requested_by
+            )
     except ValidationError as error:
         schedule_job_fail(job=job, error=" ".join(error.messages))
         return job
