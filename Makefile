@@ -28,8 +28,8 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"
 	@echo "Demo server: two-factor authentication is not required (TANDEM_REQUIRE_MFA=0)."
 	@# The task worker (briefing packs, schedules, the matching index, the press inbox) runs
-	@# beside the server and stops with it.
-	$(BIN)/tandem db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# beside the server, started again should it stop (scripts/run-worker.sh), and stops with it.
+	BIN=$(BIN) bash scripts/run-worker.sh & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	TANDEM_REQUIRE_MFA=0 $(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # One test process per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.

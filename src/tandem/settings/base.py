@@ -35,8 +35,6 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_htmx",
-    "django_tasks",
-    "django_tasks_db",
     "ninja",
     "tandem.core",
     "tandem.programme",
@@ -49,6 +47,10 @@ INSTALLED_APPS = [
     "tandem.trade",
     "tandem.press",
     "tandem.api",
+    # After tandem's apps, so that tandem.core's `db_worker` (one that survives a locked or
+    # lost database) is the command, not django_tasks_db's own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
