@@ -273,9 +273,10 @@ def test_rows_that_cannot_be_imported_are_rejected_and_nothing_is_written(
     )
     plan = _plan(raw.encode(), "financing.csv", secretariat_jp)
     outcomes = plan.records.outcomes
-    assert [o.action for o in outcomes] == ["create", "reject", "reject", "create", "reject"]
+    assert [o.action for o in outcomes] == ["create", "reject", "reject", "reject", "reject"]
     assert "No project JR-2019-9999" in outcomes[1].messages[0]
     assert f"has no financing line with id {line.pk}" in outcomes[2].messages[0]
+    assert "Only a transaction of a stated type may be negative." in outcomes[3].messages[0]
     assert "formula" in outcomes[4].messages[0]
     assert not plan.can_commit
     with pytest.raises(ImportRejectedError):
@@ -283,18 +284,24 @@ def test_rows_that_cannot_be_imported_are_rejected_and_nothing_is_written(
     assert FinancingLine.objects.count() == 2
 
 
-def test_a_negative_amount_without_a_transaction_type_stops_the_whole_import(
+def test_a_row_the_model_refuses_is_rejected_at_the_preview(
     project: JointProject, secretariat_jp: User
 ) -> None:
+    line = FinancingLine.objects.get(currency="RUB")
     raw = (
-        "project,id,kind,amount,currency,date\r\n"
-        f"{CODE},,grant,100,USD,2022-01-01\r\n"
-        f"{CODE},,grant,-5,USD,2022-01-01\r\n"
+        "project,id,kind,amount,currency,date,period_end,funder\r\n"
+        f"{CODE},,grant,100,USD,2022-01-01,,Nobody Ltd\r\n"
+        f"{CODE},{line.pk},,,,,,\r\n"
+        f"{CODE},,grant,100,usd,2022-01-01,,\r\n"
     )
     plan = _plan(raw.encode(), "financing.csv", secretariat_jp)
-    with pytest.raises(ImportRejectedError, match="negative"):
-        commit_registry_file(plan, secretariat_jp, Programme.objects.get())
-    assert FinancingLine.objects.count() == 2  # the first row was not kept either
+    outcomes = plan.records.outcomes
+    assert [o.action for o in outcomes] == ["reject", "unchanged", "reject"]
+    assert outcomes[0].messages == ["Unknown organisation: Nobody Ltd."]
+    assert "currency" in outcomes[2].messages[0]
+    milestones = f"project,id,title_en,due_date\r\n{CODE},,,2022-01-01\r\n"
+    refused = _plan(milestones.encode(), "milestones.csv", secretariat_jp).records.outcomes
+    assert refused[0].messages == ["Give a title in at least one language."]
 
 
 def test_someone_who_may_not_change_the_project_is_refused(

@@ -10,6 +10,7 @@ through the record services, checking every project's version against the previe
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -136,6 +137,36 @@ def _int(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def model_problems(table: RecordTable, record: Any, values: dict[str, Any]) -> list[str]:
+    """What the record's own validation would refuse, found at the preview rather than at
+    the commit: the row applied to a copy of the record (or a new one), then ``full_clean``."""
+    problems: list[str] = []
+    instance = copy.copy(record) if record is not None else table.model()
+    for name, value in values.items():
+        if name == "values":
+            continue
+        if name == "funder":
+            if value and find_organisation(value) is None:
+                problems.append(_("Unknown organisation: %(name)s.") % {"name": value})
+            continue
+        field_ = table.model._meta.get_field(name)
+        setattr(instance, name, "" if value is None and not field_.null else value)
+    if table.name in ("milestones", "results") and not any(
+        getattr(instance, title) for title in ("title_en", "title_ja", "title_ru")
+    ):
+        problems.append(_("Give a title in at least one language."))
+    excluded = ["project", "indicator", "funder"]
+    if "title_en" in table.columns:  # the titles per language are checked above
+        excluded.append("title")
+    try:
+        instance.full_clean(exclude=excluded, validate_unique=False)
+    except ValidationError as error:
+        problems.extend(
+            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+        )
+    return problems
+
+
 class _Planner:
     def __init__(self, user: Any, new_codes: set[str]) -> None:
         self.user = user
@@ -207,6 +238,7 @@ class _Planner:
         if table.parent:
             parent = self._parent(project, row, problems)
         data = SCHEMAS[table.name][0].model_validate(values)
+        problems.extend(model_problems(table, None, data.model_dump()))
         return _Planned((table.name, code, None, parent, data), [])
 
     def _parent(
@@ -249,6 +281,7 @@ class _Planner:
         changed = [name for name, value in values.items() if _differs(record, name, value)]
         if not changed:
             return None
+        problems.extend(model_problems(table, record, {name: values[name] for name in changed}))
         message = _("changes %(fields)s") % {"fields": ", ".join(changed)}
         return _Planned((table.name, code, record, None, data), [message])
 
