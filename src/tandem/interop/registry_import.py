@@ -262,7 +262,7 @@ def plan_items(
             if not check(user, "projects.add_project"):
                 outcome.action = REJECT
                 outcome.messages.append("You may not register projects.")
-            elif not may_write(user, result_of(None, item, resolved)):
+            elif item.confidential_side and not may_write(user, result_of(None, item, resolved)):
                 outcome.action = REJECT
                 outcome.messages.append(str(OTHER_SIDE))
             if outcome.action != REJECT:

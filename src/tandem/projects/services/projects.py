@@ -220,8 +220,8 @@ def project_create(
         is_illustrative=is_illustrative,
     )
     _set_scalars(project, data, resolved)
+    project.full_clean()  # a side-confidential project without its side is a ValidationError
     ensure_may_write(actor, project)
-    project.full_clean()
     with_actor(project, actor)
     with one_creation_record(project):
         project.save()
@@ -257,8 +257,8 @@ def project_update(
     project = JointProject.objects.get(pk=project.pk)
     resolved = resolve(data, project.programme, references)
     _set_scalars(project, data, resolved)
+    project.full_clean()  # a side-confidential project without its side is a ValidationError
     ensure_may_write(actor, project)
-    project.full_clean()
     with_actor(project, actor)
     if reason:
         project._change_reason = actor_reason(actor, reason)  # type: ignore[attr-defined]
