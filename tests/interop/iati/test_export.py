@@ -188,7 +188,6 @@ def _planned(**changes: object) -> FinancingRecord:
         ({"financing": (_planned(currency="GB"),)}, "currency 'GB'"),
         ({"financing": (_planned(amount=Decimal("NaN")),)}, "not a finite number"),
         ({"financing": (_planned(period_end=None),)}, "needs a period end"),
-        ({"financing": (_planned(stage=FinancingStage.COMMITTED, flow_type="99"),)}, "flow type"),
         ({"default_currency": "eur"}, "default currency 'eur'"),
         (
             {"participants": (ParticipantRecord({"en": "X"}, ParticipantRole.LEAD, "A\x01"),)},

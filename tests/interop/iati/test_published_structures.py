@@ -130,3 +130,19 @@ def test_activity_without_any_description_is_written_with_its_title_and_reads_ba
     assert validate(out.getvalue()) == []
     (again,), _ = _read(out.getvalue())
     assert again.descriptions == {} and again.other_descriptions == {}
+
+
+def test_a_withdrawn_finance_type_is_left_out_not_the_activity() -> None:
+    text = activity_nl().replace(
+        '<value value-date="2019-01-20">40000</value></transaction>',
+        '<value value-date="2019-01-20">40000</value><finance-type code="411"/></transaction>',
+    )
+    records, _ = _read(activities_file(text, version="2.02"))
+    assert records[0].financing[0].finance_type == "411"
+    out = io.BytesIO()
+    written = write_activities(
+        records, out, reporting_org=ORG, generated=datetime(2024, 1, 1, tzinfo=UTC)
+    )
+    assert written == 1
+    assert validate(out.getvalue()) == []
+    assert b'finance-type code="411"' not in out.getvalue()
