@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import require
+from tandem.core.actors import signed_in
 from tandem.core.models import Organisation, Person
 from tandem.exchange.enums import Horizon, OutcomeKind, Topic
 from tandem.exchange.models import (
@@ -322,7 +323,7 @@ def create_dispatch(request: HttpRequest, payload: DispatchIn) -> Status[Dispatc
         **_texts("report", payload.report),
     )
     try:
-        dispatch_save(dispatch=dispatch, actor=request.user)
+        dispatch_save(dispatch=dispatch, actor=signed_in(request.user))
     except ValidationError as error:
         raise _unprocessable(error) from error
     return Status(201, _dispatch(dispatch))
@@ -363,7 +364,7 @@ def create_placement(request: HttpRequest, payload: PlacementIn) -> Status[Place
         **_texts("training_programme", payload.training_programme),
     )
     try:
-        placement_save(placement=placement, actor=request.user)
+        placement_save(placement=placement, actor=signed_in(request.user))
     except ValidationError as error:
         raise _unprocessable(error) from error
     return Status(201, _placement(placement))
@@ -388,7 +389,7 @@ def put_measurement(request: HttpRequest, pk: int, payload: MeasurementIn) -> Me
         payload.method,
     )
     try:
-        measurement_save(measurement=measurement, actor=request.user)
+        measurement_save(measurement=measurement, actor=signed_in(request.user))
     except ValidationError as error:
         raise _unprocessable(error) from error
     return MeasurementOut(
@@ -466,7 +467,7 @@ def create_outcome(request: HttpRequest, payload: OutcomeIn) -> Status[OutcomeOu
         **_texts("description", payload.description),
     )
     try:
-        outcome_save(outcome=outcome, actor=request.user)
+        outcome_save(outcome=outcome, actor=signed_in(request.user))
     except ValidationError as error:
         raise _unprocessable(error) from error
     return Status(201, _outcome(outcome, {project.pk} if project is not None else set()))
@@ -482,7 +483,9 @@ def delete_dispatch(request: HttpRequest, pk: int) -> Deleted:
     dispatch = visible_dispatches(request.user).filter(pk=pk).first()
     if dispatch is None:
         raise HttpError(404, "No such dispatch.")
-    return Deleted(deleted=pk, files_removed=dispatch_delete(dispatch=dispatch, actor=request.user))
+    return Deleted(
+        deleted=pk, files_removed=dispatch_delete(dispatch=dispatch, actor=signed_in(request.user))
+    )
 
 
 @router.delete(
@@ -495,7 +498,7 @@ def delete_placement(request: HttpRequest, pk: int) -> Deleted:
     placement = visible_placements(request.user).filter(pk=pk).first()
     if placement is None:
         raise HttpError(404, "No such placement.")
-    removed = placement_delete(placement=placement, actor=request.user)
+    removed = placement_delete(placement=placement, actor=signed_in(request.user))
     return Deleted(deleted=pk, files_removed=removed)
 
 
@@ -509,7 +512,7 @@ def delete_indicator(request: HttpRequest, pk: int) -> Deleted:
     indicator = lists.indicator_for(request.user, pk)
     if indicator is None:
         raise HttpError(404, "No such indicator.")
-    removed = indicator_delete(indicator=indicator, actor=request.user)
+    removed = indicator_delete(indicator=indicator, actor=signed_in(request.user))
     return Deleted(deleted=pk, files_removed=removed)
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.exchange.models import (
     BusinessOutcome,
@@ -26,7 +27,7 @@ from tandem.projects.models import JointProject
 M = TypeVar("M", bound=models.Model)
 
 
-def _save(instance: M, actor: Any, reason: str = "") -> M:
+def _save(instance: M, actor: Actor, reason: str = "") -> M:
     with transaction.atomic():
         return save_with_actor(instance, actor, reason=reason)
 
@@ -35,7 +36,7 @@ def enterprise_save(
     *,
     profile: EnterpriseProfile,
     joint_projects: Iterable[JointProject] | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> EnterpriseProfile:
     """Create or update an enterprise's profile; ``joint_projects`` replaces the links."""
     with transaction.atomic():
@@ -45,15 +46,15 @@ def enterprise_save(
     return profile
 
 
-def dispatch_save(*, dispatch: SpecialistDispatch, actor: Any) -> SpecialistDispatch:
+def dispatch_save(*, dispatch: SpecialistDispatch, actor: Actor) -> SpecialistDispatch:
     return _save(dispatch, actor)
 
 
-def placement_save(*, placement: TraineePlacement, actor: Any) -> TraineePlacement:
+def placement_save(*, placement: TraineePlacement, actor: Actor) -> TraineePlacement:
     return _save(placement, actor)
 
 
-def indicator_save(*, indicator: KpiIndicator, actor: Any) -> KpiIndicator:
+def indicator_save(*, indicator: KpiIndicator, actor: Actor) -> KpiIndicator:
     """Create an indicator, or save one without a version check (the import); a change still
     moves its version on, so that an edit form opened before it is refused."""
     if indicator.pk:
@@ -61,7 +62,7 @@ def indicator_save(*, indicator: KpiIndicator, actor: Any) -> KpiIndicator:
     return _save(indicator, actor)
 
 
-def measurement_save(*, measurement: KpiMeasurement, actor: Any) -> KpiMeasurement:
+def measurement_save(*, measurement: KpiMeasurement, actor: Actor) -> KpiMeasurement:
     """Create a measurement, or correct one without a version check (the import, the API's
     PUT); a correction still moves its version on."""
     if measurement.pk:
@@ -69,11 +70,11 @@ def measurement_save(*, measurement: KpiMeasurement, actor: Any) -> KpiMeasureme
     return _save(measurement, actor)
 
 
-def outcome_save(*, outcome: BusinessOutcome, actor: Any) -> BusinessOutcome:
+def outcome_save(*, outcome: BusinessOutcome, actor: Actor) -> BusinessOutcome:
     return _save(outcome, actor)
 
 
-def file_attach(*, attachment: ExchangeFile, actor: Any) -> ExchangeFile:
+def file_attach(*, attachment: ExchangeFile, actor: Actor) -> ExchangeFile:
     """Attach a file after checking its type (by extension and by content) and size."""
     validate_upload(attachment.file)
     return _save(attachment, actor)
@@ -102,7 +103,7 @@ class StaleRecordError(Exception):
 V = TypeVar("V", KpiIndicator, KpiMeasurement)
 
 
-def _versioned_save(record: V, expected_version: int, actor: Any) -> V:
+def _versioned_save(record: V, expected_version: int, actor: Actor) -> V:
     """Save an edited indicator or measurement only if nobody saved it since it was opened."""
     model = type(record)
     with transaction.atomic():
@@ -115,7 +116,9 @@ def _versioned_save(record: V, expected_version: int, actor: Any) -> V:
         return save_with_actor(record, actor, reason="edited")
 
 
-def indicator_update(*, indicator: KpiIndicator, expected_version: int, actor: Any) -> KpiIndicator:
+def indicator_update(
+    *, indicator: KpiIndicator, expected_version: int, actor: Actor
+) -> KpiIndicator:
     """Save the changed kind, name, unit or direction; existing values must fit the unit."""
     with transaction.atomic():
         saved = _versioned_save(indicator, expected_version, actor)
@@ -141,6 +144,6 @@ def indicator_update(*, indicator: KpiIndicator, expected_version: int, actor: A
 
 
 def measurement_update(
-    *, measurement: KpiMeasurement, expected_version: int, actor: Any
+    *, measurement: KpiMeasurement, expected_version: int, actor: Actor
 ) -> KpiMeasurement:
     return _versioned_save(measurement, expected_version, actor)

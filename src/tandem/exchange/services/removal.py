@@ -3,11 +3,10 @@ history against the actor, and the stored files go once the deletion is committe
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.files.storage import Storage
 from django.db import models, transaction
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor, with_actor
 from tandem.exchange.models import (
     ExchangeFile,
@@ -17,7 +16,7 @@ from tandem.exchange.models import (
 )
 
 
-def _delete(instance: models.Model, actor: Any, reason: str) -> None:
+def _delete(instance: models.Model, actor: Actor, reason: str) -> None:
     with_actor(instance, actor)
     instance._change_reason = reason  # type: ignore[attr-defined]
     instance.delete()
@@ -29,7 +28,7 @@ def _remove_stored(files: list[tuple[Storage, str]]) -> None:
             storage.delete(name)
 
 
-def _delete_files(attachments: models.QuerySet[ExchangeFile], actor: Any, reason: str) -> int:
+def _delete_files(attachments: models.QuerySet[ExchangeFile], actor: Actor, reason: str) -> int:
     """Delete the file rows now and their stored files after the commit; how many."""
     stored: list[tuple[Storage, str]] = []
     count = 0
@@ -42,7 +41,7 @@ def _delete_files(attachments: models.QuerySet[ExchangeFile], actor: Any, reason
 
 
 @transaction.atomic
-def dispatch_delete(*, dispatch: SpecialistDispatch, actor: Any) -> int:
+def dispatch_delete(*, dispatch: SpecialistDispatch, actor: Actor) -> int:
     """Delete a dispatch and its files; outcomes that followed it stay, unlinked.
 
     Returns the number of files removed."""
@@ -56,7 +55,7 @@ def dispatch_delete(*, dispatch: SpecialistDispatch, actor: Any) -> int:
 
 
 @transaction.atomic
-def placement_delete(*, placement: TraineePlacement, actor: Any) -> int:
+def placement_delete(*, placement: TraineePlacement, actor: Actor) -> int:
     """Delete a placement and its files (certificates); returns the number of files removed."""
     removed = _delete_files(placement.files.all(), actor, f"deleted with placement {placement.pk}")
     _delete(placement, actor, "deleted")
@@ -64,7 +63,7 @@ def placement_delete(*, placement: TraineePlacement, actor: Any) -> int:
 
 
 @transaction.atomic
-def indicator_delete(*, indicator: KpiIndicator, actor: Any) -> int:
+def indicator_delete(*, indicator: KpiIndicator, actor: Actor) -> int:
     """Delete a KPI indicator, its measurements and evidence files; returns the files removed."""
     reason = f"deleted with indicator {indicator.pk}"
     for measurement in indicator.measurements.all():

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import permission_required
 from tandem.exchange.enums import Horizon
 from tandem.exchange.forms import FileForm, IndicatorForm, KpiImportForm, MeasurementForm
@@ -53,7 +54,7 @@ def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
         request.method == "POST"
         and form.is_valid()
         and save_or_errors(
-            form, lambda: indicator_save(indicator=form.instance, actor=request.user)
+            form, lambda: indicator_save(indicator=form.instance, actor=signed_in(request.user))
         )
     ):
         messages.success(request, _("Indicator added to the KPI protocol."))
@@ -74,7 +75,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: indicator_update(
                 indicator=form.instance,
                 expected_version=form.expected_version(),
-                actor=request.user,
+                actor=signed_in(request.user),
             ),
         )
     ):
@@ -124,9 +125,11 @@ def measurement_new(request: HttpRequest, pk: int) -> HttpResponse:
     def save() -> Any:
         if existing is not None:
             return measurement_update(
-                measurement=form.instance, expected_version=existing.version, actor=request.user
+                measurement=form.instance,
+                expected_version=existing.version,
+                actor=signed_in(request.user),
             )
-        return measurement_save(measurement=form.instance, actor=request.user)
+        return measurement_save(measurement=form.instance, actor=signed_in(request.user))
 
     if request.method == "POST" and form.is_valid() and save_or_errors(form, save):
         messages.success(request, _("Measurement saved."))
@@ -153,7 +156,7 @@ def measurement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: measurement_update(
                 measurement=form.instance,
                 expected_version=form.expected_version(),
-                actor=request.user,
+                actor=signed_in(request.user),
             ),
         )
     ):
@@ -189,7 +192,9 @@ def file_new(request: HttpRequest, owner: str, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_or_errors(form, lambda: file_attach(attachment=form.instance, actor=request.user))
+        and save_or_errors(
+            form, lambda: file_attach(attachment=form.instance, actor=signed_in(request.user))
+        )
     ):
         messages.success(request, _("File attached."))
         return HttpResponseRedirect(back)

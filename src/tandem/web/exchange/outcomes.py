@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import permission_required
 from tandem.exchange.enums import OutcomeKind
 from tandem.exchange.forms import ANY, OutcomeForm
@@ -74,7 +75,9 @@ def outcome_new(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and save_or_errors(form, lambda: outcome_save(outcome=form.instance, actor=request.user))
+        and save_or_errors(
+            form, lambda: outcome_save(outcome=form.instance, actor=signed_in(request.user))
+        )
     ):
         messages.success(request, _("Outcome recorded."))
         return back_to_enterprise(profile.pk)

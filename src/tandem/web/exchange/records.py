@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 from tandem.exchange.forms import DispatchForm, EnterpriseForm, PlacementForm
 from tandem.exchange.selectors import lists
@@ -77,7 +78,7 @@ def enterprise_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             lambda: enterprise_save(
                 profile=form.instance,
                 joint_projects=form.cleaned_data["joint_projects"],
-                actor=request.user,
+                actor=signed_in(request.user),
             ),
         )
         if saved is not None:
@@ -139,7 +140,7 @@ def dispatch_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = DispatchForm(request.POST or None, instance=dispatch)
     if request.method == "POST" and form.is_valid():
         saved = save_or_errors(
-            form, lambda: dispatch_save(dispatch=form.instance, actor=request.user)
+            form, lambda: dispatch_save(dispatch=form.instance, actor=signed_in(request.user))
         )
         if saved is not None:
             messages.success(request, _("Dispatch saved."))
@@ -154,7 +155,7 @@ def placement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = PlacementForm(request.POST or None, instance=placement)
     if request.method == "POST" and form.is_valid():
         saved = save_or_errors(
-            form, lambda: placement_save(placement=form.instance, actor=request.user)
+            form, lambda: placement_save(placement=form.instance, actor=signed_in(request.user))
         )
         if saved is not None:
             messages.success(request, _("Placement saved."))

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import permission_required
 from tandem.exchange.forms import ConfirmDeleteForm
 from tandem.exchange.selectors.visibility import (
@@ -72,7 +73,7 @@ def dispatch_remove(request: HttpRequest, pk: int) -> HttpResponse:
         consequences=consequences,
         cancel=reverse("web:exchange_dispatch", args=[pk]),
         done=reverse("web:exchange_dispatch_list"),
-        delete=lambda: dispatch_delete(dispatch=dispatch, actor=request.user),
+        delete=lambda: dispatch_delete(dispatch=dispatch, actor=signed_in(request.user)),
     )
 
 
@@ -86,7 +87,7 @@ def placement_remove(request: HttpRequest, pk: int) -> HttpResponse:
         consequences=[_("The placement and its certificate details are deleted.")],
         cancel=reverse("web:exchange_placement", args=[pk]),
         done=reverse("web:exchange_placement_list"),
-        delete=lambda: placement_delete(placement=placement, actor=request.user),
+        delete=lambda: placement_delete(placement=placement, actor=signed_in(request.user)),
     )
 
 
@@ -108,5 +109,5 @@ def indicator_remove(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         cancel=back,
         done=back,
-        delete=lambda: indicator_delete(indicator=indicator, actor=request.user),
+        delete=lambda: indicator_delete(indicator=indicator, actor=signed_in(request.user)),
     )
