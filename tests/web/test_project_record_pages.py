@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tandem.core.enums import Role
@@ -206,3 +207,28 @@ def test_a_reversed_period_is_explained(editor: Client, project: JointProject) -
     assert response.status_code == 200
     assert "The period ends before it starts." in response.content.decode()
     assert not ResultIndicator.objects.exists()
+
+
+def test_records_csv_download_and_upload_through_the_import_page(
+    editor: Client, project: JointProject
+) -> None:
+    editor.post(
+        f"{PAGE}/sources/new/", {"kind": "document", "title": "Treaty", "version": _version()}
+    )
+    download = editor.get("/projects/export-sources.csv")
+    assert download.status_code == 200
+    text = b"".join(download.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
+    assert text.splitlines()[0] == "project,id,kind,title,url,date"
+    assert f"{CODE},{Source.objects.get().pk},document,Treaty,," in text
+    upload = text + f"{CODE},,press_article,Harbour news,,2022-05-01\r\n"
+    preview = _in("en", editor).post(
+        "/projects/import/",
+        {"file": SimpleUploadedFile("sources.csv", upload.encode(), content_type="text/csv")},
+    )
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Records of projects" in html and "Harbour news" not in html
+    token = editor.session["tandem_import"]["token"]
+    done = editor.post("/projects/import/commit/", {"token": token})
+    assert done.status_code == 302
+    assert sorted(Source.objects.values_list("title", flat=True)) == ["Harbour news", "Treaty"]
