@@ -103,6 +103,8 @@ def test_a_fair_without_interpreters_schedules_and_flags_meetings_without_a_shar
     assert "No shared language (ja/ru): bring your own interpreter" in page
     calendar = client.get(base + "agenda.ics").content.decode().replace("\r\n ", "")
     assert "No shared language (ja/ru)" in calendar
+    api = client.get(f"/api/v1/fairs/innoprom-2019/participants/{perm.pk}/agenda").json()
+    assert [m["language_gap"] for m in api["meetings"]] == ["ja/ru"]
     from django.template.loader import render_to_string
 
     from tandem.fairs.selectors.agenda import participant_agenda

@@ -134,6 +134,9 @@ class FairAgendaItemOut(Schema):
     counterpart: str
     place: str
     interpreter: str | None
+    #: "ja/ru" when the sides share no language and no interpreter is with them (a fair that
+    #: lists no interpreters schedules such meetings; the sides bring their own).
+    language_gap: str | None = None
 
 
 class AgendaOut(Schema):
@@ -401,6 +404,7 @@ def get_agenda(request: HttpRequest, slug: str, pk: int) -> AgendaOut:
                 counterpart=item.counterpart.name,
                 place=item.place,
                 interpreter=item.meeting.interpreter.name if item.meeting.interpreter else None,
+                language_gap=item.language_gap or None,
             )
             for item in items
         ],
