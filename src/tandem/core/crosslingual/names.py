@@ -18,6 +18,17 @@ GENERIC_WORDS = frozenset(
         "автономного", "округ", "город", "народная", "префектура",
     }
 )  # fmt: skip
+# The kinds of the embedded regions in the three languages (core/data/regions.json): a query
+# for "Khabarovsk Krai" finds "ハバロフスク地方" and "Хабаровский край". Russian forms are
+# the word's cases or its stem.
+ADMINISTRATIVE_TERMS: tuple[tuple[str, ...], ...] = (
+    ("krai", "kray", "край", "крае", "краю", "края", "地方"),
+    ("oblast", "област", "州"),
+    ("republic", "республик", "共和国"),
+    ("prefecture", "префектур", "県"),
+    ("okrug", "округ", "管区"),
+    ("autonomous", "автономн", "自治"),
+)
 JAPANESE_SUFFIXES = ("自治管区", "共和国", "自治州", "地方", "県", "州", "都", "府", "市")
 RUSSIAN_ENDINGS = ("ая", "ий", "ое", "ой", "ый", "ые")
 WORD = re.compile(r"[\w-]+")
@@ -56,3 +67,11 @@ def name_cores(name: str) -> list[str]:
     name = " ".join(name.casefold().split())
     shortest = MIN_CORE if is_alphabetic(name) else MIN_CJK_CORE
     return [name] if len(name) >= shortest else []
+
+
+def administrative_equivalents(word: str) -> tuple[str, ...]:
+    """The other languages' words for an administrative kind (``word`` lower case)."""
+    for term in ADMINISTRATIVE_TERMS:
+        if any(word == form or (len(form) >= 5 and word.startswith(form)) for form in term):
+            return term
+    return ()

@@ -10,17 +10,20 @@ that hold every word in their own words come first (``exact_rank``).
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import Exact, GreaterThan, LessThan
 
 from tandem.core.crosslingual.gazetteer import Gazetteer, search_gazetteer
+from tandem.core.crosslingual.names import administrative_equivalents
 from tandem.core.crosslingual.transliteration import is_latin, romanise, sound_key, tokens
 
 SEPARATOR = " \u241e "
 KEY_MARK = "§"
 MIN_KEY = 2
-MIN_QUERY_KEY = 3
+MIN_QUERY_KEY = 3  # consonants; a shorter key (Altai: "rt") must be a whole key
 
 
 def search_keys(text: str, gazetteer: Gazetteer | None = None) -> str:
@@ -34,7 +37,7 @@ def search_keys(text: str, gazetteer: Gazetteer | None = None) -> str:
             keys[KEY_MARK + key] = None
     for entry in (gazetteer or search_gazetteer()).found_in(text):
         keys.update(dict.fromkeys(entry.names))
-    return " ".join(keys)
+    return " ".join(keys) + " "
 
 
 def with_keys(text: str, gazetteer: Gazetteer | None = None) -> str:
@@ -51,12 +54,21 @@ def alternatives(word: str, gazetteer: Gazetteer | None = None) -> list[str]:
         found[romanise(word)] = None
     if len(key := sound_key(word)) >= MIN_QUERY_KEY:
         found[KEY_MARK + key] = None
+    elif len(key) == MIN_KEY and len(word) >= 4:
+        found[KEY_MARK + key + " "] = None
+    found.update(dict.fromkeys(administrative_equivalents(word)))
     found.update(dict.fromkeys(sorted((gazetteer or search_gazetteer()).equivalents(word))))
     return [alternative for alternative in found if alternative]
 
 
+WORD_BREAKS = re.compile("[\u241e\u30fb\u2013\u2014()-]")
+STOPWORDS = frozenset({"of", "the", "and", "и", "в", "на"})
+
+
 def query_words(query: str) -> list[str]:
-    return [word for word in query.casefold().replace(SEPARATOR.strip(), " ").split() if word]
+    """The words a record must hold; "of", "the", "и", "в"… only when nothing else is asked."""
+    words = [w for w in WORD_BREAKS.sub(" ", query.casefold()).split() if w]
+    return [word for word in words if word not in STOPWORDS] or words
 
 
 def search_condition(field: str, query: str) -> Q:

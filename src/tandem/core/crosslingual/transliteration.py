@@ -59,7 +59,8 @@ DOUBLED = re.compile(r"([a-z])\1+")
 LETTERS = re.compile(r"[a-z]+")
 # A run of one script: Latin letters, Cyrillic letters, kana (with ー), or anything else.
 TOKEN = re.compile(
-    r"[a-z0-9]+|[\u0400-\u04ff]+|[\u30a0-\u30ff\u3041-\u3096\uff66-\uff9f]+", re.IGNORECASE
+    r"[a-z0-9]+|[\u0400-\u04ff]+|[\u30a1-\u30fa\u30fc-\u30ff\u3041-\u3096\uff66-\uff9f]+",
+    re.IGNORECASE,
 )
 
 
