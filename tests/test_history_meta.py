@@ -48,8 +48,6 @@ NOT_YET_TYPED = {
     "tandem.fairs.services.requests",
     "tandem.fairs.services.schedules",
     "tandem.fairs.services.setup",
-    "tandem.matchmaking.services.demo",
-    "tandem.matchmaking.services.introductions",
     "tandem.press.services.demo",
     "tandem.press.services.ingest",
     "tandem.press.services.proposals",

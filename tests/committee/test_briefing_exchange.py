@@ -26,13 +26,14 @@ def test_the_pack_carries_the_productivity_exchange_figures(
 def test_the_pack_carries_the_matchmaking_funnel_once_there_are_introductions(
     demo_committee: dict[str, int], secretariat_jp: User, settings: Any
 ) -> None:
+    from tandem.core.actors import DEMO_ACTOR
     from tandem.matchmaking.services.demo import demo_market_create
 
     settings.MATCHMAKING_EMBEDDER = "tandem.core.embedding.testing.HashingEmbedder"
     session = CommitteeSession.objects.get(number=16)
     before = render_briefing(session, secretariat_jp, language="en", file_format="html")
     assert "SME matchmaking" not in before.decode()
-    demo_market_create(seed=2019)
+    demo_market_create(seed=2019, actor=DEMO_ACTOR)
     html = render_briefing(session, secretariat_jp, language="en", file_format="html").decode()
     assert "SME matchmaking" in html
     assert "Agreement" in html

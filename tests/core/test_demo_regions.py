@@ -12,6 +12,7 @@ from django.apps import apps
 from django.core.management import call_command, get_commands
 from django.db import models
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import Region
 from tandem.matchmaking.services.demo import demo_market_create
 
@@ -58,7 +59,7 @@ def test_demo_data_places_nothing_in_a_region_whose_status_is_seen_differently(
     assert {"UA-23", "UA-43"} <= disputed  # Zaporizhzhia and Crimea keep their flag
     for name, options in DEMO_COMMANDS:
         call_command(name, verbosity=0, **options)
-    demo_market_create(seed=2019)
+    demo_market_create(seed=2019, actor=DEMO_ACTOR)
     fields = _region_fields()
     assert any(model._meta.model_name == "organisation" for model, _ in fields)
     placed = {

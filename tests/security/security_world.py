@@ -286,13 +286,14 @@ def _exchange(world: World) -> None:
 
 
 def _market_and_fair(world: World) -> None:
+    from tandem.core.actors import DEMO_ACTOR
     from tandem.fairs.models import FairParticipant, MeetingRequest, ScheduledMeeting
     from tandem.fairs.services.demo import demo_fair_create
     from tandem.fairs.services.setup import participant_register
     from tandem.matchmaking.models import CompanyProfile, Introduction
     from tandem.matchmaking.services.demo import demo_market_create
 
-    demo_market_create(seed=2019)
+    demo_market_create(seed=2019, actor=DEMO_ACTOR)
     version = demo_fair_create(time_limit=2.0, actor=None)
     assert version is not None
     fair = version.fair

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import require
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check
 from tandem.matchmaking.enums import MeetingVenue, Outcome
 from tandem.matchmaking.models import CompanyProfile, Introduction
@@ -295,7 +296,10 @@ def create_introduction(request: HttpRequest, payload: IntroductionIn) -> Status
     recipient = _profile_or_404(request, payload.recipient, "matchmaking.view_profile")
     try:
         introduction = introduction_request(
-            requester=requester, recipient=recipient, actor=request.user, message=payload.message
+            requester=requester,
+            recipient=recipient,
+            actor=signed_in(request.user),
+            message=payload.message,
         )
     except ValidationError as error:
         raise _unprocessable(error) from error
@@ -333,7 +337,7 @@ def answer_introduction(
             introduction=introduction,
             accept=payload.accept,
             reason=payload.reason,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise _unprocessable(error) from error
@@ -365,7 +369,7 @@ def record_meeting(
             met_on=payload.met_on,
             venue=payload.venue,
             place=payload.place,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise _unprocessable(error) from error
@@ -396,7 +400,7 @@ def record_outcome(
             outcome=payload.outcome,
             note=payload.note,
             joint_project=project,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise _unprocessable(error) from error

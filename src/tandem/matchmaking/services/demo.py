@@ -7,8 +7,9 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
+from tandem.core.actors import Actor
+from tandem.core.history import create_rows
 from tandem.core.models import Country, Organisation, Region
 from tandem.matchmaking.demo import DemoProfile, generate_market
 from tandem.matchmaking.enums import IntroductionStatus, MeetingVenue, Outcome, ProfileState
@@ -53,7 +54,7 @@ def _profile(item: DemoProfile, organisation: Organisation, refs: dict[str, Any]
 
 
 @transaction.atomic
-def demo_market_create(*, seed: int, actor: Any = None) -> tuple[int, int]:
+def demo_market_create(*, seed: int, actor: Actor) -> tuple[int, int]:
     """Create the illustrative profiles and introductions that are missing."""
     market = generate_market(seed)
     existing = set(CompanyProfile.objects.exclude(reference="").values_list("reference", flat=True))
@@ -77,10 +78,10 @@ def demo_market_create(*, seed: int, actor: Any = None) -> tuple[int, int]:
                 "is_illustrative": True,
             },
         )
-    bulk_create_with_history(
-        [_profile(item, organisations[item.reference], refs) for item in todo],
+    create_rows(
         CompanyProfile,
-        default_user=actor,
+        [_profile(item, organisations[item.reference], refs) for item in todo],
+        actor=actor,
     )
     by_ref = {p.reference: p for p in CompanyProfile.objects.exclude(reference="")}
     introductions = []
@@ -111,5 +112,5 @@ def demo_market_create(*, seed: int, actor: Any = None) -> tuple[int, int]:
         if wanted.stage == "agreement":
             introduction.outcome = Outcome.AGREEMENT
         introductions.append(introduction)
-    bulk_create_with_history(introductions, Introduction, default_user=actor)
+    create_rows(Introduction, introductions, actor=actor)
     return len(todo), len(introductions)

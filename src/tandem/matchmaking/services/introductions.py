@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import Role
 from tandem.matchmaking.enums import IntroductionStatus, MeetingVenue, Outcome, ProfileState
@@ -28,12 +28,14 @@ def _locked(introduction: Introduction) -> Introduction:
 
 @transaction.atomic
 def introduction_request(
-    *, requester: CompanyProfile, recipient: CompanyProfile, actor: Any, message: str = ""
+    *, requester: CompanyProfile, recipient: CompanyProfile, actor: Actor, message: str = ""
 ) -> Introduction:
     """Ask ``recipient`` to meet ``requester``; a company asks only for itself."""
+    person = actor_user(actor)
     if (
-        actor.role == Role.COMPANY_REPRESENTATIVE
-        and requester.organisation_id != actor.organisation_id
+        person is not None
+        and person.role == Role.COMPANY_REPRESENTATIVE
+        and requester.organisation_id != person.organisation_id
     ):
         raise ValidationError(_("A company asks for introductions for itself only."))
     if not recipient.is_listed:
@@ -52,7 +54,7 @@ def introduction_request(
     introduction = Introduction(
         requester=requester,
         recipient=recipient,
-        requested_by=actor if getattr(actor, "pk", None) else None,
+        requested_by=actor_user(actor),
         plan_area_id=requester.plan_area_id or recipient.plan_area_id,
         message=message.strip(),
         score=suggestion.score if suggestion else None,
@@ -64,7 +66,7 @@ def introduction_request(
 
 @transaction.atomic
 def introduction_respond(
-    *, introduction: Introduction, accept: bool, actor: Any, reason: str = ""
+    *, introduction: Introduction, accept: bool, actor: Actor, reason: str = ""
 ) -> Introduction:
     """The company asked accepts, or declines with a reason."""
     locked = _locked(introduction)
@@ -77,7 +79,7 @@ def introduction_respond(
         raise ValidationError({"decline_reason": _("Say why the introduction is declined.")})
     locked.status = IntroductionStatus.ACCEPTED if accept else IntroductionStatus.DECLINED
     locked.decline_reason = "" if accept else reason.strip()
-    locked.responded_by = actor if getattr(actor, "pk", None) else None
+    locked.responded_by = actor_user(actor)
     locked.responded_at = timezone.now()
     return save_with_actor(locked, actor, reason=f"answered: {locked.status}")
 
@@ -89,7 +91,7 @@ def _require_accepted(introduction: Introduction) -> None:
 
 @transaction.atomic
 def introduction_record_meeting(
-    *, introduction: Introduction, met_on: dt.date, venue: str, place: str = "", actor: Any
+    *, introduction: Introduction, met_on: dt.date, venue: str, place: str = "", actor: Actor
 ) -> Introduction:
     locked = _locked(introduction)
     _require_accepted(locked)
@@ -106,7 +108,7 @@ def introduction_record_outcome(
     *,
     introduction: Introduction,
     outcome: str,
-    actor: Any,
+    actor: Actor,
     note: str = "",
     joint_project: JointProject | None = None,
 ) -> Introduction:

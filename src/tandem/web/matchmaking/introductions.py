@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tandem.core.actors import signed_in
 from tandem.core.enums import Role
 from tandem.core.permissions import check, permission_required
 from tandem.matchmaking.forms import (
@@ -55,7 +56,7 @@ def introduction_new(request: HttpRequest) -> HttpResponse:
         introduction = introduction_request(
             requester=requester,
             recipient=recipient,
-            actor=request.user,
+            actor=signed_in(request.user),
             message=form.cleaned_data["message"],
         )
     except ValidationError as exc:
@@ -159,7 +160,7 @@ def introduction_respond_view(request: HttpRequest, pk: int) -> HttpResponse:
                 introduction=introduction,
                 accept=form.cleaned_data["decision"] == "accept",
                 reason=form.cleaned_data["decline_reason"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         except ValidationError as exc:
             for message in error_messages(exc):
@@ -179,7 +180,7 @@ def introduction_meeting_view(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             introduction_record_meeting(
-                introduction=introduction, actor=request.user, **form.cleaned_data
+                introduction=introduction, actor=signed_in(request.user), **form.cleaned_data
             )
         except ValidationError as exc:
             for message in error_messages(exc):
@@ -203,7 +204,7 @@ def introduction_outcome_view(request: HttpRequest, pk: int) -> HttpResponse:
                 outcome=form.cleaned_data["outcome"],
                 note=form.cleaned_data["note"],
                 joint_project=form.cleaned_data["joint_project_obj"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         except ValidationError as exc:
             for message in error_messages(exc):

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.matchmaking.services.demo import demo_market_create
 from tandem.matchmaking.services.matching import profiles_index_pending
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            profiles, introductions = demo_market_create(seed=options["seed"])
+            profiles, introductions = demo_market_create(seed=options["seed"], actor=DEMO_ACTOR)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"company profiles created: {profiles}; introductions: {introductions}")
