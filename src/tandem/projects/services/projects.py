@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.core.audit import one_creation_record, with_actor
 from tandem.core.crosslingual.search import with_keys
-from tandem.core.history import replace_rows
+from tandem.core.history import delete_rows, replace_rows
 from tandem.core.permissions import check
 from tandem.programme.models import LabelExample, Programme
 from tandem.projects.enums import Disclosure, ProjectStatus
@@ -163,11 +163,11 @@ def _set_scalars(project: JointProject, data: ProjectIn, resolved: Resolved) -> 
         raise ValidationError({"title": _("Give the project a title in at least one language.")})
 
 
-def forget_confidential_label_example(project: JointProject) -> None:
+def forget_confidential_label_example(project: JointProject, *, actor: Actor) -> None:
     """A side-confidential project's text is no example for the label suggester, which
     serves both sides (a suggestion can echo its examples): drop the one it may have."""
     if project.disclosure == Disclosure.SIDE_CONFIDENTIAL:
-        LabelExample.objects.filter(project_code=project.code).delete()
+        delete_rows(LabelExample.objects.filter(project_code=project.code), actor=actor)
 
 
 def may_write(actor: Actor, project: JointProject) -> bool:
@@ -270,7 +270,7 @@ def project_update(
     elif data.status_date and data.status_date != project.status_date:
         _correct_status_date(project, data.status_date, reason, actor)
     _apply(project, data, resolved, actor)
-    forget_confidential_label_example(project)
+    forget_confidential_label_example(project, actor=actor)
     registry_changed()
     return project
 
