@@ -146,6 +146,8 @@ def test_command_prints_the_issue_json(devset: Path, default_programme: None) ->
         "subject",
         "value",
         "qualifier",
+        "amount",  # the exact amount (money, decimals), beside the whole value
+        "unit",  # currency, percent or what is counted
         "registry_value",
         "verdict",
     }

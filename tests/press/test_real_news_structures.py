@@ -142,3 +142,42 @@ def test_title_after_the_name_and_family_name_alone() -> None:
     assert {"Pavel Orlov", "Ivan Belov", "Akira Ono", "Oleg Zuev"} <= set(found)
     assert found["Ivan Belov"] == "President of Russia"
     assert "Belov" not in found  # the family name alone joins the full name
+
+
+# ------------------------------------------------------------------ events
+def events_of(data: dict[str, Any]) -> list[tuple[str, str | None, str | None]]:
+    return [(e["kind"], e["name"], e["date"]) for e in data["events"]]
+
+
+def test_events_by_acronym_description_and_name_in_three_languages() -> None:
+    english = facts(
+        "TOKYO, Oct 2. The Combined Exhibition of Advanced Technologies in the Japanese city of "
+        "Chiba opened on Tuesday; ministers will meet again at the EEF.",
+        dt.date(2018, 10, 2),
+    )
+    names = {name for _kind, name, _date in events_of(english)}
+    assert {"CEATEC", "Eastern Economic Forum"} <= names
+    russian = facts("Министр выступит на ВЭФ, а затем посетит Иннопром.", dt.date(2019, 7, 1))
+    assert {"Eastern Economic Forum", "Innoprom"} <= {n for _k, n, _d in events_of(russian)}
+    japanese = facts("大臣は東方経済フォーラムに出席した。", dt.date(2019, 9, 6))
+    assert ("forum", "Eastern Economic Forum", None) in events_of(japanese)
+
+
+def test_a_summit_keeps_the_date_and_place_of_its_sentence() -> None:
+    data = facts(
+        "NAGOYA, March 3. The leaders held a summit in Sochi on May 6, 2016, and a second "
+        "summit in Lima on November 19, 2016.",
+        dt.date(2017, 3, 3),
+    )
+    summits = [(e["date"], e["place"]) for e in data["events"] if e["kind"] == "summit"]
+    assert ("2016-05-06", "Sochi") in summits
+    assert ("2016-11-19", "Lima") in summits
+
+
+def test_a_first_meeting_is_not_a_committee_session() -> None:
+    alone = facts("The first meeting of the two ministers was held in Osaka.", dt.date(2018, 3, 4))
+    assert all(e["kind"] != "session" for e in alone["events"])
+    japanese = facts("両大臣は第1回会合を大阪で開いた。", dt.date(2018, 3, 4))
+    assert all(e["kind"] != "session" for e in japanese["events"])
+    named = facts("協議会第3回会合が東京で開かれた。", dt.date(2017, 4, 22))
+    assert [(e["kind"], e["number"]) for e in named["events"] if e["number"]] == [("session", 3)]

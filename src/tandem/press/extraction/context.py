@@ -22,6 +22,7 @@ class Context:
     dates: list[FoundDate]
     dateline: tuple[int, int] | None
     role_spans: list[tuple[int, int]] = field(default_factory=list)
+    places: list[NameFact] = field(default_factory=list)  # the places found, for events
 
     def sentence_of(self, position: int) -> tuple[int, int]:
         for span in self.sentences:

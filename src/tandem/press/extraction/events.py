@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from tandem.press.extraction.context import Context
+from tandem.press.extraction.event_words import named_events, triggers
 from tandem.press.extraction.facts import EventFact
 from tandem.press.extraction.numbers import ja_number
 
@@ -137,22 +139,33 @@ def _date_for(ctx: Context, start: int, end: int):  # type: ignore[no-untyped-de
 
 
 def _place_for(ctx: Context, start: int) -> str | None:
+    """The place named nearest to the mention in its sentence: a known place, or one the
+    language rules found there ("in Lima", "в Нагато")."""
     s_start, s_end = ctx.sentence_of(start)
-    places = [m for m in ctx.matches_of("place") if s_start <= m.start < s_end]
-    if not places:
-        return None
-    return min(places, key=lambda m: abs(m.start - start)).entry.name_in(ctx.language)
+    near: list[tuple[int, str]] = [
+        (abs(m.start - start), m.entry.name_in(ctx.language))
+        for m in ctx.matches_of("place")
+        if s_start <= m.start < s_end
+    ]
+    near += [
+        (abs(s - start), place.name)
+        for place in ctx.places
+        for s, _e in place.spans
+        if s_start <= s < s_end
+    ]
+    return min(near)[1] if near else None
 
 
 def find_events(ctx: Context) -> list[EventFact]:
     found: list[EventFact] = []
     text, language = ctx.text, ctx.language
     for m in SESSION[language].finditer(text, ctx.start):
+        body = _body_named(ctx, m)
         found.append(
             EventFact(
-                "session",
+                "session" if body is not None else "meeting",
                 _number(m, language),
-                None,
+                body or None,
                 _place_for(ctx, m.start()),
                 _date_for(ctx, m.start(), m.end()),
                 spans=[(m.start(), m.end())],
@@ -170,6 +183,8 @@ def find_events(ctx: Context) -> list[EventFact]:
                 spans=[(match.start, match.end)],
             )
         )
+    named = _named_and_described(ctx, found)
+    found.extend(named)
     for kind, pattern in TRIGGERS[language].items():
         for m in pattern.finditer(text, ctx.start):
             if ctx.masked(m.start(), m.end()):
@@ -187,16 +202,80 @@ def find_events(ctx: Context) -> list[EventFact]:
     return merge_events(found)
 
 
+COMMITTEE_WORDS = re.compile(
+    r"committee|commission|council|委員会|協議会|作業部会|部会|会議|комисси|комитет|совет|"
+    r"межправкомисси",
+    re.IGNORECASE,
+)
+JA_BODY = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9・ー「」]+$")
+
+
+def _body_named(ctx: Context, m: re.Match[str]) -> str | None:
+    """The body whose session this is ("" when the match itself names it), or None when no
+    body is named: "the first meeting" alone is a meeting, not the committee's session 1."""
+    if COMMITTEE_WORDS.search(m.group(0)):
+        return ""
+    s_start, s_end = ctx.sentence_of(m.start())
+    if ctx.language == "ja":
+        before = JA_BODY.search(ctx.text[max(s_start, m.start() - 40) : m.start()].rstrip("の"))
+        if before and COMMITTEE_WORDS.search(before.group(0)):
+            return before.group(0).strip("「」")
+    around = ctx.text[max(s_start, m.start() - 60) : min(s_end, m.end() + 60)]
+    committees = [c for c in ctx.matches_of("organisation") if s_start <= c.start < s_end]
+    return "" if committees or COMMITTEE_WORDS.search(around) else None
+
+
+def _named_and_described(ctx: Context, found: list[EventFact]) -> list[EventFact]:
+    """Recurring events by name, acronym or description (EEF, ВЭФ, 東方経済フォーラム; "the
+    Combined Exhibition of Advanced Technologies" is CEATEC), then events by the word that
+    names them (summit, 首脳会談, переговоры), each with the date and place of its sentence."""
+    events: list[EventFact] = []
+    taken = [span for event in found for span in event.spans]
+    for kind, name, pattern in named_events(ctx.language):
+        for m in pattern.finditer(ctx.text, ctx.start):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            events.append(_event_at(ctx, kind, name, m))
+    for kind, pattern in triggers(ctx.language):
+        for m in pattern.finditer(ctx.text, ctx.start):
+            if ctx.masked(m.start(), m.end()) or any(
+                s < m.end() and m.start() < e for s, e in taken
+            ):
+                continue
+            taken.append(m.span())
+            events.append(_event_at(ctx, kind, m.group(0).strip(), m))
+    return events
+
+
+def _event_at(ctx: Context, kind: str, name: str, m: re.Match[str]) -> EventFact:
+    return EventFact(
+        kind,
+        None,
+        name,
+        _place_for(ctx, m.start()),
+        _date_for(ctx, m.start(), m.end()),
+        spans=[(m.start(), m.end())],
+    )
+
+
 def merge_events(found: list[EventFact]) -> list[EventFact]:
-    """One event per kind (sessions: per number); an unnumbered session joins the only
-    numbered one; the first stated date and place win."""
+    """One event per kind, name, date and place (sessions: per number); an unnumbered session
+    joins the only numbered one; an undated event joins a dated one of its kind and name held
+    at the same place (or any, when it names none)."""
     numbered = {e.number for e in found if e.kind == "session" and e.number is not None}
-    merged: dict[tuple[str, int | None, str | None], EventFact] = {}
-    for event in found:
+    merged: dict[tuple[str, int | None, str | None, dt.date | None, str | None], EventFact] = {}
+    for event in sorted(found, key=lambda e: (e.date is None, e.place is None)):
         number = event.number
         if event.kind == "session" and number is None and len(numbered) == 1:
             number = next(iter(numbered))
-        key = (event.kind, number, event.name)
+        name = (event.name or "").casefold() or None
+        key = (event.kind, number, name, event.date, event.place)
+        if event.kind == "session":  # one per number, whatever name each mention gives
+            key = next((k for k in merged if k[:2] == key[:2]), key)
+        elif event.date is None:  # joins the dated one of its kind and name, same place
+            same = (k for k in merged if k[:3] == key[:3] and event.place in (None, k[4]))
+            key = next(same, key)
         if key in merged:
             known = merged[key]
             known.date = known.date or event.date

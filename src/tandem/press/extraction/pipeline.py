@@ -57,6 +57,7 @@ def extract(
     people = rules.people(ctx)
     organisations = rules.organisations(ctx)
     places = rules.places(ctx, people, organisations)
+    ctx.places = places
     facts = Facts(
         language=language,
         published=header.published,
