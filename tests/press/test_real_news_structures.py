@@ -181,3 +181,22 @@ def test_a_first_meeting_is_not_a_committee_session() -> None:
     assert all(e["kind"] != "session" for e in japanese["events"])
     named = facts("協議会第3回会合が東京で開かれた。", dt.date(2017, 4, 22))
     assert [(e["kind"], e["number"]) for e in named["events"] if e["number"]] == [("session", 3)]
+
+
+# ------------------------------------------------------------------ relative dates
+def dates_of(text: str, published: dt.date, language: str) -> list[str]:
+    found = extract(text, published=published, gazetteer=GAZETTEER, language=language)
+    return [d.date.isoformat() for d in found.dates]
+
+
+def test_last_year_and_a_span_of_days_in_japanese() -> None:
+    text = "大臣は昨年12月15~16日に札幌を訪れた知事と会談した。"
+    assert dates_of(text, dt.date(2017, 1, 20), "ja") == ["2016-12-15"]
+
+
+def test_a_span_of_days_in_english_and_russian() -> None:
+    assert dates_of("He toured Kazan on March 3-4, 2015.", dt.date(2015, 6, 1), "en") == [
+        "2015-03-03"
+    ]
+    text = "Делегация побывала в Казани 3–4 марта прошлого года."
+    assert dates_of(text, dt.date(2016, 2, 1), "ru") == ["2015-03-03"]

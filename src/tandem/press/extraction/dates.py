@@ -5,7 +5,9 @@
   ("will visit on Wednesday", "посетит в среду");
 - "yesterday", "today", "tomorrow" (昨日, 本日, 明日; вчера, сегодня, завтра);
 - a day of the month alone ("19日") is the nearest such date to the publication date;
-- a day and a month without a year take the year that puts them nearest to it.
+- a day and a month without a year take the year that puts them nearest to it; with a year
+  named relative to the publication's (昨年12月15日, 15 декабря прошлого года) that year;
+- a span of days (December 15-16, 15~16日, 15–16 декабря) is dated by its first day.
 """
 
 from __future__ import annotations
@@ -27,22 +29,37 @@ JA_WEEKDAYS = "月火水木金土日"
 EN_PATTERN = re.compile(
     r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<rel>yesterday|today|tomorrow)\b"
-    rf"|\b(?P<d1>\d{{1,2}})\s+(?P<m1>{EN_MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|\b(?P<m2>{EN_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s*(?P<y2>\d{{4}}))?",
+    rf"|\b(?P<d1>\d{{1,2}})(?:\s?[-–]\s?\d{{1,2}})?\s+(?P<m1>{EN_MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|\b(?P<m2>{EN_MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{{1,2}})?\b"
+    r"(?:,\s*(?P<y2>\d{4}))?",
     re.IGNORECASE,
 )
 RU_PATTERN = re.compile(
     r"(?P<weekday>\b(?:понедельник|вторник|сред[уаы]|четверг|пятниц[уаы]|суббот[уаы]|воскресень[ея])\w*)"
     r"|\b(?P<rel>вчера|сегодня|завтра)\b"
-    rf"|\b(?P<d1>\d{{1,2}})\s+(?P<m1>{RU_MONTH_RE})(?:\s+(?P<y1>\d{{4}})\s*(?:года|г\.)?)?",
+    rf"|\b(?P<d1>\d{{1,2}})(?:\s?[-–—]\s?\d{{1,2}})?\s+(?P<m1>{RU_MONTH_RE})"
+    r"(?:\s+(?P<y1>\d{4})\s*(?:года|г\.)?|\s+(?P<yrel>прошлого|текущего|этого|следующего)\s+года)?",
     re.IGNORECASE,
 )
 JA_PATTERN = re.compile(
-    r"(?:(?P<y1>\d{4})年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
-    r"|(?<![\d月])(?P<d2>\d{1,2})日(?!間|本|露|米|中)"
+    r"(?:(?P<y1>\d{4})年|(?P<yrel>昨年|去年|今年|本年|来年))?(?P<m1>\d{1,2})月"
+    r"(?P<d1>\d{1,2})(?:[~〜～\-–・](?P<d1b>\d{1,2}))?日"
+    r"|(?<![\d月~〜～\-–・])(?P<d2>\d{1,2})(?:[~〜～\-–](?:\d{1,2}))?日(?!間|本|露|米|中)"
     r"|(?P<rel>昨日|きのう|本日|今日|きょう|明日|あす)"
     r"|(?P<weekday>[月火水木金土日])曜日?"
 )
+# A year named relative to the publication's: 昨年12月15日, 15 декабря прошлого года.
+YEAR_SHIFT = {
+    "昨年": -1,
+    "去年": -1,
+    "今年": 0,
+    "本年": 0,
+    "来年": 1,
+    "прошлого": -1,
+    "текущего": 0,
+    "этого": 0,
+    "следующего": 1,
+}
 JA_RELATIVE = {"昨日": -1, "きのう": -1, "本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あす": 1}
 EN_RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
 RU_RELATIVE = {"вчера": -1, "сегодня": 0, "завтра": 1}
@@ -134,7 +151,10 @@ def find_dates(
                 else int(groups["m1"])
             )
             relative = not groups.get("y1")
-            value = _full(groups.get("y1"), month, int(groups["d1"]), published)
+            year = groups.get("y1")
+            if groups.get("yrel") and published:
+                year = str(published.year + YEAR_SHIFT[groups["yrel"].lower()])
+            value = _full(year, month, int(groups["d1"]), published)
         elif groups.get("d2") and language == "en":
             relative = not groups.get("y2")
             value = _full(groups.get("y2"), en_month(groups["m2"]), int(groups["d2"]), published)
