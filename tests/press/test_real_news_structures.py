@@ -200,3 +200,20 @@ def test_a_span_of_days_in_english_and_russian() -> None:
     ]
     text = "Делегация побывала в Казани 3–4 марта прошлого года."
     assert dates_of(text, dt.date(2016, 2, 1), "ru") == ["2015-03-03"]
+
+
+# ------------------------------------------------------------------ organisations (Japanese)
+def test_japanese_organisations_by_the_longest_name() -> None:
+    data = facts(
+        "東京電力と石油天然ガス・金属鉱物資源機構は、ロシアのガス会社ノバテクや「ルスナノ」と協議した。"
+        "札幌市の大学も参加した。",
+        dt.date(2019, 5, 5),
+    )
+    orgs = {o["name"] for o in data["organisations"]}
+    assert {"東京電力", "石油天然ガス・金属鉱物資源機構", "ノバテク", "ルスナノ"} <= orgs
+    assert "東京" not in {p["name"] for p in data["places"]}
+
+
+def test_a_quoted_project_or_plan_is_not_a_company() -> None:
+    data = facts("両国は「ヤマルLNG」プロジェクトと「協力プラン」を確認した。", dt.date(2019, 5, 5))
+    assert not {"ヤマルLNG", "協力プラン"} & {o["name"] for o in data["organisations"]}

@@ -22,12 +22,28 @@ KATAKANA_NAME = re.compile(
     r"(?<![ァ-ヶー・])(?P<name>[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})*)"
     r"(?P<role>[一-龥]{0,8}?(?:大臣|首相|副首相|知事|大統領|社長|会長|長官|大使|市長|次官|議長|相)|氏)"
 )
+# The longest compound ending in a legal form or a kind of body (東京電力, not 東京;
+# 石油天然ガス・金属鉱物資源機構; 中国石油天然気集団): the suffixes of Japanese company and
+# public-body names (法人格, 業種名).
 ORG = re.compile(
     r"(?P<org>(?:社会医療法人|医療法人|株式会社|公益財団法人|一般社団法人|独立行政法人)[一-龥ァ-ヶー]+"
-    r"|[一-龥ァ-ヶーA-Za-z]+(?:省|庁|機構|本部|センター|委員会|銀行|公社|機関|協会|財団|大学|物産|商事"
-    r"|重工|製作所|自動車|電機|銀行))"
+    r"|[一-龥ァ-ヶーA-Za-z](?:[一-龥ァ-ヶーA-Za-z・]*[一-龥ァ-ヶーA-Za-z])?"
+    r"(?:省|庁|機構|本部|センター|委員会|協議会|作業部会|理事会|銀行|公社|機関|協会|財団|大学|物産"
+    r"|商事|重工業|重工|建設(?!する|し|され|中|的)|電力|製作所|自動車|電機|証券|新聞|通信社|集団|公司|基金|研究所|連盟"
+    r"|連合会|貿易会|カウンシル|コーポレーション|ホールディングス|グループ|経団連))"
     r"(?:（(?P<acronym>[^）]{1,12})）)?"
 )
+# A name in quotes that is mostly katakana or Latin (「ルスギドロ」, 「日立建機ユーラシア」), or a
+# katakana name right after the word for a company, maker or paper (会社ノワテク, 大手トタル).
+QUOTED_ORG = re.compile(
+    r"「(?P<org>[ァ-ヶーA-Za-z][ァ-ヶー・A-Za-z0-9一-龥]{1,20})」(?P<after>.{0,6})"
+)
+CUE_ORG = re.compile(
+    r"(?:会社|大手|コンツェルン|経済紙|新聞|銀行|メーカー)(?P<org>[ァ-ヶー][ァ-ヶー・]+[ァ-ヶー])"
+)
+LATIN_ORG = re.compile(r"(?<![A-Za-z])(?P<org>[A-Z]{3,}(?:[ァ-ヶー]+)?)(?![A-Za-z0-9])")
+NOT_ORG_AFTER = re.compile(r"^(?:プロジェクト|プラン|計画|プログラム|活動|事業|改善|文化)")
+NOT_ORG_WORDS = {"LNG", "APEC", "RCEP", "TPP", "ASEAN", "CEATEC", "CEO", "IT", "SME", "CIS", "NIS"}
 FIGURE = re.compile(
     r"(?<!第)(?P<before>約|およそ|最大で|最大)?(?P<num>\d[\d,]*|[一二三四五六七八九十百千]+)"
     r"(?P<counter>社|件|人|項目|つ|か所|カ所)"
@@ -130,14 +146,41 @@ def organisations(ctx: Context) -> list[NameFact]:
     sessions = _session_spans(ctx)
     for m in ORG.finditer(ctx.text, ctx.start):
         start, end = m.span("org")
-        if any(mm.start < end and start < mm.end for mm in ctx.matches) or any(
+        # a known place inside a longer name is part of it (東京電力 is a company, not 東京)
+        known = [
+            mm for mm in ctx.matches if mm.entry.kind != "place" or mm.end - mm.start >= end - start
+        ]
+        if any(mm.start < end and start < mm.end for mm in known) or any(
             s < end and start < e for s, e in sessions
         ):
             continue
         if any(s <= start < e for s, e in ctx.role_spans):
             continue
         add_name(found, NameFact(m["org"], None, [(start, end)]))
+    _named_companies(ctx, found)
     return found
+
+
+def _named_companies(ctx: Context, found: list[NameFact]) -> None:
+    """Companies named in quotes, after a word for a company, or by a Latin acronym."""
+    taken = [span for row in found for span in row.spans] + [
+        (m.start, m.end) for m in ctx.matches if m.entry.kind != "organisation"
+    ]
+    rows = [
+        (m.span("org"), m["org"], m.groupdict().get("after") or "")
+        for pattern in (QUOTED_ORG, CUE_ORG, LATIN_ORG)
+        for m in pattern.finditer(ctx.text, ctx.start)
+    ]
+    katakana = re.compile(r"[ァ-ヶーA-Za-z・]")
+    for (start, end), name, after in sorted(rows):
+        if name in NOT_ORG_WORDS or NOT_ORG_AFTER.match(after) or ctx.masked(start, end):
+            continue
+        if len(katakana.findall(name)) * 2 < len(name):
+            continue  # mostly kanji in quotes: a slogan or a plan's name, not a company
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        add_name(found, NameFact(name, None, [(start, end)]))
 
 
 def places(ctx: Context, people_found: list[PersonFact], orgs: list[NameFact]) -> list[NameFact]:
