@@ -36,7 +36,7 @@ def public_project(make_user: Callable[..., User]) -> str:
 
 def test_the_public_does_not_read_staff_user_names(client: Client, public_project: str) -> None:
     page = client.get(public_project).content.decode()
-    assert "Record history" in page
+    assert "Change log" in page
     assert STAFF_NAME not in page
     assert "Committee secretariat" in page
 

@@ -129,7 +129,6 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
             "sessions": sessions,
             "as_of_session": as_of_session,
             "as_of": as_of,
-            "history": project.history.select_related("history_user")[:50],  # type: ignore[attr-defined]
             "origins": project_origins(project.pk, request.user),
             "change_log": project_change_log(project=project, reader=request.user),
             "shows_illustrative": project.is_illustrative,
