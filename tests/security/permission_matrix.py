@@ -79,6 +79,7 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:home": {"kwargs": {}, "GET": {"ok": REST}},
     "web:set_language": {"kwargs": {}, "GET": {"405": REST}, "POST": {"redirect": REST}},
     "web:healthz": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:readyz": {"kwargs": {}, "GET": {"ok": REST}},
     "web:favicon": {"kwargs": {}, "GET": {"ok": REST}},
     "web:organisation_list": {"kwargs": {}, "GET": {"403": ('company',), "login": ANONYMOUS, "ok": REST}},
     "web:programme": {"kwargs": {}, "GET": {"ok": REST}},

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # An empty 405 (require_POST) becomes the site's 405 page (tandem.web.errors).
     "tandem.web.errors.ErrorPageMiddleware",
+    # Innermost, so that it sees the view's exception first: a full disk answers 507, a lost
+    # database 503 with Retry-After, never a traceback (tandem.core.faults).
+    "tandem.core.faults.MachineFaultMiddleware",
 ]
 
 ROOT_URLCONF = "tandem.urls"
@@ -90,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "tandem.web.context_processors.navigation",
                 "tandem.core.security.context.security",
+                "tandem.core.health.storage_warning",
             ],
         },
     }
@@ -114,6 +118,9 @@ def database_settings(url: str, data_dir: Path) -> dict[str, Any]:
         }
     else:
         database["OPTIONS"] = {"connect_timeout": 5}
+        # A kept connection that the server dropped (restart, pg_terminate_backend) is found
+        # at the start of the next request and replaced, instead of failing that request.
+        database["CONN_HEALTH_CHECKS"] = True
     return database
 
 
@@ -152,7 +159,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "tandem.core.storage.WholeFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
@@ -185,6 +192,10 @@ TANDEM_LOCKOUT_WINDOW = 15 * 60
 TANDEM_LOCKOUT_DURATION = 15 * 60
 TANDEM_IDLE_TIMEOUT = CONFIG.idle_timeout_minutes * 60
 TANDEM_ABSOLUTE_TIMEOUT = CONFIG.absolute_timeout_hours * 60 * 60
+# Health (tandem.core.health): below this much free space in the data dir /readyz, `tandem
+# doctor` and the admin warn; a job waiting this long means the task worker is not taking jobs.
+TANDEM_MIN_FREE_BYTES = CONFIG.min_free_mb * 1_048_576
+TANDEM_WORKER_STALL_SECONDS = CONFIG.worker_stall_seconds
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -213,10 +224,11 @@ DEFAULT_FROM_EMAIL = "tandem@localhost"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# A file cache in the data dir: shared by every server process, nothing else to run.
+# A file cache in the data dir: shared by every server process, nothing else to run. A cache
+# that cannot store or read degrades to computing the value (tandem.core.caching).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "tandem.core.caching.ResilientFileBasedCache",
         "LOCATION": str(DATA_DIR / "cache"),
     }
 }

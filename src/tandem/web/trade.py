@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from tandem.core.files.atomic import atomic_output
 from tandem.core.permissions import check, permission_required
 from tandem.core.validators import xml_safe
 from tandem.interop.tabular.export import escape_formula
@@ -244,7 +245,7 @@ def imports(request: HttpRequest) -> HttpResponse:
         else:
             token = secrets.token_hex(16)
             stored = _upload_dir() / token
-            with stored.open("wb") as out:
+            with atomic_output(stored) as out:  # a full disk leaves no part file
                 for chunk in upload.chunks():
                     out.write(chunk)
             file_format = form.cleaned_data["file_format"] or None

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from tandem.web import core as core_views
 from tandem.web import errors
+from tandem.web import health as health_views
 from tandem.web import iati_import as iati_import_views
 from tandem.web import imports as import_views
 from tandem.web import programme as programme_views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("language/", core_views.set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", errors.favicon, name="favicon"),
+    path("readyz", health_views.readyz, name="readyz"),
     path("organisations/", core_views.organisation_list, name="organisation_list"),
     path("programme/", programme_views.programme_detail, name="programme"),
     path("projects/", project_views.project_list, name="project_list"),

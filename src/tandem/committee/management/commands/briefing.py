@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tandem.committee.exporters.briefing import render_briefing
 from tandem.committee.selectors.sessions import default_as_of, session_by_number
+from tandem.core.files.atomic import write_atomically
 from tandem.core.models import User
 from tandem.core.validators import EARLIEST_DATE, LATEST_DATE, date_in_range
 
@@ -47,9 +48,9 @@ class Command(BaseCommand):
             session, reader, language=options["lang"], file_format=file_format, as_of=as_of
         )
         try:
-            output.write_bytes(content)
+            write_atomically(output, content)
         except OSError as exc:
-            raise CommandError(f"cannot write {output}: {exc.strerror}") from exc
+            raise CommandError(f"cannot write {output}: {exc.strerror}; nothing written") from exc
         self.stdout.write(
             f"briefing pack of session {session.number} ({options['lang']}, {file_format}, "
             f"as of {as_of}): {output} ({len(content):,} bytes)"
