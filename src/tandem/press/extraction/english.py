@@ -20,7 +20,8 @@ TITLE_WORDS = (
     r"Corporation|Company|Fund|Bank|Agency|Group|Forum|Minster|Development|Economic|Affairs|"
     r"State|National|Energy|Nuclear|Russian|Japanese|Japan|Russia|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December"
+    r"September|October|November|December|Far|East|West|North|South|Eastern|Western|Northern|"
+    r"Southern|Central|Arctic|Pacific|Region|Republic|Islands?"
 )
 GIVEN = rf"(?!(?:{TITLE_WORDS})\b){CAP}"
 NAME = rf"(?P<name>{GIVEN}\s+{GIVEN})(?![\w-])"
@@ -29,7 +30,9 @@ TITLE = (
     r"Governor|President|Ambassador|Mayor|Chairman|Chairwoman|Director(?:\s+General)?|"
     r"Chief\s+Executive|CEO|Secretary(?:\s+General)?|Premier|Head)"
 )
-ROLE_WORD = rf"(?!{GIVEN}\s+{GIVEN}(?![\w-]))[A-Z][\w'’-]*"  # a role word, not a name's start
+ROLE_WORD = (
+    rf"(?!{GIVEN}\s+{GIVEN}(?![\w-]|\s+[A-Z]))[A-Z][\w'’-]*"  # a role word, not a name's start
+)
 ROLE_OF = (
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{ROLE_WORD}"
     rf"(?:(?:,|\s+(?:and|of|for|the|on))*\s+{ROLE_WORD})*)?"
