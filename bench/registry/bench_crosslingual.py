@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-RESULTS = ROOT / "bench" / "results" / "crosslingual.md"
+RESULTS = ROOT / "bench" / "results" / "crosslingual{}.md"
 TANDEM = str(Path(sys.executable).with_name("tandem"))
 LANGS = ("en", "ja", "ru")
 
@@ -35,6 +35,15 @@ def run(*args: str) -> None:
     result = subprocess.run([TANDEM, *args], capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"tandem {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+
+
+def fresh_postgres(url: str) -> None:
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def found(search_text: str, query: str, gazetteer: Any) -> bool:
@@ -107,9 +116,14 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--reuse", help="a data folder this bench filled before")
+    parser.add_argument("--postgres", help="a PostgreSQL database URL (emptied unless --reuse)")
     options = parser.parse_args()
     os.environ["TANDEM_DATA_DIR"] = options.reuse or tempfile.mkdtemp(prefix="tandem-bench-xs-")
     os.environ.pop("TANDEM_DATABASE_URL", None)
+    if options.postgres:
+        os.environ["TANDEM_DATABASE_URL"] = options.postgres
+        if not options.reuse:
+            fresh_postgres(options.postgres)
     load = 0.0
     if not options.reuse:
         run("migrate", "--no-input", "-v0")
@@ -134,7 +148,8 @@ def main() -> None:
     lines = [
         "# Cross-language search (development figures)",
         "",
-        f"`python bench/run.py crosslingual`, {time.strftime('%Y-%m-%d')}, SQLite, "
+        f"`python bench/run.py crosslingual`, {time.strftime('%Y-%m-%d')}, "
+        f"{'PostgreSQL' if options.postgres else 'SQLite'}, "
         f"{options.projects} illustrative projects (demo-projects: {load:.0f} s; 0 = reused). "
         "The goal (issue 26): >= 95% of what a same-language query finds, p95 under 150 ms "
         "at 100k projects. Recall is measured on the very names the gazetteer holds, so "
@@ -177,7 +192,8 @@ def main() -> None:
             f"| {query} | {p50:.1f} | {p95:.1f} | {int(rows)} | {plain50:.1f} / {plain95:.1f} "
             f"| {across50:.1f} / {across95:.1f} |"
         )
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = RESULTS.with_name(RESULTS.name.format("_postgres" if options.postgres else ""))
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 
