@@ -45,9 +45,6 @@ NOT_CHANGED_BY_PEOPLE = {
 # entry when its service takes ``actor: Actor``). Nothing may be added here.
 NOT_YET_TYPED = {
     "tandem.committee.services.project_links",
-    "tandem.fairs.services.requests",
-    "tandem.fairs.services.schedules",
-    "tandem.fairs.services.setup",
     "tandem.press.services.demo",
     "tandem.press.services.ingest",
     "tandem.press.services.proposals",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import Country, Organisation, User
 from tandem.fairs.models import Fair, FairParticipant, Interpreter, MeetingSlot
@@ -52,9 +53,9 @@ def small_fair(default_programme: None) -> SmallFair:
         first_start=dt.time(10),
         last_end=dt.time(12),
         length_minutes=30,
-        actor=None,
+        actor=DEMO_ACTOR,
     )
-    tables_add(fair=fair, count=2, actor=None)
+    tables_add(fair=fair, count=2, actor=DEMO_ACTOR)
     jp = [
         participant_register(
             fair=fair,
@@ -62,13 +63,13 @@ def small_fair(default_programme: None) -> SmallFair:
             is_exhibitor=True,
             booth="A1",
             languages=["ja"],
-            actor=None,
+            actor=DEMO_ACTOR,
         ),
         participant_register(
             fair=fair,
             organisation=_company("Osaka Sensors", "JP"),
             languages=["ja", "en"],
-            actor=None,
+            actor=DEMO_ACTOR,
         ),
     ]
     ru = [
@@ -76,17 +77,17 @@ def small_fair(default_programme: None) -> SmallFair:
             fair=fair,
             organisation=_company("Ural Machines", "RU"),
             languages=["ru", "en"],
-            actor=None,
+            actor=DEMO_ACTOR,
         ),
         participant_register(
             fair=fair,
             organisation=_company("Perm Optics", "RU"),
             languages=["ru"],
             available_slots=slots[:2],
-            actor=None,
+            actor=DEMO_ACTOR,
         ),
     ]
-    interpreter = interpreter_add(fair=fair, name="Anna", languages=["ja", "ru"], actor=None)
+    interpreter = interpreter_add(fair=fair, name="Anna", languages=["ja", "ru"], actor=DEMO_ACTOR)
     return SmallFair(fair, slots, jp, ru, interpreter)
 
 
@@ -94,10 +95,10 @@ def small_fair(default_programme: None) -> SmallFair:
 def accept_request() -> Callable[..., object]:
     def make(sender: FairParticipant, receiver: FairParticipant, priority: int = 2) -> object:
         request = meeting_request_create(
-            sender=sender, receiver=receiver, priority=priority, now=T0, actor=None
+            sender=sender, receiver=receiver, priority=priority, now=T0, actor=DEMO_ACTOR
         )
         return meeting_request_respond(
-            request=request, accept=True, now=T0 + dt.timedelta(hours=1), actor=None
+            request=request, accept=True, now=T0 + dt.timedelta(hours=1), actor=DEMO_ACTOR
         )
 
     return make

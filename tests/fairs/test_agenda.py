@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.fairs.models import MeetingRequest, ScheduleVersion
 from tandem.fairs.services.schedules import schedule_compute, schedule_publish
@@ -14,7 +15,8 @@ def published(small_fair: Any, accept_request: Callable[..., MeetingRequest]) ->
     accept_request(small_fair.jp[1], small_fair.ru[0], 3)
     accept_request(small_fair.ru[0], small_fair.jp[0], 2)
     return schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
 
 
@@ -94,7 +96,8 @@ def test_a_fair_without_interpreters_schedules_and_flags_meetings_without_a_shar
     kobe, perm = small_fair.jp[0], small_fair.ru[1]  # ja and ru: no shared language
     accept_request(perm, kobe, 3)
     version = schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
     assert version.meetings.count() == 1
     client.force_login(representative_of(perm))
@@ -125,6 +128,6 @@ def test_a_fair_with_interpreters_keeps_the_rule(
     small_fair.interpreter.languages = ["ja", "en"]  # cannot serve ja/ru
     small_fair.interpreter.save()
     accept_request(small_fair.ru[1], small_fair.jp[0], 3)
-    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=DEMO_ACTOR)
     assert version.meetings.count() == 0
     assert "no interpreter for ja/ru" in version.unplaced.get().reason

@@ -1,5 +1,6 @@
 import pytest
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.services.demo import demo_data_create
 from tandem.fairs.demo import generate_programme
 from tandem.fairs.enums import VersionStatus
@@ -31,8 +32,8 @@ def test_demo_popularity_is_heavy_tailed() -> None:
 
 @pytest.mark.integration
 def test_demo_fair_is_illustrative_and_published(default_programme: None) -> None:
-    demo_data_create(seed=1, organisations=120, people=0, actor=None)
-    version = demo_fair_create(seed=3, time_limit=3, actor=None)
+    demo_data_create(seed=1, organisations=120, people=0, actor=DEMO_ACTOR)
+    version = demo_fair_create(seed=3, time_limit=3, actor=DEMO_ACTOR)
     assert version is not None and version.status == VersionStatus.PUBLISHED
     assert version.is_illustrative and not version.fair.is_illustrative
     assert not FairParticipant.objects.filter(is_illustrative=False).exists()
@@ -41,4 +42,4 @@ def test_demo_fair_is_illustrative_and_published(default_programme: None) -> Non
     assert meetings > 50
     assert version.bound is not None and version.objective >= 0.99 * version.bound
     assert version.baseline is not None and version.objective >= version.baseline
-    assert demo_fair_create(seed=3, time_limit=3, actor=None) is None  # idempotent
+    assert demo_fair_create(seed=3, time_limit=3, actor=DEMO_ACTOR) is None  # idempotent

@@ -9,6 +9,7 @@ from browser import sign_in
 from playwright.sync_api import Page, expect
 from screenshots import SCREENSHOTS
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -23,8 +24,8 @@ CHROMIUM = os.environ.get("TANDEM_CHROMIUM", "/usr/bin/chromium")
 def test_organiser_recomputes_publishes_and_reads_an_agenda(
     page: Page, live_server: object, make_user: Callable[..., User]
 ) -> None:
-    demo_data_create(seed=2, organisations=120, people=0, actor=None)
-    demo_fair_create(seed=2, time_limit=2, actor=None)
+    demo_data_create(seed=2, organisations=120, people=0, actor=DEMO_ACTOR)
+    demo_fair_create(seed=2, time_limit=2, actor=DEMO_ACTOR)
     make_user(Role.AGENCY_STAFF, username="organiser")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     base = str(live_server.url)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.fairs.enums import JobStatus
@@ -63,11 +64,11 @@ def test_schedule_job_failure_says_why(
     accept_request: Callable[..., MeetingRequest],
 ) -> None:
     request = accept_request(small_fair.jp[1], small_fair.ru[0], 3)
-    version = schedule_compute(fair=small_fair.fair, time_limit=2, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=2, actor=DEMO_ACTOR)
     meeting = ScheduledMeeting.objects.get(version=version, request=request)
-    meeting_pin(meeting=meeting, pinned=True, actor=None)
+    meeting_pin(meeting=meeting, pinned=True, actor=DEMO_ACTOR)
     other = next(s for s in small_fair.slots if s != meeting.slot)
-    participant_set_availability(participant=small_fair.ru[0], slots=[other], actor=None)
+    participant_set_availability(participant=small_fair.ru[0], slots=[other], actor=DEMO_ACTOR)
     job = schedule_start(fair=small_fair.fair, time_limit=2, seed=0, actor=organiser)
     assert job.status == JobStatus.FAILED and job.version is None
     assert "pinned meetings" in job.error
@@ -103,7 +104,7 @@ def test_schedule_job_of_the_database_worker_runs_end_to_end(
 
 
 def test_schedule_job_progress_follows_the_time_limit(small_fair: Any) -> None:
-    job = schedule_job_create(fair=small_fair.fair, time_limit=100, seed=0, actor=None)
+    job = schedule_job_create(fair=small_fair.fair, time_limit=100, seed=0, actor=DEMO_ACTOR)
     assert job.progress() == 0
     job.status = JobStatus.RUNNING
     job.started_at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)

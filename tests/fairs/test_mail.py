@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.fairs.models import FairParticipant, MeetingRequest, ScheduledMeeting
 from tandem.fairs.services.requests import meeting_request_create, meeting_request_respond
@@ -41,7 +42,9 @@ def test_mail_request_received_goes_to_the_receiver_in_their_language(
     reader(sender, "ja")
     russian = reader(receiver, "ru")
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_request_create(sender=sender, receiver=receiver, priority=3, now=T0, actor=None)
+        meeting_request_create(
+            sender=sender, receiver=receiver, priority=3, now=T0, actor=DEMO_ACTOR
+        )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [russian.email]
@@ -62,15 +65,15 @@ def test_mail_accepted_and_declined_go_to_the_sender(
     reader(small_fair.ru[0], "en")
     with django_capture_on_commit_callbacks(execute=True):
         first = meeting_request_create(
-            sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+            sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
         )
         second = meeting_request_create(
-            sender=small_fair.jp[1], receiver=small_fair.jp[0], now=T0, actor=None
+            sender=small_fair.jp[1], receiver=small_fair.jp[0], now=T0, actor=DEMO_ACTOR
         )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_request_respond(request=first, accept=True, now=T0, actor=None)
-        meeting_request_respond(request=second, accept=False, now=T0, actor=None)
+        meeting_request_respond(request=first, accept=True, now=T0, actor=DEMO_ACTOR)
+        meeting_request_respond(request=second, accept=False, now=T0, actor=DEMO_ACTOR)
     assert [m.to for m in mail.outbox] == [[sender.email], [sender.email]]
     assert {m.extra_headers["Content-Language"] for m in mail.outbox} == {"ja"}
     with translation.override("ja"):
@@ -92,7 +95,7 @@ def test_mail_english_reader_gets_english(
     english = reader(small_fair.ru[0], "en")
     with django_capture_on_commit_callbacks(execute=True):
         meeting_request_create(
-            sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+            sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
         )
     (message,) = mail.outbox
     assert message.to == [english.email]
@@ -110,10 +113,10 @@ def test_mail_schedule_published_tells_every_participant_their_agenda(
         small_fair.jp[1].pk: reader(small_fair.jp[1], "ja"),
         small_fair.ru[0].pk: reader(small_fair.ru[0], "ru"),
     }
-    version = schedule_compute(fair=small_fair.fair, time_limit=2, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=2, actor=DEMO_ACTOR)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        schedule_publish(version=version, actor=None)
+        schedule_publish(version=version, actor=DEMO_ACTOR)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in readers.values())
     for pk, user in readers.items():
         message = next(m for m in mail.outbox if m.to == [user.email])
@@ -140,13 +143,13 @@ def test_mail_nobody_without_an_address_or_for_illustrative_requests(
     small_fair.jp[1].save()
     with django_capture_on_commit_callbacks(execute=True):
         meeting_request_create(
-            sender=small_fair.jp[1], receiver=small_fair.ru[1], now=T0, actor=None
+            sender=small_fair.jp[1], receiver=small_fair.ru[1], now=T0, actor=DEMO_ACTOR
         )
         meeting_request_create(
-            sender=small_fair.ru[1], receiver=small_fair.ru[0], now=T0, actor=None
+            sender=small_fair.ru[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
         )
         meeting_request_create(
-            sender=small_fair.ru[1], receiver=small_fair.jp[0], now=T0, actor=None
+            sender=small_fair.ru[1], receiver=small_fair.jp[0], now=T0, actor=DEMO_ACTOR
         )
     assert mail.outbox == []
 
@@ -177,13 +180,14 @@ def test_mail_meeting_moved_in_the_published_version_tells_both_sides(
     request = accept_request(small_fair.jp[1], small_fair.ru[0], 3)
     osaka, ural = reader(small_fair.jp[1], "en"), reader(small_fair.ru[0], "ru")
     version = schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=2, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=2, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
     meeting = ScheduledMeeting.objects.get(version=version, request=request)
     target = next(s for s in small_fair.slots if s != meeting.slot)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_move(meeting=meeting, slot=target, actor=None)
+        meeting_move(meeting=meeting, slot=target, actor=DEMO_ACTOR)
     by_reader = {m.to[0]: m for m in mail.outbox}
     assert set(by_reader) == {osaka.email, ural.email}
     english = by_reader[osaka.email]

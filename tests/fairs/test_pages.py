@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.fairs.enums import RequestStatus, VersionStatus
@@ -20,7 +21,8 @@ def scheduled(small_fair: Any, accept_request: Callable[..., MeetingRequest]) ->
     accept_request(jp[1], ru[0], 3)
     accept_request(ru[0], jp[0], 2)
     return schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=3, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
 
 
@@ -65,7 +67,9 @@ def test_representative_requests_a_meeting_for_their_company_only(
 def test_receiver_accepts_and_others_cannot_answer(
     client: Client, small_fair: Any, representative_of: Callable[..., User]
 ) -> None:
-    request = meeting_request_create(sender=small_fair.jp[1], receiver=small_fair.ru[0], actor=None)
+    request = meeting_request_create(
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], actor=DEMO_ACTOR
+    )
     url = f"/fairs/innoprom-2019/requests/{request.pk}/answer/"
     client.force_login(representative_of(small_fair.jp[1]))  # the sender
     assert client.post(url, {"answer": "accept"}).status_code == 404
@@ -204,7 +208,9 @@ def test_deadlines_out_of_order_are_refused(
 def test_sender_withdraws_but_the_receiver_cannot(
     client: Client, small_fair: Any, representative_of: Callable[..., User]
 ) -> None:
-    request = meeting_request_create(sender=small_fair.jp[1], receiver=small_fair.ru[0], actor=None)
+    request = meeting_request_create(
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], actor=DEMO_ACTOR
+    )
     url = f"/fairs/innoprom-2019/requests/{request.pk}/answer/"
     client.force_login(representative_of(small_fair.ru[0]))
     assert client.post(url, {"answer": "withdraw"}).status_code == 404

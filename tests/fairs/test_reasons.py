@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.fairs.models import MeetingRequest, UnplacedRequest
 from tandem.fairs.scheduling.reasons import TEMPLATES, text
@@ -60,7 +61,7 @@ def test_reason_version_page_shows_names_in_the_readers_words(
     accept_request(small_fair.jp[0], perm, 5)
     accept_request(small_fair.jp[1], perm, 5)
     low = accept_request(small_fair.ru[0], perm, 1)
-    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=DEMO_ACTOR)
     row = UnplacedRequest.objects.get(version=version)
     assert row.request == low and row.code == "fully_booked"
     assert row.params == {"participant": f"P{perm.pk}"}
@@ -81,7 +82,7 @@ def test_reason_rows_without_code_keep_their_english_text(
     accept_request(small_fair.jp[0], perm, 5)
     accept_request(small_fair.jp[1], perm, 5)
     accept_request(small_fair.ru[0], perm, 1)
-    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=3, actor=DEMO_ACTOR)
     UnplacedRequest.objects.filter(version=version).update(code="", params={})
     client.force_login(organiser)
     page = client.get(f"/fairs/innoprom-2019/schedules/{version.number}/").content.decode()

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.fairs.enums import Priority, RequestStatus
 from tandem.fairs.models import MeetingRequest
 from tandem.fairs.services.requests import (
@@ -22,33 +23,35 @@ T0 = dt.datetime(2019, 6, 1, 9, tzinfo=dt.UTC)  # as in conftest.py
 
 def test_request_expires_after_the_fairs_period(small_fair: Any) -> None:
     request = meeting_request_create(
-        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
     )
     assert request.status == RequestStatus.PENDING
     assert request.expires_at == T0 + dt.timedelta(days=7)
-    assert meeting_requests_expire(now=T0 + dt.timedelta(days=6)) == 0
-    assert meeting_requests_expire(now=T0 + dt.timedelta(days=7)) == 1
+    assert meeting_requests_expire(now=T0 + dt.timedelta(days=6), actor=DEMO_ACTOR) == 0
+    assert meeting_requests_expire(now=T0 + dt.timedelta(days=7), actor=DEMO_ACTOR) == 1
     request.refresh_from_db()
     assert request.status == RequestStatus.EXPIRED
 
 
 def test_answering_an_expired_request_is_refused(small_fair: Any) -> None:
     request = meeting_request_create(
-        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
     )
     with pytest.raises(ValidationError, match="expired"):
         meeting_request_respond(
-            request=request, accept=True, now=T0 + dt.timedelta(days=8), actor=None
+            request=request, accept=True, now=T0 + dt.timedelta(days=8), actor=DEMO_ACTOR
         )
     request.refresh_from_db()
     assert request.status == RequestStatus.EXPIRED
 
 
 def test_second_open_request_for_the_same_pair_is_refused(small_fair: Any) -> None:
-    meeting_request_create(sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None)
+    meeting_request_create(
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
+    )
     with pytest.raises(ValidationError, match="already have an open"):
         meeting_request_create(
-            sender=small_fair.ru[0], receiver=small_fair.jp[1], now=T0, actor=None
+            sender=small_fair.ru[0], receiver=small_fair.jp[1], now=T0, actor=DEMO_ACTOR
         )
 
 
@@ -57,38 +60,38 @@ def test_request_after_the_deadline_is_refused(small_fair: Any) -> None:
     small_fair.fair.save()
     with pytest.raises(ValidationError, match="deadline"):
         meeting_request_create(
-            sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+            sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
         )
 
 
 def test_answer_after_the_scheduling_deadline_is_refused(small_fair: Any) -> None:
     request = meeting_request_create(
-        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
     )
     small_fair.fair.scheduling_deadline = T0 + dt.timedelta(hours=1)
     small_fair.fair.save()
     with pytest.raises(ValidationError, match="scheduling"):
         meeting_request_respond(
-            request=request, accept=True, now=T0 + dt.timedelta(hours=2), actor=None
+            request=request, accept=True, now=T0 + dt.timedelta(hours=2), actor=DEMO_ACTOR
         )
 
 
 def test_request_answered_twice_is_refused(small_fair: Any) -> None:
     request = meeting_request_create(
-        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
     )
-    meeting_request_respond(request=request, accept=False, now=T0, actor=None)
+    meeting_request_respond(request=request, accept=False, now=T0, actor=DEMO_ACTOR)
     with pytest.raises(ValidationError, match="already answered"):
-        meeting_request_respond(request=request, accept=True, now=T0, actor=None)
+        meeting_request_respond(request=request, accept=True, now=T0, actor=DEMO_ACTOR)
 
 
 def test_withdrawn_request_frees_the_pair(
     small_fair: Any, accept_request: Callable[..., MeetingRequest]
 ) -> None:
     request = accept_request(small_fair.jp[1], small_fair.ru[0])
-    meeting_request_withdraw(request=request, actor=None)
+    meeting_request_withdraw(request=request, actor=DEMO_ACTOR)
     again = meeting_request_create(
-        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=None
+        sender=small_fair.jp[1], receiver=small_fair.ru[0], now=T0, actor=DEMO_ACTOR
     )
     assert again.pk != request.pk
 
@@ -103,7 +106,7 @@ def test_suggestion_becomes_a_request_in_one_step(small_fair: Any) -> None:
         score=0.9,
         suggestion_ref="match-42",
         now=T0,
-        actor=None,
+        actor=DEMO_ACTOR,
     )
     assert (request.sender, request.receiver) == (sender, receiver)
     assert request.priority == Priority.ESSENTIAL
@@ -124,5 +127,5 @@ def test_suggestion_with_an_unregistered_company_is_refused(small_fair: Any) -> 
             sender=small_fair.jp[1].organisation,
             receiver=stranger,
             score=0.5,
-            actor=None,
+            actor=DEMO_ACTOR,
         )

@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.fairs.enums import NoticeKind, VersionStatus
 from tandem.fairs.models import AgendaNotice, MeetingRequest, ScheduledMeeting, UnplacedRequest
 from tandem.fairs.scheduling import validate_meetings
@@ -51,7 +52,7 @@ def _free_slot(small_fair: Any, meeting: ScheduledMeeting) -> Any:
 def test_schedule_places_every_feasible_request_by_the_rules(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
-    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     assert version.number == 1 and version.status == VersionStatus.DRAFT
     assert version.objective == 11 and version.bound == 11
     english, booth, table_interpreted, booth_interpreted = (
@@ -76,11 +77,11 @@ def test_unplaced_request_gets_a_reason_and_pending_ones_are_left_out(
         name="Tomsk Tools",
         side=small_fair.ru[0].side,
         languages=["de"],
-        actor=None,
+        actor=DEMO_ACTOR,
     )
     impossible = accept_request(german, small_fair.jp[0], 5)
-    pending = meeting_request_create(sender=small_fair.jp[1], receiver=german, actor=None)
-    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    pending = meeting_request_create(sender=small_fair.jp[1], receiver=german, actor=DEMO_ACTOR)
+    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     unplaced = UnplacedRequest.objects.get(version=version)
     assert unplaced.request == impossible
     assert "no interpreter" in unplaced.reason
@@ -90,12 +91,12 @@ def test_unplaced_request_gets_a_reason_and_pending_ones_are_left_out(
 def test_rerun_keeps_a_meeting_moved_by_hand(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
-    first = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    first = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     english = _meeting(first, four_requests[0])
     target = _free_slot(small_fair, english)
-    moved = meeting_move(meeting=english, slot=target, actor=None)
+    moved = meeting_move(meeting=english, slot=target, actor=DEMO_ACTOR)
     assert moved.pinned and moved.slot == target
-    second = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    second = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     again = _meeting(second, four_requests[0])
     assert second.based_on == first
     assert again.pinned and again.slot == target
@@ -105,11 +106,11 @@ def test_rerun_keeps_a_meeting_moved_by_hand(
 def test_move_into_a_slot_where_a_side_is_unavailable_is_refused(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
-    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     meeting = _meeting(version, four_requests[2])
     before = meeting.slot
     with pytest.raises(ValidationError, match="not available"):
-        meeting_move(meeting=meeting, slot=small_fair.slots[3], actor=None)
+        meeting_move(meeting=meeting, slot=small_fair.slots[3], actor=DEMO_ACTOR)
     meeting.refresh_from_db()
     assert meeting.slot == before and not meeting.pinned
 
@@ -117,26 +118,27 @@ def test_move_into_a_slot_where_a_side_is_unavailable_is_refused(
 def test_move_onto_a_busy_participant_is_refused(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
-    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    version = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     english = _meeting(version, four_requests[0])  # jp[1] and ru[0]
     other = _meeting(version, four_requests[2])  # jp[1] too
     with pytest.raises(ValidationError):
-        meeting_move(meeting=english, slot=other.slot, actor=None)
+        meeting_move(meeting=english, slot=other.slot, actor=DEMO_ACTOR)
 
 
 def test_publishing_a_changed_version_notifies_those_affected(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
     first = schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
     assert first.status == VersionStatus.PUBLISHED
     assert AgendaNotice.objects.count() == 0  # the first publication changes nobody's agenda
-    second = schedule_compute(fair=small_fair.fair, time_limit=5, actor=None)
+    second = schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR)
     english = _meeting(second, four_requests[0])
     target = _free_slot(small_fair, english)
-    meeting_move(meeting=english, slot=target, actor=None)
-    schedule_publish(version=second, actor=None)
+    meeting_move(meeting=english, slot=target, actor=DEMO_ACTOR)
+    schedule_publish(version=second, actor=DEMO_ACTOR)
     first.refresh_from_db()
     assert first.status == VersionStatus.SUPERSEDED
     notices = AgendaNotice.objects.filter(version=second)
@@ -149,10 +151,11 @@ def test_moving_a_published_meeting_notifies_both_sides(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
     version = schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
     english = _meeting(version, four_requests[0])
-    meeting_move(meeting=english, slot=_free_slot(small_fair, english), actor=None)
+    meeting_move(meeting=english, slot=_free_slot(small_fair, english), actor=DEMO_ACTOR)
     assert AgendaNotice.objects.filter(version=version, kind=NoticeKind.MOVED).count() == 2
 
 
@@ -160,13 +163,15 @@ def test_superseded_version_cannot_be_changed(
     small_fair: Any, four_requests: list[MeetingRequest]
 ) -> None:
     first = schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
     schedule_publish(
-        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=None), actor=None
+        version=schedule_compute(fair=small_fair.fair, time_limit=5, actor=DEMO_ACTOR),
+        actor=DEMO_ACTOR,
     )
     first.refresh_from_db()
     with pytest.raises(ValidationError, match="superseded"):
-        meeting_pin(meeting=_meeting(first, four_requests[0]), pinned=True, actor=None)
+        meeting_pin(meeting=_meeting(first, four_requests[0]), pinned=True, actor=DEMO_ACTOR)
     with pytest.raises(ValidationError, match="draft"):
-        schedule_publish(version=first, actor=None)
+        schedule_publish(version=first, actor=DEMO_ACTOR)

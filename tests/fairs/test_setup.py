@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.fairs.models import Fair, MeetingSlot
 from tandem.fairs.services.setup import (
     day_slot_times,
@@ -37,7 +38,7 @@ def test_meeting_day_slots_are_stored_in_the_fairs_time_zone(default_programme: 
         first_start=dt.time(10),
         last_end=dt.time(11),
         length_minutes=30,
-        actor=None,
+        actor=DEMO_ACTOR,
     )
     assert [s.start.astimezone(dt.UTC).hour for s in slots] == [5, 5]  # UTC+5
     assert MeetingSlot.objects.filter(fair=fair).count() == 2
@@ -53,7 +54,7 @@ def test_meeting_day_outside_the_fair_is_refused(default_programme: None) -> Non
             first_start=dt.time(10),
             last_end=dt.time(12),
             length_minutes=30,
-            actor=None,
+            actor=DEMO_ACTOR,
         )
 
 
@@ -67,7 +68,7 @@ def test_overlapping_meeting_day_is_refused(default_programme: None) -> None:
         first_start=dt.time(10),
         last_end=dt.time(12),
         length_minutes=30,
-        actor=None,
+        actor=DEMO_ACTOR,
     )
     with pytest.raises(ValidationError, match="overlaps"):
         meeting_day_add(
@@ -76,7 +77,7 @@ def test_overlapping_meeting_day_is_refused(default_programme: None) -> None:
             first_start=dt.time(11),
             last_end=dt.time(13),
             length_minutes=30,
-            actor=None,
+            actor=DEMO_ACTOR,
         )
 
 
@@ -85,7 +86,7 @@ def test_exhibitor_without_booth_is_refused(default_programme: None) -> None:
     fair = Fair.objects.get(slug="innoprom-2019")
     with pytest.raises(ValidationError):
         participant_register(
-            fair=fair, name="Nameless", side=fair.country, is_exhibitor=True, actor=None
+            fair=fair, name="Nameless", side=fair.country, is_exhibitor=True, actor=DEMO_ACTOR
         )
 
 
@@ -93,4 +94,4 @@ def test_exhibitor_without_booth_is_refused(default_programme: None) -> None:
 def test_interpreter_with_one_language_is_refused(default_programme: None) -> None:
     fair = Fair.objects.get(slug="innoprom-2019")
     with pytest.raises(ValidationError):
-        interpreter_add(fair=fair, name="Solo", languages=["ja"], actor=None)
+        interpreter_add(fair=fair, name="Solo", languages=["ja"], actor=DEMO_ACTOR)

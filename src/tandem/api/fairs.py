@@ -19,6 +19,7 @@ from ninja.errors import HttpError
 
 from tandem.api.schemas import responses
 from tandem.api.security import require
+from tandem.core.actors import signed_in
 from tandem.core.models import Organisation
 from tandem.fairs.enums import JobStatus, Priority
 from tandem.fairs.models import (
@@ -251,7 +252,7 @@ def create_request(request: HttpRequest, slug: str, payload: RequestIn) -> Statu
             receiver=receiver,
             priority=payload.priority,
             message=payload.message,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise _invalid(error) from error
@@ -272,7 +273,7 @@ def answer_request(
         raise HttpError(403, "Only the receiver answers a meeting request.")
     try:
         answered = meeting_request_respond(
-            request=meeting_request, accept=payload.accept, actor=request.user
+            request=meeting_request, accept=payload.accept, actor=signed_in(request.user)
         )
     except ValidationError as error:
         raise _invalid(error) from error
@@ -314,7 +315,7 @@ def request_from_suggestion(
             receiver=receiver,
             score=payload.score,
             suggestion_ref=payload.suggestion,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise _invalid(error) from error
@@ -335,7 +336,7 @@ def compute_schedule(request: HttpRequest, slug: str, payload: ComputeIn) -> Sta
             fair=_fair(slug),
             time_limit=payload.time_limit,
             seed=payload.seed,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise _invalid(error) from error
@@ -374,7 +375,7 @@ def get_schedule(request: HttpRequest, slug: str, number: int) -> VersionOut:
 def publish_schedule(request: HttpRequest, slug: str, number: int) -> VersionOut:
     version = get_object_or_404(ScheduleVersion, fair=_fair(slug), number=number)
     try:
-        schedule_publish(version=version, actor=request.user)
+        schedule_publish(version=version, actor=signed_in(request.user))
     except ValidationError as error:
         raise _invalid(error) from error
     return _version_out(version)

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.actors import Actor
 from tandem.core.enums import Language
 from tandem.core.models import Organisation
 from tandem.core.widgets import IsoDateInput, IsoDateTimeInput
@@ -53,7 +54,7 @@ class MeetingDayForm(forms.Form):
             raise forms.ValidationError(_("The break must end after it starts."))
         return data
 
-    def save(self, fair: Fair, actor: Any) -> list[MeetingSlot]:
+    def save(self, fair: Fair, actor: Actor) -> list[MeetingSlot]:
         data = self.cleaned_data
         breaks = [(data["break_start"], data["break_end"])] if data.get("break_start") else []
         return meeting_day_add(
@@ -71,7 +72,7 @@ class MeetingDayForm(forms.Form):
 class TablesForm(forms.Form):
     count = forms.IntegerField(label=_("Tables to add"), min_value=1, max_value=500, initial=10)
 
-    def save(self, fair: Fair, actor: Any) -> list[MeetingTable]:
+    def save(self, fair: Fair, actor: Actor) -> list[MeetingTable]:
         return tables_add(fair=fair, count=self.cleaned_data["count"], actor=actor)
 
 
@@ -117,7 +118,7 @@ class ParticipantForm(_SlotsMixin):
             kind__in=("company", "enterprise", "university", "association")
         ).exclude(pk__in=registered.values("organisation_id"))
 
-    def save(self, fair: Fair, actor: Any) -> FairParticipant:
+    def save(self, fair: Fair, actor: Actor) -> FairParticipant:
         data = self.cleaned_data
         return participant_register(
             fair=fair,
@@ -136,7 +137,7 @@ class InterpreterForm(_SlotsMixin):
 
     field_order = ["name", "languages", "available_slots"]
 
-    def save(self, fair: Fair, actor: Any) -> Interpreter:
+    def save(self, fair: Fair, actor: Actor) -> Interpreter:
         data = self.cleaned_data
         return interpreter_add(
             fair=fair,
@@ -160,7 +161,7 @@ class DeadlinesForm(forms.ModelForm[Fair]):
         kwargs["instance"] = fair
         super().__init__(*args, **kwargs)
 
-    def save(self, fair: Fair, actor: Any) -> Fair:  # type: ignore[override]
+    def save(self, fair: Fair, actor: Actor) -> Fair:  # type: ignore[override]
         data = self.cleaned_data
         return fair_set_deadlines(
             fair=fair,

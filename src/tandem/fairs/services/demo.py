@@ -5,10 +5,10 @@ illustrative."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
+from tandem.core.actors import Actor
 from tandem.core.models import Organisation
 from tandem.fairs.demo import DAY_END, DAY_START, LUNCH, SLOT_MINUTES, generate_programme
 from tandem.fairs.enums import RequestStatus
@@ -32,7 +32,7 @@ def _time(text: str) -> dt.time:
 
 @transaction.atomic
 def demo_fair_create(
-    *, fair_slug: str = "innoprom-2019", seed: int = 2019, time_limit: float = 10.0, actor: Any
+    *, fair_slug: str = "innoprom-2019", seed: int = 2019, time_limit: float = 10.0, actor: Actor
 ) -> ScheduleVersion | None:
     """Create the demo programme at the fair unless it has participants already; returns the
     published version (``None`` when the fair was already set up)."""

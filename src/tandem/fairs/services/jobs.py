@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tandem.core.actors import worker_actor
 from tandem.core.jobs import (
     MAX_ATTEMPTS,
     MAX_WAITING_PER_USER,
@@ -140,7 +141,10 @@ def schedule_job_run(job: ScheduleJob) -> ScheduleJob:
     try:
         with heartbeat(ScheduleJob, job.pk):
             version = schedule_compute(
-                fair=job.fair, time_limit=job.time_limit, seed=job.seed, actor=job.requested_by
+                fair=job.fair,
+                time_limit=job.time_limit,
+                seed=job.seed,
+                actor=worker_actor(f"schedule job {job.pk}", job.requested_by),
             )
     except ValidationError as error:
         schedule_job_fail(job=job, error=" ".join(error.messages))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.core.audit import save_with_actor, with_actor
 from tandem.core.models import Organisation
 from tandem.fairs.enums import OPEN_STATUSES, Priority, RequestStatus
@@ -35,7 +35,7 @@ def meeting_request_create(
     message: str = "",
     suggestion_ref: str = "",
     now: dt.datetime | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> MeetingRequest:
     """``sender`` asks ``receiver`` for a meeting; it expires unanswered after the fair's
     expiry period and cannot be made after the fair's request deadline."""
@@ -70,7 +70,7 @@ def meeting_request_create(
         suggestion_ref=suggestion_ref,
         created_at=moment,
         expires_at=moment + dt.timedelta(days=fair.request_expiry_days),
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=actor_user(actor),
         is_illustrative=sender.is_illustrative or receiver.is_illustrative,
     )
     save_with_actor(request, actor)
@@ -80,7 +80,7 @@ def meeting_request_create(
 
 
 @transaction.atomic
-def _expire_if_due(request: MeetingRequest, moment: dt.datetime, actor: Any) -> bool:
+def _expire_if_due(request: MeetingRequest, moment: dt.datetime, actor: Actor) -> bool:
     if request.status == RequestStatus.PENDING and request.expires_at <= moment:
         request.status = RequestStatus.EXPIRED
         save_with_actor(request, actor, reason="expired")
@@ -93,7 +93,7 @@ def meeting_request_respond(
     request: MeetingRequest,
     accept: bool,
     now: dt.datetime | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> MeetingRequest:
     """The receiver accepts or declines a pending request (until the scheduling deadline).
 
@@ -122,7 +122,7 @@ def meeting_request_respond(
 
 
 @transaction.atomic
-def meeting_request_withdraw(*, request: MeetingRequest, actor: Any) -> MeetingRequest:
+def meeting_request_withdraw(*, request: MeetingRequest, actor: Actor) -> MeetingRequest:
     """The sender withdraws an open request; it leaves future schedules."""
     if request.status not in OPEN_STATUSES:
         raise ValidationError(_("Only a pending or accepted request can be withdrawn."))
@@ -131,7 +131,7 @@ def meeting_request_withdraw(*, request: MeetingRequest, actor: Any) -> MeetingR
 
 
 @transaction.atomic
-def meeting_requests_expire(*, now: dt.datetime | None = None, actor: Any = None) -> int:
+def meeting_requests_expire(*, now: dt.datetime | None = None, actor: Actor) -> int:
     """Mark every pending request past its expiry as expired; returns how many."""
     moment = _now(now)
     due = MeetingRequest.objects.select_for_update().filter(
@@ -141,7 +141,7 @@ def meeting_requests_expire(*, now: dt.datetime | None = None, actor: Any = None
     for request in due:
         request.status = RequestStatus.EXPIRED
         with_actor(request, actor)
-        request._change_reason = "expired"  # type: ignore[attr-defined]
+        request._change_reason = actor_reason(actor, "expired")  # type: ignore[attr-defined]
         request.save(update_fields=["status"])
         count += 1
     return count
@@ -167,7 +167,7 @@ def meeting_request_from_suggestion(
     score: float,
     suggestion_ref: str = "",
     now: dt.datetime | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> MeetingRequest:
     """Turn a matchmaking suggestion (two organisations and a score) into a meeting request
     in one step; both organisations must be registered participants of the fair."""

@@ -7,8 +7,6 @@ requests it could not place, and notify participants of changes after publishing
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -16,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.fairs.enums import VersionStatus
 from tandem.fairs.models import (
@@ -67,7 +66,7 @@ def schedule_compute(
     based_on: ScheduleVersion | None = None,
     time_limit: float = DEFAULT_TIME_LIMIT,
     seed: int = 0,
-    actor: Any,
+    actor: Actor,
 ) -> ScheduleVersion:
     """Compute a new draft version of the fair's schedule from its accepted requests.
 
@@ -96,7 +95,7 @@ def schedule_compute(
             time_limit=time_limit,
             based_on=based_on,
             created_at=timezone.now(),
-            created_by=_user_or_none(actor),
+            created_by=actor_user(actor),
             is_illustrative=any(r.is_illustrative for r in mapped.requests.values()),
         ),
         actor,
@@ -115,7 +114,7 @@ def schedule_compute(
         for m in schedule.meetings
     ]
     bulk_create_with_history(
-        meetings, ScheduledMeeting, batch_size=1000, default_user=_user_or_none(actor)
+        meetings, ScheduledMeeting, batch_size=1000, default_user=actor_user(actor)
     )
     UnplacedRequest.objects.bulk_create(
         [
@@ -133,17 +132,13 @@ def schedule_compute(
     return version
 
 
-def _user_or_none(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
-
-
 def _editable(version: ScheduleVersion) -> None:
     if version.status == VersionStatus.SUPERSEDED:
         raise ValidationError(_("This version was superseded; change the current one."))
 
 
 @transaction.atomic
-def meeting_pin(*, meeting: ScheduledMeeting, pinned: bool, actor: Any) -> ScheduledMeeting:
+def meeting_pin(*, meeting: ScheduledMeeting, pinned: bool, actor: Actor) -> ScheduledMeeting:
     """Pin a meeting (a re-run keeps it where it is) or release it."""
     _editable(meeting.version)
     meeting.pinned = pinned
@@ -167,7 +162,7 @@ def meeting_move(
     slot: MeetingSlot,
     table: MeetingTable | None = None,
     interpreter: Interpreter | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> ScheduledMeeting:
     """Move a meeting by hand to ``slot`` (and a table / interpreter, or the first free ones).
 
@@ -245,7 +240,7 @@ def meeting_move(
 
 
 @transaction.atomic
-def schedule_publish(*, version: ScheduleVersion, actor: Any) -> ScheduleVersion:
+def schedule_publish(*, version: ScheduleVersion, actor: Actor) -> ScheduleVersion:
     """Publish a draft: participants see it; the version it replaces is superseded and every
     participant whose meetings changed gets a notice."""
     if version.status != VersionStatus.DRAFT:

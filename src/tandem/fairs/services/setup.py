@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor, acting_as
 from tandem.core.audit import save_with_actor
 from tandem.core.models import Country, Organisation, Person
 from tandem.fairs.models import Fair, FairParticipant, Interpreter, MeetingSlot, MeetingTable
@@ -58,7 +58,7 @@ def meeting_day_add(
     length_minutes: int,
     breaks: Sequence[Break] = (),
     gap_minutes: int = 0,
-    actor: Any,
+    actor: Actor,
 ) -> list[MeetingSlot]:
     """Add one meeting day's slots to the fair (times in the fair's time zone)."""
     if not fair.start_date <= day <= fair.end_date:
@@ -94,7 +94,7 @@ def meeting_day_add(
 
 
 @transaction.atomic
-def tables_add(*, fair: Fair, count: int, actor: Any) -> list[MeetingTable]:
+def tables_add(*, fair: Fair, count: int, actor: Actor) -> list[MeetingTable]:
     """Add ``count`` tables numbered after the fair's existing ones."""
     if count < 1:
         raise ValidationError(_("Add at least one table."))
@@ -137,7 +137,7 @@ def participant_register(
     available_slots: Iterable[MeetingSlot] = (),
     company_profile_ref: str = "",
     is_illustrative: bool = False,
-    actor: Any,
+    actor: Actor,
 ) -> FairParticipant:
     """Register a company (an organisation) or a person for the fair's B2B meetings.
 
@@ -163,15 +163,17 @@ def participant_register(
         is_illustrative=is_illustrative,
     )
     save_with_actor(participant, actor)
-    participant.available_slots.set(_slots_of(fair, available_slots))
+    with acting_as(actor):
+        participant.available_slots.set(_slots_of(fair, available_slots))
     return participant
 
 
 @transaction.atomic
 def participant_set_availability(
-    *, participant: FairParticipant, slots: Iterable[MeetingSlot], actor: Any
+    *, participant: FairParticipant, slots: Iterable[MeetingSlot], actor: Actor
 ) -> FairParticipant:
-    participant.available_slots.set(_slots_of(participant.fair, slots))
+    with acting_as(actor):
+        participant.available_slots.set(_slots_of(participant.fair, slots))
     save_with_actor(participant, actor, reason="availability")
     return participant
 
@@ -184,7 +186,7 @@ def interpreter_add(
     languages: Iterable[str],
     available_slots: Iterable[MeetingSlot] = (),
     is_illustrative: bool = False,
-    actor: Any,
+    actor: Actor,
 ) -> Interpreter:
     cleaned = _clean_languages(languages)
     if len(cleaned) < 2:
@@ -204,7 +206,7 @@ def fair_set_deadlines(
     request_deadline: dt.datetime | None,
     scheduling_deadline: dt.datetime | None,
     request_expiry_days: int,
-    actor: Any,
+    actor: Actor,
 ) -> Fair:
     """Set the deadlines for requesting and for scheduling, and how long requests wait."""
     if request_deadline and scheduling_deadline and scheduling_deadline < request_deadline:

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 from tandem.fairs.enums import OPEN_STATUSES, RequestStatus
 from tandem.fairs.forms import ComputeForm, MeetingRequestForm, RequestFilterForm
@@ -110,7 +111,7 @@ def fair_setup(request: HttpRequest, slug: str) -> HttpResponse:
         form = forms[posted] = build(posted, request.POST)
         if form.is_valid():
             try:
-                form.save(fair, request.user)
+                form.save(fair, signed_in(request.user))
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
                     for field, problems in error.message_dict.items():
@@ -170,7 +171,7 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
                     receiver=form.cleaned_data["receiver"],
                     priority=form.cleaned_data["priority"],
                     message=form.cleaned_data["message"],
-                    actor=request.user,
+                    actor=signed_in(request.user),
                 )
             except ValidationError as error:
                 form.add_error(None, error_text(error))
@@ -206,11 +207,13 @@ def request_respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise Http404(_("No such meeting request."))
     try:
         if answer == "withdraw":
-            meeting_request_withdraw(request=meeting_request, actor=request.user)
+            meeting_request_withdraw(request=meeting_request, actor=signed_in(request.user))
             done = _("Request withdrawn.")
         else:
             accept = answer == "accept"
-            meeting_request_respond(request=meeting_request, accept=accept, actor=request.user)
+            meeting_request_respond(
+                request=meeting_request, accept=accept, actor=signed_in(request.user)
+            )
             done = _("Request accepted.") if accept else _("Request declined.")
     except ValidationError as error:
         messages.error(request, error_text(error))

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 from tandem.fairs.exporters.calendar import agenda_calendar
 from tandem.fairs.exporters.pdf import agenda_pdf
@@ -94,7 +95,7 @@ def availability(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if posted and form.is_valid():
         try:
             participant_set_availability(
-                participant=participant, slots=form.chosen_slots(), actor=request.user
+                participant=participant, slots=form.chosen_slots(), actor=signed_in(request.user)
             )
         except ValidationError as error:
             form.add_error(None, error_text(error))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import permission_required
 from tandem.fairs.enums import RUNNING_JOB_STATUSES
 from tandem.fairs.exporters.pdf import table_plan_pdf
@@ -47,7 +48,7 @@ def version_compute(request: HttpRequest, slug: str) -> HttpResponse:
             fair=fair,
             time_limit=form.cleaned_data["time_limit"],
             seed=form.cleaned_data["seed"],
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         messages.error(request, error_text(error))
@@ -121,7 +122,7 @@ def meeting_pin_toggle(request: HttpRequest, slug: str, number: int, pk: int) ->
     fair = get_fair(slug)
     meeting = _meeting(fair, number, pk)
     try:
-        meeting_pin(meeting=meeting, pinned=not meeting.pinned, actor=request.user)
+        meeting_pin(meeting=meeting, pinned=not meeting.pinned, actor=signed_in(request.user))
     except ValidationError as error:
         messages.error(request, error_text(error))
     return HttpResponseRedirect(
@@ -144,7 +145,7 @@ def meeting_move_view(request: HttpRequest, slug: str, number: int, pk: int) -> 
                 slot=form.cleaned_data["slot"],
                 table=form.cleaned_data["table"],
                 interpreter=form.cleaned_data["interpreter"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         except ValidationError as error:
             messages.error(
@@ -164,7 +165,7 @@ def version_publish(request: HttpRequest, slug: str, number: int) -> HttpRespons
     fair = get_fair(slug)
     version = get_version(fair, number)
     try:
-        schedule_publish(version=version, actor=request.user)
+        schedule_publish(version=version, actor=signed_in(request.user))
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.fairs.models import ScheduledMeeting
 from tandem.fairs.services.demo import demo_fair_create
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
                 fair_slug=options["fair"],
                 seed=options["seed"],
                 time_limit=options["time_limit"],
-                actor=None,
+                actor=DEMO_ACTOR,
             )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from tandem.core.actors import command_actor
 from tandem.fairs.services.requests import meeting_requests_expire
 
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
     help = "Mark pending meeting requests past their expiry as expired."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"meeting requests expired: {meeting_requests_expire()}")
+        count = meeting_requests_expire(actor=command_actor("expire-meeting-requests"))
+        self.stdout.write(f"meeting requests expired: {count}")
