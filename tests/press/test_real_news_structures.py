@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tandem.press.extraction import default_gazetteer, extract
+from tandem.press.extraction.countries import countries_as_places
 from tandem.press.extraction.quantities import find_quantities, japanese_amount, parse_number
 
 pytestmark = pytest.mark.unit
@@ -17,8 +18,10 @@ pytestmark = pytest.mark.unit
 GAZETTEER = default_gazetteer()
 
 
-def facts(text: str, published: dt.date | None = None) -> dict[str, Any]:
-    return extract(text, published=published, gazetteer=GAZETTEER).as_json()
+def facts(
+    text: str, published: dt.date | None = None, language: str | None = None
+) -> dict[str, Any]:
+    return extract(text, published=published, gazetteer=GAZETTEER, language=language).as_json()
 
 
 def amounts(text: str, language: str) -> list[tuple[float, str]]:
@@ -217,3 +220,16 @@ def test_japanese_organisations_by_the_longest_name() -> None:
 def test_a_quoted_project_or_plan_is_not_a_company() -> None:
     data = facts("両国は「ヤマルLNG」プロジェクトと「協力プラン」を確認した。", dt.date(2019, 5, 5))
     assert not {"ヤマルLNG", "協力プラン"} & {o["name"] for o in data["organisations"]}
+
+
+# ------------------------------------------------------------------ countries as places
+def test_a_country_where_something_happens_is_a_place_and_an_actor_is_not() -> None:
+    english = facts("Japan proposed a plan. The mayor will travel to Russia next week.")
+    assert [p["name"] for p in english["places"] if p["name"] in ("Japan", "Russia")] == ["Russia"]
+    russian = facts("Министр прибыл в Японию. Россия и Китай подписали план.", language="ru")
+    assert "Япония" in {p["name"] for p in russian["places"]}
+    text = "Министр прибыл в Японию. Россия и Китай подписали план."
+    assert [c.name for c in countries_as_places(text, "ru", 0)] == ["Япония"]
+    japanese = facts("知事はロシアを訪問した。日本は提案した。", language="ja")
+    assert "ロシア" in {p["name"] for p in japanese["places"]}
+    assert "日本" not in {p["name"] for p in japanese["places"]}

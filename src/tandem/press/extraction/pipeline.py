@@ -7,6 +7,7 @@ from types import ModuleType
 
 from tandem.press.extraction import english, japanese, russian
 from tandem.press.extraction.context import Context
+from tandem.press.extraction.countries import countries_as_places
 from tandem.press.extraction.dates import find_dates
 from tandem.press.extraction.events import find_events
 from tandem.press.extraction.facts import DateFact, Facts, FigureFact
@@ -57,6 +58,12 @@ def extract(
     people = rules.people(ctx)
     organisations = rules.organisations(ctx)
     places = rules.places(ctx, people, organisations)
+    known = {place.name.casefold() for place in places}
+    places += [
+        country
+        for country in countries_as_places(text, language, start)
+        if country.name.casefold() not in known
+    ]
     ctx.places = places
     facts = Facts(
         language=language,
