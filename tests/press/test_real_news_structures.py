@@ -233,3 +233,8 @@ def test_a_country_where_something_happens_is_a_place_and_an_actor_is_not() -> N
     japanese = facts("知事はロシアを訪問した。日本は提案した。", language="ja")
     assert "ロシア" in {p["name"] for p in japanese["places"]}
     assert "日本" not in {p["name"] for p in japanese["places"]}
+
+
+def test_months_are_never_places_or_people() -> None:
+    data = facts("OSAKA, May 2. Exports grew in November and in December.", dt.date(2019, 5, 2))
+    assert not {"November", "December"} & {p["name"] for p in data["places"]}

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from types import ModuleType
+from typing import TypeVar
 
 from tandem.press.extraction import english, japanese, russian
 from tandem.press.extraction.context import Context
 from tandem.press.extraction.countries import countries_as_places
 from tandem.press.extraction.dates import find_dates
 from tandem.press.extraction.events import find_events
-from tandem.press.extraction.facts import DateFact, Facts, FigureFact
+from tandem.press.extraction.facts import DateFact, Facts, FigureFact, NameFact, PersonFact
 from tandem.press.extraction.gazetteer import Gazetteer, default_gazetteer
 from tandem.press.extraction.quantities import find_quantities
 from tandem.press.extraction.text import detect_language, normalise, parse_header, sentences
 from tandem.press.extraction.themes import find_themes
 
 RULES: dict[str, ModuleType] = {"en": english, "ja": japanese, "ru": russian}
+Row = TypeVar("Row", PersonFact, NameFact)
 _DEFAULT: list[Gazetteer] = []
 
 
@@ -55,9 +58,9 @@ def extract(
         dates=found_dates,
         dateline=header.dateline_span,
     )
-    people = rules.people(ctx)
-    organisations = rules.organisations(ctx)
-    places = rules.places(ctx, people, organisations)
+    people = not_calendar(rules.people(ctx))
+    organisations = not_calendar(rules.organisations(ctx))
+    places = not_calendar(rules.places(ctx, people, organisations))
     known = {place.name.casefold() for place in places}
     places += [
         country
@@ -109,3 +112,19 @@ def with_quantities(ctx: Context, figures: list[FigureFact]) -> list[FigureFact]
             )
         )
     return figures
+
+
+# Month and weekday names are dates, never places, people or organisations ("in November").
+CALENDAR_WORD = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяю]|июн\w*|июл\w*|август\w*|сентябр\w*|"
+    r"октябр\w*|ноябр\w*|декабр\w*|понедельник\w*|вторник\w*|сред[аыу]|четверг\w*|"
+    r"пятниц\w*|суббот\w*|воскресень\w*|\d{1,2}月|[月火水木金土日]曜日?)",
+    re.IGNORECASE,
+)
+
+
+def not_calendar(rows: list[Row]) -> list[Row]:
+    """Names that are not month or weekday names ("in November" names no place)."""
+    return [row for row in rows if not CALENDAR_WORD.fullmatch(row.name.strip())]
