@@ -238,3 +238,15 @@ def test_a_country_where_something_happens_is_a_place_and_an_actor_is_not() -> N
 def test_months_are_never_places_or_people() -> None:
     data = facts("OSAKA, May 2. Exports grew in November and in December.", dt.date(2019, 5, 2))
     assert not {"November", "December"} & {p["name"] for p in data["places"]}
+
+
+# ------------------------------------------------------------------ organisations (Russian)
+def test_russian_companies_with_legal_forms_stay_whole() -> None:
+    data = facts(
+        "ТОМСК, 2 мая. ПАО «Северный порт» и ОАО «Томский аэропорт» подписали соглашение.",
+        dt.date(2019, 5, 2),
+        "ru",
+    )
+    orgs = {o["name"] for o in data["organisations"]}
+    assert {"ПАО «Северный порт»", "ОАО «Томский аэропорт»"} <= orgs
+    assert not {p["name"] for p in data["places"]} & {"Томский", "Северный"}

@@ -24,6 +24,12 @@ COUNTRY_IN_ROLE = [
 ]
 TOKEN = re.compile(r"\d+(?:[ ,]\d{3})*(?![\w-])|[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*|[^\s\w]")
 QUOTED = re.compile(r"«(?P<name>[А-ЯЁA-Z][^«»]{1,30})»")
+# A name in quotes after a Russian legal form is a company's whole name (ПАО «Роснефть»,
+# ОАО «Хабаровский аэропорт»; the forms of the Civil Code and of state bodies).
+LEGAL_FORM = re.compile(
+    r"(?<![\w-])(?P<name>(?:ПАО|ОАО|АО|ООО|ЗАО|НАО|ФГУП|ФГБУ|ГУП|МУП|АНО|НКО|ГК|госкорпораци\w+)"
+    r"\s+«[^«»]{1,40}»)"
+)
 NUMBER_OF = re.compile(
     r"числ\w+\s+(?P<noun>(?:[а-яё]+\s+){0,2}?[а-яё]+)\s+[^.]{0,40}?"
     r"(?P<verb>превысил\w*|достигл\w*|достиг|составил\w*)\s+"
@@ -194,10 +200,17 @@ def organisations(ctx: Context) -> list[NameFact]:
         ):
             continue
         add_name(found, NameFact(name, None, [(start, end)]))
-    for m in QUOTED.finditer(ctx.text, ctx.start):
+    # a known place inside a longer quoted name is part of it («Хабаровский аэропорт»)
+    blocking = [(m.start, m.end) for m in ctx.matches if m.entry.kind != "place"]
+    legal = list(LEGAL_FORM.finditer(ctx.text, ctx.start))
+    for m in legal:  # the whole name wins over a part the model found (Северный порт)
+        start, end = m.span("name")
+        found[:] = [n for n in found if not all(start <= s and e <= end for s, e in n.spans)]
+    quoted = [*legal, *QUOTED.finditer(ctx.text, ctx.start)]
+    for m in quoted:
         start, end = m.span("name")
         name = m["name"]
-        if len(name.split()) > 3 or _overlaps(known, start, end):
+        if len(name.split()) > 5 or _overlaps(blocking, start, end):
             continue
         if any(any(s < end and start < e for s, e in n.spans) for n in found):
             continue
