@@ -250,3 +250,8 @@ def test_russian_companies_with_legal_forms_stay_whole() -> None:
     orgs = {o["name"] for o in data["organisations"]}
     assert {"ПАО «Северный порт»", "ОАО «Томский аэропорт»"} <= orgs
     assert not {p["name"] for p in data["places"]} & {"Томский", "Северный"}
+
+
+def test_japanese_katakana_name_before_a_numbered_title() -> None:
+    data = facts("大臣はペトロフ第1副首相と会談した。", dt.date(2019, 5, 2), "ja")
+    assert "ペトロフ" in {p["name"] for p in data["people"]}

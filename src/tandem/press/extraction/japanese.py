@@ -20,7 +20,7 @@ ROLE = (
 ROLE_AFTER = re.compile(rf"^(?P<role>[一-龥ァ-ヶー]{{0,10}}?{ROLE})")
 KATAKANA_NAME = re.compile(
     r"(?<![ァ-ヶー・])(?P<name>[ァ-ヶー]{2,}(?:・[ァ-ヶー]{2,})*)"
-    r"(?P<role>[一-龥]{0,8}?(?:大臣|首相|副首相|知事|大統領|社長|会長|長官|大使|市長|次官|議長|相)|氏)"
+    r"(?P<role>[一-龥0-9０-９]{0,8}?(?:大臣|首相|副首相|知事|大統領|社長|会長|長官|大使|市長|次官|議長|相)|氏)"
 )
 # The longest compound ending in a legal form or a kind of body (東京電力, not 東京;
 # 石油天然ガス・金属鉱物資源機構; 中国石油天然気集団): the suffixes of Japanese company and
