@@ -41,19 +41,6 @@ NOT_CHANGED_BY_PEOPLE = {
     "trade.TradeIndicator": "derived from the trade flows at each import",
 }
 
-# Write services not yet given a typed actor (issue 16 converts them app by app; remove an
-# entry when its service takes ``actor: Actor``). Nothing may be added here.
-NOT_YET_TYPED = {
-    "tandem.committee.services.project_links",
-    "tandem.press.services.demo",
-    "tandem.press.services.ingest",
-    "tandem.press.services.proposals",
-    "tandem.trade.services.codes",
-    "tandem.trade.services.demo",
-    "tandem.trade.services.fdi",
-    "tandem.trade.services.imports",
-}
-
 # What a function does when it writes rows (its own body; helpers it calls are checked
 # where they are defined).
 WRITES = re.compile(
@@ -139,7 +126,4 @@ def test_every_write_service_takes_a_typed_actor() -> None:
         for name, function in _write_services(module):
             if not _has_typed_actor(function):
                 untyped.setdefault(module.__name__, []).append(name)
-    unexpected = {m: f for m, f in untyped.items() if m not in NOT_YET_TYPED}
-    assert unexpected == {}, "write services without `*, actor: Actor`"
-    done = sorted(NOT_YET_TYPED - set(untyped))
-    assert done == [], "these modules are typed now: take them off NOT_YET_TYPED"
+    assert untyped == {}, "write services without `*, actor: Actor`"

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from tandem.committee.models import CommitteeSession
+from tandem.core.actors import DEMO_ACTOR, worker_actor
 from tandem.core.models import Person, User
 from tandem.press.models import Article, Mention, Proposal
 from tandem.press.services.ingest import article_ingest
@@ -172,8 +173,8 @@ def test_command_ingests_files_and_skips_duplicates(
 def test_demo_articles_are_illustrative_and_loaded_once(default_programme: None) -> None:
     from tandem.press.services.demo import demo_press_create
 
-    first = demo_press_create()
-    again = demo_press_create()
+    first = demo_press_create(actor=DEMO_ACTOR)
+    again = demo_press_create(actor=DEMO_ACTOR)
     assert first["press articles"] == again["press articles"] == 9
     assert again["new"] == 0
     assert not Article.objects.filter(is_illustrative=False).exists()
@@ -189,9 +190,13 @@ def test_inbox_ingests_moves_and_rejects(
     (inbox / "a.txt").write_bytes((devset / "en02.txt").read_bytes())
     (inbox / "b.txt").write_bytes((devset / "en02.txt").read_bytes())
     (inbox / "c.pdf").write_bytes(b"not a pdf")
-    report = inbox_scan(folder=inbox, settle=0)
+    report = inbox_scan(folder=inbox, settle=0, actor=worker_actor("press inbox scan"))
     assert (report.stored, report.duplicates, report.rejected) == (["a.txt"], ["b.txt"], ["c.pdf"])
     assert sorted(p.name for p in (inbox / "done").iterdir()) == ["a.txt", "b.txt"]
     assert (inbox / "rejected" / "c.pdf.error.txt").read_text(encoding="utf-8").strip()
     assert not list(inbox.glob("*.txt"))
     assert Article.objects.get().source == "press-inbox/a.txt"
+    # the worker is on the record of what it stored, and of the mentions read from it
+    reasons = {"worker: press inbox scan"}
+    assert {h.history_change_reason for h in Article.history.all()} == reasons
+    assert {h.history_change_reason for h in Mention.history.all()} <= reasons

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.projects.models import ExchangeRate
@@ -56,7 +57,7 @@ def hs_code_list(db: None) -> None:
 
 @pytest.fixture
 def demo(default_programme: None) -> ImportReport:
-    return demo_trade_create(seed=2019)
+    return demo_trade_create(seed=2019, actor=DEMO_ACTOR)
 
 
 def _nothing_written() -> bool:

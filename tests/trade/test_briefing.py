@@ -19,13 +19,13 @@ HEADINGS = {"en": "Trade and diversification", "ja": "", "ru": ""}
 def test_the_pack_carries_the_trade_section_in_three_languages(
     default_programme: None, secretariat_jp: User
 ) -> None:
-    demo_data_create(seed=7, organisations=10, people=4, actor=None)
+    demo_data_create(seed=7, organisations=10, people=4, actor=DEMO_ACTOR)
     demo_projects_create(seed=7, count=20, actor=DEMO_ACTOR)
     committee_demo_create(seed=2019, actor=DEMO_ACTOR)
     session = CommitteeSession.objects.get(number=16)
     before = render_briefing(session, secretariat_jp, language="en", file_format="html").decode()
     assert "Trade and diversification" not in before
-    demo_trade_create(seed=2019)
+    demo_trade_create(seed=2019, actor=DEMO_ACTOR)
     for language in ("en", "ja", "ru"):
         html = render_briefing(
             session, secretariat_jp, language=language, file_format="html"

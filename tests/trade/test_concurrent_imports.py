@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.db import OperationalError, close_old_connections, connection, connections
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.trade.models import ImportBatch, TradeIndicator, TradeTotal
 from tandem.trade.services.imports import ImportReport, trade_import
 
@@ -23,7 +24,7 @@ VALUES = {"fuel.csv": Decimal(100), "fish.csv": Decimal(50)}
 
 def _import(name: str, rows: bytes) -> ImportReport:
     return trade_import(
-        stream=io.BytesIO(HEADER + rows), file_name=name, file_format=None, actor=None
+        stream=io.BytesIO(HEADER + rows), file_name=name, file_format=None, actor=DEMO_ACTOR
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.projects.models import ExchangeRate
 from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow, TradeIndicator, TradeTotal
@@ -125,7 +126,7 @@ def test_monthly_rows_mark_a_partial_year(db: None) -> None:
         b"period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue,freqCode\n"
         b"201901,643,392,X,270900,5,M\n201902,643,392,X,270900,7,M\n"
     )
-    trade_import(stream=io.BytesIO(raw), file_name="m.csv", file_format=None, actor=None)
+    trade_import(stream=io.BytesIO(raw), file_name="m.csv", file_format=None, actor=DEMO_ACTOR)
     data = trade_data()
     assert data.partial(("RU", "JP", "X"), 2019) == 2
     assert chapter_values(("RU", "JP", "X"), 2019)["27"] == Decimal(12)
@@ -139,7 +140,9 @@ def test_the_summary_sums_imports_and_follows_a_deletion(db: None) -> None:
     first = header + b"2018,643,392,X,270900,100\n2019,643,392,X,270900,150\n"
     second = header + b"2019,643,392,X,030311,50\n"
     for name, raw in (("a.csv", first), ("b.csv", second)):
-        report = trade_import(stream=io.BytesIO(raw), file_name=name, file_format=None, actor=None)
+        report = trade_import(
+            stream=io.BytesIO(raw), file_name=name, file_format=None, actor=DEMO_ACTOR
+        )
         assert report.ok, report.errors
     assert chapter_values(("RU", "JP", "X"), 2019) == {"27": Decimal(150), "03": Decimal(50)}
     points = trade_data().points[("RU", "JP", "X")]
@@ -149,7 +152,7 @@ def test_the_summary_sums_imports_and_follows_a_deletion(db: None) -> None:
     assert points[1].chapters_for_90 == 2
     later = trade_data(TradeFilter(first_year=2019)).points[("RU", "JP", "X")]
     assert [(p.year, p.growth) for p in later] == [(2019, pytest.approx(1.0))]
-    batch_delete(batch=ImportBatch.objects.get(file_name="b.csv"), actor=None)
+    batch_delete(batch=ImportBatch.objects.get(file_name="b.csv"), actor=DEMO_ACTOR)
     assert chapter_values(("RU", "JP", "X"), 2019) == {"27": Decimal(150)}
     assert trade_data().points[("RU", "JP", "X")][1].growth == pytest.approx(0.5)
     assert TradeTotal.objects.count() == 2 and TradeIndicator.objects.count() == 2

@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 
 from tandem.api.schemas import responses
 from tandem.api.security import require
+from tandem.core.actors import signed_in
 from tandem.press.models import Article, Proposal
 from tandem.press.selectors.articles import search_articles
 from tandem.press.services.ingest import article_ingest
@@ -126,7 +127,7 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[IngestOut
             text=payload.text,
             source=payload.source,
             published=payload.published,
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     except ValidationError as error:
         raise HttpError(422, " ".join(error.messages)) from error

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from tandem.core.actors import signed_in
 from tandem.core.admin_base import HistoryAdmin, TranslatedHistoryAdmin
 from tandem.trade.models import ChapterPlanArea, FdiFigure, HsCode, ImportBatch
 from tandem.trade.services.imports import batch_delete
@@ -30,11 +31,11 @@ class ImportBatchAdmin(HistoryAdmin):
 
     # Deleting an import goes through the service, which also refreshes what the pages read.
     def delete_model(self, request: HttpRequest, obj: ImportBatch) -> None:
-        batch_delete(batch=obj, actor=request.user)
+        batch_delete(batch=obj, actor=signed_in(request.user))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ImportBatch]) -> None:
         for batch in queryset:
-            batch_delete(batch=batch, actor=request.user)
+            batch_delete(batch=batch, actor=signed_in(request.user))
 
 
 @admin.register(FdiFigure)

@@ -17,6 +17,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import check, permission_required
 from tandem.press.forms import DecideForm, IngestForm, SearchForm
 from tandem.press.models import Article, Proposal
@@ -69,7 +70,7 @@ def press_ingest(request: HttpRequest) -> HttpResponse:
                 name=upload.name if upload else "",
                 source=form.cleaned_data.get("source") or "",
                 published=form.cleaned_data.get("published"),
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -138,14 +139,14 @@ def press_decide(request: HttpRequest, pk: int) -> HttpResponse:
             if form.cleaned_data["decision"] == "approve":
                 proposal_approve(
                     proposal=proposal,
-                    actor=request.user,
+                    actor=signed_in(request.user),
                     side=form.cleaned_data["side"] or None,
                     note=form.cleaned_data["note"],
                 )
                 messages.success(request, _("Approved."))
             else:
                 proposal_reject(
-                    proposal=proposal, actor=request.user, note=form.cleaned_data["note"]
+                    proposal=proposal, actor=signed_in(request.user), note=form.cleaned_data["note"]
                 )
                 messages.success(request, _("Rejected."))
         except ValidationError as error:

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from tandem.core.actors import signed_in
 from tandem.core.files.atomic import atomic_output
 from tandem.core.permissions import check, permission_required
 from tandem.core.validators import xml_safe
@@ -254,7 +255,7 @@ def imports(request: HttpRequest) -> HttpResponse:
                     stream=stream,
                     file_name=upload.name,
                     file_format=file_format,
-                    actor=request.user,
+                    actor=signed_in(request.user),
                     dry_run=True,
                 )
             if report.ok:
@@ -294,7 +295,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
             stream=stream,
             file_name=pending["name"],
             file_format=pending["format"],
-            actor=request.user,
+            actor=signed_in(request.user),
         )
     stored.unlink(missing_ok=True)
     if report.ok:
@@ -317,7 +318,7 @@ def import_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if batch is None:
         raise Http404
     name = batch.file_name
-    batch_delete(batch=batch, actor=request.user)
+    batch_delete(batch=batch, actor=signed_in(request.user))
     messages.success(request, _("Deleted the import of %(name)s.") % {"name": name})
     return HttpResponseRedirect(reverse("web:trade_imports"))
 
@@ -358,7 +359,7 @@ def mapping_edit(request: HttpRequest) -> HttpResponse:
                 chapter=form.cleaned_data["chapter"],
                 plan_area_code=form.cleaned_data["plan_area_code"],
                 note=form.cleaned_data["note"],
-                actor=request.user,
+                actor=signed_in(request.user),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -55,7 +55,7 @@ def action_item_create(
     for language in LANGUAGES:
         setattr(item, f"title_{language}", titles.get(language, ""))
     save_with_actor(item, actor)
-    project_links_set(item.projects, project_ids, actor)
+    project_links_set(item.projects, project_ids, actor=actor)
     return item
 
 
@@ -72,7 +72,7 @@ def action_item_update(
         setattr(item, name, value)
     save_with_actor(item, actor)
     if project_ids is not None:
-        project_links_set(item.projects, project_ids, actor)
+        project_links_set(item.projects, project_ids, actor=actor)
     return item
 
 

@@ -46,7 +46,7 @@ def agenda_item_create(
     for language in LANGUAGES:
         setattr(item, f"title_{language}", titles.get(language, ""))
     save_with_actor(item, actor)
-    project_links_set(item.projects, project_ids, actor)
+    project_links_set(item.projects, project_ids, actor=actor)
     item.action_items.set(action_item_ids)
     return item
 
@@ -65,7 +65,7 @@ def agenda_item_update(
     item.plan_area_id = plan_area_id
     save_with_actor(item, actor)
     if project_ids is not None:
-        project_links_set(item.projects, project_ids, actor)
+        project_links_set(item.projects, project_ids, actor=actor)
     return item
 
 

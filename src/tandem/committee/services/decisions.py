@@ -50,7 +50,7 @@ def decision_create(
     )
     _apply(decision, texts, authentic, translation)
     save_with_actor(decision, actor)
-    project_links_set(decision.projects, project_ids, actor)
+    project_links_set(decision.projects, project_ids, actor=actor)
     return decision
 
 
@@ -69,7 +69,7 @@ def decision_update(
     decision.agenda_item_id = agenda_item_id
     save_with_actor(decision, actor)
     if project_ids is not None:
-        project_links_set(decision.projects, project_ids, actor)
+        project_links_set(decision.projects, project_ids, actor=actor)
     return decision
 
 

@@ -14,24 +14,20 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from tandem.core.actors import Actor, acting_as, actor_user
 from tandem.projects.selectors.visibility import visible_filter
 
 
-def _reader(actor: Any) -> Any:
-    """The person whose view applies: the actor, or the person a system actor (the command
-    line, the worker) writes for; None for the system on its own (demo data, operators)."""
-    if actor is None or hasattr(actor, "_meta"):
-        return actor
-    return getattr(actor, "user", None)
-
-
-def project_links_set(relation: Any, project_ids: Sequence[int], actor: Any) -> None:
+def project_links_set(relation: Any, project_ids: Sequence[int], *, actor: Actor) -> None:
     """Set the visible links of ``relation`` (a ``projects`` many-to-many manager) to
     ``project_ids``; keep those ``actor`` may not see. Refused with ValidationError if an
-    id is not a project ``actor`` may see."""
-    reader = _reader(actor)
+    id is not a project ``actor`` may see. The person whose view applies is the actor, or
+    the person a system actor (the command line, the worker) writes for; the system on its
+    own (demo data, operators) sees every project."""
+    reader = actor_user(actor)
     if reader is None:
-        relation.set(project_ids)
+        with acting_as(actor):
+            relation.set(project_ids)
         return
     model = relation.model
     wanted = set(project_ids)
@@ -43,4 +39,5 @@ def project_links_set(relation: Any, project_ids: Sequence[int], actor: Any) -> 
             {"project_codes": _("No joint project you can see has one of these codes.")}
         )
     hidden = set(relation.exclude(visible_filter(reader)).values_list("pk", flat=True))
-    relation.set(wanted | hidden)
+    with acting_as(actor):
+        relation.set(wanted | hidden)

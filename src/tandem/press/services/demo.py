@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
 
+from tandem.core.actors import Actor
 from tandem.press.models import Article
 from tandem.press.services.ingest import article_ingest
 
 
-def demo_press_create(*, actor: Any = None) -> dict[str, int]:
+def demo_press_create(*, actor: Actor) -> dict[str, int]:
     stored = 0
     folder = resources.files("tandem.press.data").joinpath("demo")
     for item in sorted(folder.iterdir(), key=lambda f: f.name):

@@ -11,11 +11,11 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from tandem.core.actors import Actor
 from tandem.press.services.ingest import article_ingest
 
 SETTLE_SECONDS = 2.0
@@ -50,7 +50,7 @@ def _move(path: Path, folder: Path) -> Path:
 
 
 def inbox_scan(
-    *, folder: Path | None = None, actor: Any = None, settle: float = SETTLE_SECONDS
+    *, folder: Path | None = None, actor: Actor, settle: float = SETTLE_SECONDS
 ) -> InboxReport:
     folder = folder or inbox_folder()
     folder.mkdir(parents=True, exist_ok=True)

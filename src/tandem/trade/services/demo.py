@@ -13,11 +13,12 @@ import csv
 import io
 import random
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
+from tandem.core.history import delete_rows, update_rows
 from tandem.trade.enums import FdiKind, Source
 from tandem.trade.models import FdiFigure, ImportBatch
 from tandem.trade.services.imports import ImportReport, batch_delete, trade_import
@@ -70,7 +71,7 @@ def _rows(rng: random.Random) -> list[list[str]]:
 
 
 @transaction.atomic
-def demo_trade_create(*, seed: int = 2019, actor: Any = None) -> ImportReport:
+def demo_trade_create(*, seed: int = 2019, actor: Actor) -> ImportReport:
     """Replace any earlier demo series with a fresh one (same seed, same figures)."""
     for batch in ImportBatch.objects.filter(source=Source.DEMO):
         batch_delete(batch=batch, actor=actor)
@@ -89,8 +90,10 @@ def demo_trade_create(*, seed: int = 2019, actor: Any = None) -> ImportReport:
     if not report.ok:
         raise RuntimeError(report.summary())
     assert report.batch_id is not None
-    ImportBatch.objects.filter(pk=report.batch_id).update(source=Source.DEMO)
-    FdiFigure.objects.filter(is_illustrative=True).delete()
+    batch = ImportBatch.objects.get(pk=report.batch_id)
+    batch.source = Source.DEMO
+    update_rows(ImportBatch, [batch], ["source"], actor=actor)
+    delete_rows(FdiFigure.objects.filter(is_illustrative=True), actor=actor)
     for year in YEARS:
         for investor, host, base in (("JP", "RU", 400), ("RU", "JP", 30)):
             save_with_actor(

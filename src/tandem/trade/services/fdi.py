@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tandem.core.actors import Actor
 from tandem.core.audit import save_with_actor
 from tandem.trade.formats.base import FORMULA_STARTS
 from tandem.trade.models import FdiFigure
@@ -22,7 +22,7 @@ FDI_COLUMNS = ("year", "investor", "host", "kind", "value", "currency", "source"
 
 
 @transaction.atomic
-def fdi_import(*, text: str, actor: Any, illustrative: bool = False) -> int:
+def fdi_import(*, text: str, actor: Actor, illustrative: bool = False) -> int:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if tuple(name.strip() for name in reader.fieldnames or ()) != FDI_COLUMNS:
         raise ValidationError(f"The columns must be: {', '.join(FDI_COLUMNS)}.")

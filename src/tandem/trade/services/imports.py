@@ -22,7 +22,9 @@ from typing import IO, Any
 
 from django.db import connection, transaction
 
-from tandem.core.audit import save_with_actor, with_actor
+from tandem.core.actors import Actor, actor_user
+from tandem.core.audit import save_with_actor
+from tandem.core.history import delete_rows
 from tandem.projects.services.rates import MissingRateError, RateTable
 from tandem.trade.formats import FileRejectedError, Flow, FlowReader
 from tandem.trade.formats.checks import Check
@@ -149,7 +151,7 @@ def trade_import(
     stream: IO[bytes],
     file_name: str,
     file_format: str | None,
-    actor: Any,
+    actor: Actor,
     dry_run: bool = False,
     illustrative: bool = False,
     note: str = "",
@@ -171,7 +173,7 @@ def trade_import(
 def _run(
     reader: FlowReader,
     report: ImportReport,
-    actor: Any,
+    actor: Actor,
     *,
     dry_run: bool,
     illustrative: bool,
@@ -190,7 +192,7 @@ def _run(
                     source=reader.file_format,
                     file_name=report.file_name[:255],
                     is_illustrative=illustrative,
-                    imported_by=actor if getattr(actor, "pk", None) else None,
+                    imported_by=actor_user(actor),
                     note=note[:300],
                 ),
                 actor,
@@ -306,9 +308,9 @@ def _summarise(report: ImportReport, sums: dict[tuple[int, str, str, str, str], 
 
 
 @transaction.atomic
-def batch_delete(*, batch: ImportBatch, actor: Any) -> None:
+def batch_delete(*, batch: ImportBatch, actor: Actor) -> None:
     """Delete an import with its flows and aggregates (the history keeps who did it)."""
     TradeAggregate.objects.filter(batch=batch).delete()
     TradeFlow.objects.filter(batch=batch).delete()
-    with_actor(batch, actor).delete()
+    delete_rows([batch], actor=actor)
     refresh_summary()

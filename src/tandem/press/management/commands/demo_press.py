@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.press.services.demo import demo_press_create
 
 
@@ -11,5 +12,5 @@ class Command(BaseCommand):
     help = "Ingest the illustrative press articles (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for label, count in demo_press_create().items():
+        for label, count in demo_press_create(actor=DEMO_ACTOR).items():
             self.stdout.write(f"{label}: {count}")

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import command_actor
 from tandem.press.extraction import read_article
 from tandem.press.extraction.reading import ArticleError
 from tandem.press.services.ingest import article_ingest, extract_linked
@@ -72,7 +73,7 @@ class Command(BaseCommand):
                 scan_press_inbox.enqueue()
                 self.stdout.write("scan enqueued")
             else:
-                self.stdout.write(str(inbox_scan()))
+                self.stdout.write(str(inbox_scan(actor=command_actor("press watch"))))
             if options["once"]:
                 return
             time.sleep(options["interval"])
@@ -107,7 +108,7 @@ class Command(BaseCommand):
                     name=path.name,
                     source=options["source"] or str(path),
                     published=options["published"],
-                    actor=None,
+                    actor=command_actor("press ingest"),
                 )
             except ValidationError as error:
                 raise CommandError(f"{path}: {' '.join(error.messages)}") from error

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.trade.services.demo import demo_trade_create
 
 
@@ -14,5 +15,5 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2019)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = demo_trade_create(seed=options["seed"])
+        report = demo_trade_create(seed=options["seed"], actor=DEMO_ACTOR)
         self.stdout.write(f"{report.summary()} (illustrative)")

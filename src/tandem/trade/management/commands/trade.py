@@ -19,6 +19,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tandem.core.actors import command_actor
 from tandem.trade.formats import FORMATS
 from tandem.trade.selectors.figures import TradeFilter, report_rows, trade_data
 from tandem.trade.services.fdi import fdi_import
@@ -53,7 +54,10 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"No such file: {path}")
             try:
-                count = fdi_import(text=path.read_text(encoding="utf-8-sig"), actor=None)
+                count = fdi_import(
+                    text=path.read_text(encoding="utf-8-sig"),
+                    actor=command_actor("trade fdi-import"),
+                )
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from None
             self.stdout.write(f"Imported {count} FDI figures.")
@@ -67,7 +71,7 @@ class Command(BaseCommand):
                 stream=stream,
                 file_name=path.name,
                 file_format=options["file_format"],
-                actor=None,
+                actor=command_actor("trade import"),
                 dry_run=options["dry_run"],
                 illustrative=options["illustrative"],
             )
