@@ -255,3 +255,15 @@ def test_russian_companies_with_legal_forms_stay_whole() -> None:
 def test_japanese_katakana_name_before_a_numbered_title() -> None:
     data = facts("大臣はペトロフ第1副首相と会談した。", dt.date(2019, 5, 2), "ja")
     assert "ペトロフ" in {p["name"] for p in data["people"]}
+
+
+def test_english_organisations_with_a_lower_case_head_or_a_city_inside() -> None:
+    data = facts(
+        "OSAKA, May 2. The Korean foreign ministry and the Russian-Korean business council met "
+        "staff of Osaka Gas Company Holdings at the Hokkaido Shimbun office.",
+        dt.date(2019, 5, 2),
+    )
+    orgs = {o["name"] for o in data["organisations"]}
+    assert {"Korean foreign ministry", "Russian-Korean business council"} <= orgs
+    assert any(name.startswith("Osaka Gas Company") for name in orgs)
+    assert "Hokkaido Shimbun" in orgs

@@ -72,7 +72,13 @@ NOT_NAME = {"the", "and", "in", "on", "of"}
 ORG_HEAD = (
     r"Ministry|Organization|Organisation|Center|Centre|Corporation|Agency|Bank|Committee|"
     r"Commission|Council|Fund|Institute|University|Company|Co\.|Inc\.|Ltd\.?|Group|Association|"
-    r"Chamber|Bureau"
+    r"Chamber|Bureau|Corp\.?|Industries|Holdings|Shimbun|Newspapers|Federation|Railways|Airlines"
+)
+# A body named with a lower-case head after a capitalised word: "Japanese foreign ministry",
+# "public-private Coordination council", "Russian-Japanese business council".
+ORG_LOWER = re.compile(
+    r"(?<![\w-])(?P<org>(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][\w-]*"
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:council|commission|committee|ministry))\b"
 )
 ORG = re.compile(
     rf"(?P<org>(?:[A-Z][\w&.'’-]*\s+(?:&\s+)?)*?(?:{ORG_HEAD})"
@@ -80,7 +86,7 @@ ORG = re.compile(
     r"(?:\s+\((?P<acronym>[A-Z]{2,})\))?"
 )
 ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
-NOT_ORG = {"SME", "SMES", "LNG", "CEO", "IT", "AI", "FDI", "GDP", "USD", "JPY", "RUB"}
+NOT_ORG = {"SME", "SMES", "LNG", "CEO", "IT", "AI", "FDI", "GDP", "USD", "JPY", "RUB", "UTC", "GMT"}
 IN_PLACE = re.compile(rf"\bin\s+(?P<place>{CAP}(?:\s+{CAP})?)\b")
 ADJECTIVES = {"Russian", "Japanese", "Ural", "Soviet"}
 
@@ -179,6 +185,17 @@ def _known_not_place(ctx: Context, start: int, end: int) -> bool:
     return any(m.start < end and start < m.end and m.entry.kind != "place" for m in ctx.matches)
 
 
+def _known_inside(ctx: Context, start: int, end: int) -> bool:
+    """A known name there that is not just a place inside a longer name (Tokyo in Tokyo
+    Electric Power Company: the longest candidate wins)."""
+    return any(
+        m.start < end
+        and start < m.end
+        and (m.entry.kind != "place" or m.end - m.start >= end - start)
+        for m in ctx.matches
+    )
+
+
 def surnames_after_titles(ctx: Context, found: list[PersonFact]) -> None:
     """ "President Putin", "Prime Minister Abe": the family name alone after a title, kept
     when it is the family name of a person already found or of no known organisation/place."""
@@ -200,12 +217,19 @@ def organisations(ctx: Context) -> list[NameFact]:
         start, end = m.span("org")
         name = re.sub(r"^(?:The|A)\s+", "", m["org"])
         start = end - len(name)
-        if _known(ctx, start, end) or ctx.masked(start, end) or " " not in name.strip():
+        if _known_inside(ctx, start, end) or ctx.masked(start, end) or " " not in name.strip():
             continue
         fact = NameFact(name, None, [(start, end)])
         add_name(found, fact)
         if m["acronym"]:
             acronyms[m["acronym"]] = fact
+    for m in ORG_LOWER.finditer(ctx.text, ctx.start):
+        start, end = m.span("org")
+        if _known(ctx, start, end) or ctx.masked(start, end):
+            continue
+        if any(any(s < end and start < e for s, e in f.spans) for f in found):
+            continue
+        add_name(found, NameFact(m["org"], None, [(start, end)]))
     for m in ACRONYM.finditer(ctx.text, ctx.start):
         word = m.group(0)
         if word in NOT_ORG or ctx.masked(m.start(), m.end()) or _known(ctx, m.start(), m.end()):
