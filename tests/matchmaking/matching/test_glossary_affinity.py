@@ -4,34 +4,35 @@ from __future__ import annotations
 
 import pytest
 
-from tandem.core.embedding.glossary import expand, glosses
 from tandem.matchmaking.matching.affinity import (
     industries_compatible,
     normalise_industry,
     regions_near,
 )
+from tandem.matchmaking.matching.glossary import expand, glosses
 
 pytestmark = pytest.mark.unit
 
 
-def test_japanese_terms_get_english_glosses_longest_first() -> None:
-    assert glosses("油圧ショベル用の補修部品とベアリング", "ja") == [
-        "hydraulic excavators",
-        "spare parts",
-        "bearings",
+def test_japanese_terms_get_english_glosses_of_their_reference_names() -> None:
+    assert glosses("健康寿命の延伸と青森の病院", "ja") == [
+        "Extending healthy life expectancy",
+        "Aomori",
     ]
-    assert expand("当社のベアリング", "ja") == "当社のベアリング (bearings)"
-    assert "seeds" not in glosses("各種ゲージ", "ja")  # 種 alone is not "seeds"
+    assert expand("当社はハバロフスク地方", "ja") == "当社はハバロフスク地方 (Khabarovsk Krai)"
+    assert glosses("ロシアと日本の中古の機械を製造", "ja") == []  # countries, generic words
 
 
 def test_russian_stems_and_whole_words() -> None:
-    assert glosses("Поставщики подшипников и клапанов", "ru") == ["bearings", "valves"]
-    assert glosses("Винтовые компрессоры, риск", "ru") == ["compressors"]
-    assert glosses("рис и мёд", "ru") == ["rice", "honey"]
+    assert glosses("Здравоохранение в Хабаровском крае", "ru") == [
+        "Healthcare",
+        "Khabarovsk Krai",
+    ]
+    assert glosses("Изделия прочие из России", "ru") == []
 
 
 def test_english_and_unknown_text_unchanged() -> None:
-    assert expand("bearings", "en") == "bearings"
+    assert expand("timber", "en") == "timber"
     assert expand("何もない", "ja") == "何もない"
 
 

@@ -59,13 +59,16 @@ def test_competitor_and_same_need_penalties_lower_the_score() -> None:
 
 
 # --- with the real model -------------------------------------------------------------------
-# (company, true partner, near-miss): all Japanese<->Russian except where noted
+# (company, true partner, near-miss, rank the partner reaches at worst): all Japanese<->Russian.
+# The bearings pair (ベアリング / подшипник) was first only with the former glossary, which was
+# fitted to these profiles and withdrawn (docs/matchmaking.md); without it the partner is in
+# the top five, still above the near-miss.
 TRIOS = [
-    ("jp-041", "ru-046", "ru-047"),  # bearings maker: bearing distributor vs bearing maker
-    ("jp-001", "ru-001", "ru-002"),  # CNC lathes: machine-tool distributor vs lathe maker
-    ("ru-003", "jp-002", "jp-003"),  # scallops/urchin: seafood importer vs scallop seller
-    ("ru-019", "jp-017", "jp-016"),  # tofu maker: tofu-plant builder vs another tofu maker
-    ("jp-011", "ru-014", "ru-015"),  # inbound ski tours: outbound agency vs inbound operator
+    ("jp-041", "ru-046", "ru-047", 5),  # bearings maker: bearing distributor vs bearing maker
+    ("jp-001", "ru-001", "ru-002", 1),  # CNC lathes: machine-tool distributor vs lathe maker
+    ("ru-003", "jp-002", "jp-003", 1),  # scallops/urchin: seafood importer vs scallop seller
+    ("ru-019", "jp-017", "jp-016", 1),  # tofu maker: tofu-plant builder vs another tofu maker
+    ("jp-011", "ru-014", "ru-015", 1),  # inbound ski tours: outbound agency vs inbound operator
 ]
 
 
@@ -79,7 +82,7 @@ def embedder() -> Embedder:
 
 @pytest.fixture(scope="module")
 def subset() -> list[CompanyProfile]:
-    wanted = {pid for trio in TRIOS for pid in trio}
+    wanted = {pid for trio in TRIOS for pid in trio[:3]}
     return [p for p in read_profiles(DEVSET) if p.id in wanted]
 
 
@@ -91,13 +94,13 @@ def ranker(embedder: Embedder, subset: list[CompanyProfile]) -> Ranker:
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize(("query", "partner", "near_miss"), TRIOS)
+@pytest.mark.parametrize(("query", "partner", "near_miss", "within"), TRIOS)
 def test_true_partner_first_and_near_miss_below(
-    ranker: Ranker, query: str, partner: str, near_miss: str
+    ranker: Ranker, query: str, partner: str, near_miss: str, within: int
 ) -> None:
     ranked = ranker.rank(query, top=10)
     ids = [m.id for m in ranked]
-    assert ids[0] == partner, ids
+    assert partner in ids[:within], ids
     assert ids.index(near_miss) > ids.index(partner)
     languages = {ranker.index.profile(query).language, ranker.index.profile(partner).language}
     assert languages == {"ja", "ru"}  # the model has to cross the language gap

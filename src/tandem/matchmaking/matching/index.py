@@ -23,7 +23,6 @@ import numpy.typing as npt
 
 from tandem.core.embedding.base import Embedder, EmbedKind
 from tandem.core.embedding.calibration import LanguageCentering
-from tandem.core.embedding.glossary import expand
 from tandem.matchmaking.matching.phrases import split_phrases
 from tandem.matchmaking.matching.profiles import CompanyProfile
 
@@ -145,8 +144,10 @@ class _CountryBlock:
 class ProfileIndex:
     """Profiles + vectors, searchable across countries.
 
-    ``prepare(text, language)`` rewrites a text before it is embedded (by default the bundled
-    glossary appends English glosses of Japanese/Russian domain terms; ``None`` disables it);
+    ``prepare(text, language)`` rewrites a text before it is embedded (``None``, the default,
+    embeds it as written; :func:`tandem.matchmaking.matching.glossary.expand` appends English
+    glosses of Japanese/Russian reference terms, which did not help on the tune split: see
+    docs/matchmaking.md);
     the original phrase is what explanations show.
     """
 
@@ -155,7 +156,7 @@ class ProfileIndex:
         embedder: Embedder,
         *,
         splitter: Splitter = split_phrases,
-        prepare: Callable[[str, str], str] | None = expand,
+        prepare: Callable[[str, str], str] | None = None,
         centring: LanguageCentering | None = None,
         centre_languages: bool = True,
         recentre_drift: float = 0.1,

