@@ -267,3 +267,11 @@ def test_english_organisations_with_a_lower_case_head_or_a_city_inside() -> None
     assert {"Korean foreign ministry", "Russian-Korean business council"} <= orgs
     assert any(name.startswith("Osaka Gas Company") for name in orgs)
     assert "Hokkaido Shimbun" in orgs
+
+
+def test_page_furniture_with_pictographs_is_no_organisation() -> None:
+    data = facts(
+        "Сайт Томска 🔍\n🕛\nТОМСК, 2 мая. Компания «Северный порт» открыла склад.", language="ru"
+    )
+    assert all(any(c.isalpha() for c in o["name"]) for o in data["organisations"])
+    assert not any("🔍" in o["name"] for o in data["organisations"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from types import ModuleType
 from typing import TypeVar
 
@@ -126,5 +127,12 @@ CALENDAR_WORD = re.compile(
 
 
 def not_calendar(rows: list[Row]) -> list[Row]:
-    """Names that are not month or weekday names ("in November" names no place)."""
-    return [row for row in rows if not CALENDAR_WORD.fullmatch(row.name.strip())]
+    """Names that are not month or weekday names ("in November" names no place), and that
+    hold a letter and no pictograph (page furniture: "🕛", "Хабаровск 🔍")."""
+    return [
+        row
+        for row in rows
+        if not CALENDAR_WORD.fullmatch(row.name.strip())
+        and any(char.isalpha() for char in row.name)
+        and not any(unicodedata.category(char) == "So" for char in row.name)
+    ]
