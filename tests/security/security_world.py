@@ -217,8 +217,9 @@ def _committee(world: World) -> None:
         WorkingGroup,
     )
     from tandem.committee.services.demo import committee_demo_create
+    from tandem.core.actors import DEMO_ACTOR
 
-    committee_demo_create(seed=2019)
+    committee_demo_create(seed=2019, actor=DEMO_ACTOR)
     session = Decision.objects.order_by("pk").first().session
     item = AgendaItem.objects.filter(session=session).order_by("pk").first()
     decision = Decision.objects.filter(session=session).order_by("pk").first()
@@ -294,7 +295,7 @@ def _market_and_fair(world: World) -> None:
     from tandem.matchmaking.services.demo import demo_market_create
 
     demo_market_create(seed=2019, actor=DEMO_ACTOR)
-    version = demo_fair_create(time_limit=2.0, actor=None)
+    version = demo_fair_create(time_limit=2.0, actor=DEMO_ACTOR)
     assert version is not None
     fair = version.fair
     introduction = Introduction.objects.order_by("pk").first()
@@ -302,7 +303,7 @@ def _market_and_fair(world: World) -> None:
     company = own_profile.organisation
     participants = FairParticipant.objects.filter(fair=fair).order_by("pk")
     own = participants.filter(organisation=company).first() or participant_register(
-        fair=fair, organisation=company, languages=["en"], actor=None
+        fair=fair, organisation=company, languages=["en"], actor=DEMO_ACTOR
     )
     other = participants.exclude(pk=own.pk).exclude(organisation=company).first()
     meeting = ScheduledMeeting.objects.filter(version=version).order_by("pk").first()
@@ -430,13 +431,14 @@ def _fair_requests_to_write(world: World) -> None:
 
 
 def _trade_and_press(world: World) -> None:
+    from tandem.core.actors import DEMO_ACTOR
     from tandem.press.models import Article, Mention, Proposal
     from tandem.press.services.demo import demo_press_create
     from tandem.trade.models import ImportBatch
     from tandem.trade.services.demo import demo_trade_create
 
-    demo_trade_create(seed=2019)
-    demo_press_create()
+    demo_trade_create(seed=2019, actor=DEMO_ACTOR)
+    demo_press_create(actor=DEMO_ACTOR)
     mention = Mention.objects.exclude(session=None).order_by("pk").first()
     world.objects |= {
         "trade_import": ImportBatch.objects.order_by("pk").first().pk,
@@ -455,7 +457,7 @@ def build_world() -> World:
 
     world = World()
     call_command("load_default", verbosity=0)
-    demo_data_create(seed=7, organisations=40, people=30, actor=None)
+    demo_data_create(seed=7, organisations=40, people=30, actor=DEMO_ACTOR)
     demo_projects_create(seed=7, count=20, actor=DEMO_ACTOR)
     _users(world)
     _step(world, "fairs and matchmaking", lambda: _market_and_fair(world))

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError, close_old_connections, connection, connections
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import Country, Organisation, User
 
@@ -157,9 +158,9 @@ def crowded_fair(default_programme: None) -> dict[str, Any]:
         first_start=dt.time(8),
         last_end=dt.time(18, 30),
         length_minutes=30,
-        actor=None,
+        actor=DEMO_ACTOR,
     )[:21]
-    table = tables_add(fair=fair, count=1, actor=None)[0]
+    table = tables_add(fair=fair, count=1, actor=DEMO_ACTOR)[0]
     organiser = User.objects.create_user(
         username="organiser", password="a-long-test-password", role=Role.AGENCY_STAFF
     )
@@ -173,11 +174,11 @@ def crowded_fair(default_programme: None) -> dict[str, Any]:
             )
             pair.append(
                 participant_register(
-                    fair=fair, organisation=organisation, languages=["en"], actor=None
+                    fair=fair, organisation=organisation, languages=["en"], actor=DEMO_ACTOR
                 )
             )
-        request = meeting_request_create(sender=pair[0], receiver=pair[1], now=T0, actor=None)
-        request = meeting_request_respond(request=request, accept=True, now=T0, actor=None)
+        request = meeting_request_create(sender=pair[0], receiver=pair[1], now=T0, actor=DEMO_ACTOR)
+        request = meeting_request_respond(request=request, accept=True, now=T0, actor=DEMO_ACTOR)
         meetings.append(
             ScheduledMeeting.objects.create(
                 version=version, request=request, slot=slots[n], table=table
