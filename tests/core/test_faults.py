@@ -228,6 +228,35 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(
     assert _contents(full_directory) == {"filler"}
 
 
+def test_sqlite_reads_go_on_while_a_connection_keeps_the_wal_open(full_directory: Path) -> None:
+    """Why each server process keeps its SQLite connection: on a full disk a new connection
+    cannot create the WAL's shared-memory index when no other connection holds it open."""
+    from tandem.settings.base import database_settings
+
+    settings = database_settings(f"sqlite:///{full_directory}/x.sqlite3", full_directory)
+    assert settings["CONN_MAX_AGE"] is None
+    assert settings["CONN_HEALTH_CHECKS"] is True
+
+    (full_directory / "filler").unlink()
+    path = full_directory / "registry.sqlite3"
+    kept = sqlite3.connect(path)
+    kept.execute("PRAGMA journal_mode=WAL")
+    kept.execute("CREATE TABLE project (code TEXT)")
+    kept.execute("INSERT INTO project VALUES ('JR-2026-0001')")
+    kept.commit()
+    _fill(full_directory / "filler")
+    late = sqlite3.connect(path)
+    assert late.execute("SELECT count(*) FROM project").fetchone() == (1,)
+    late.close()
+    (full_directory / "filler").unlink()
+    kept.close()  # the last connection, with room to checkpoint: the WAL and index go
+    assert not (full_directory / "registry.sqlite3-shm").exists()
+    _fill(full_directory / "filler")
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        sqlite3.connect(path).execute("SELECT count(*) FROM project").fetchone()
+    assert classify(raised.value) is Fault.DATABASE_UNAVAILABLE
+
+
 # -- a cache that cannot store ----------------------------------------------------------------
 
 

@@ -104,7 +104,11 @@ def database_settings(url: str, data_dir: Path) -> dict[str, Any]:
     """One Django DATABASES entry for ``url``; SQLite in WAL mode with a busy timeout."""
     database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if database["ENGINE"] == "django.db.backends.sqlite3":
-        database["CONN_MAX_AGE"] = 0
+        # Each server process keeps its connection: while one is open, SQLite keeps the WAL and
+        # its shared-memory index, so reads go on when the disk fills (a new connection must
+        # create them, and fails with "disk I/O error" on a full disk). Checked before reuse.
+        database["CONN_MAX_AGE"] = None
+        database["CONN_HEALTH_CHECKS"] = True
         database["OPTIONS"] = {
             # Writers queue behind each other for up to 20 s instead of failing at once.
             "timeout": 20,
