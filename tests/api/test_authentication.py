@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import ApiToken, User
 from tandem.core.services.users import api_token_create
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.integration
 
 
 def test_a_machine_authenticates_with_a_bearer_token(client: Client, secretariat_jp: User) -> None:
-    _token, raw = api_token_create(user=secretariat_jp, name="statistics", actor=None)
+    _token, raw = api_token_create(user=secretariat_jp, name="statistics", actor=DEMO_ACTOR)
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"})
     assert response.status_code == 200
     assert response.json() == {
@@ -27,7 +28,7 @@ def test_a_machine_authenticates_with_a_bearer_token(client: Client, secretariat
 
 
 def test_only_the_hash_of_a_token_is_stored(secretariat_jp: User) -> None:
-    _token, raw = api_token_create(user=secretariat_jp, name="statistics", actor=None)
+    _token, raw = api_token_create(user=secretariat_jp, name="statistics", actor=DEMO_ACTOR)
     assert not ApiToken.objects.filter(token_hash=raw).exists()
     assert raw not in str(list(ApiToken.objects.values()))
 
@@ -39,7 +40,7 @@ def test_a_wrong_token_gets_401(client: Client, secretariat_jp: User, header: st
 
 
 def test_an_expired_token_gets_401(client: Client, secretariat_jp: User) -> None:
-    token, raw = api_token_create(user=secretariat_jp, name="old", actor=None)
+    token, raw = api_token_create(user=secretariat_jp, name="old", actor=DEMO_ACTOR)
     token.expires_at = timezone.now() - timedelta(minutes=1)
     token.save()
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401

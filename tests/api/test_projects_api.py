@@ -16,7 +16,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def registry(default_programme: None) -> None:
-    demo_data_create(seed=4, organisations=20, people=0, actor=None)
+    demo_data_create(seed=4, organisations=20, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=4, count=120, actor=DEMO_ACTOR)
 
 

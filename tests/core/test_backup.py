@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError, connection
 from django.test import override_settings
 
-from tandem.core.actors import command_actor
+from tandem.core.actors import DEMO_ACTOR, command_actor
 from tandem.core.backup import (
     EXCLUDED_TABLES,
     BackupError,
@@ -54,7 +54,7 @@ def media_files(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def populated(make_user: Callable[..., User], tmp_path: Path) -> Path:
     """The default programme, the demo accounts, a TOTP authenticator, history, and two files."""
-    demo_data_create(seed=3, organisations=20, people=10, actor=None)
+    demo_data_create(seed=3, organisations=20, people=10, actor=DEMO_ACTOR)
     demo_accounts_create(actor=command_actor("demo-accounts"))
     user = make_user(Role.SECRETARIAT, "RU", username="with-totp")
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

@@ -1,5 +1,6 @@
 import pytest
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.demo.generator import generate_organisations, generate_people
 from tandem.core.models import Organisation, Person
 from tandem.core.services.demo import demo_data_create
@@ -23,15 +24,15 @@ def test_generator_names_every_record_in_three_languages() -> None:
 
 @pytest.mark.integration
 def test_demo_data_is_flagged_illustrative_and_idempotent(default_programme: None) -> None:
-    counts = demo_data_create(seed=3, organisations=30, people=50, actor=None)
+    counts = demo_data_create(seed=3, organisations=30, people=50, actor=DEMO_ACTOR)
     assert counts == {"organisations created": 30, "people created": 50}
     assert not Organisation.objects.filter(is_illustrative=False).exists()
     assert Person.objects.filter(is_illustrative=True).count() == 50
-    again = demo_data_create(seed=3, organisations=30, people=50, actor=None)
+    again = demo_data_create(seed=3, organisations=30, people=50, actor=DEMO_ACTOR)
     assert again == {"organisations created": 0, "people created": 0}
 
 
 @pytest.mark.integration
 def test_demo_data_leaves_an_audit_record_for_each_row(default_programme: None) -> None:
-    demo_data_create(seed=3, organisations=10, people=5, actor=None)
+    demo_data_create(seed=3, organisations=10, people=5, actor=DEMO_ACTOR)
     assert Organisation.history.filter(history_type="+").count() == 10  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ def test_a_secretary_makes_the_briefing_pack_of_the_next_session(
     tmp_path: Path,
 ) -> None:
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
-    demo_data_create(seed=3, organisations=20, people=5, actor=None)
+    demo_data_create(seed=3, organisations=20, people=5, actor=DEMO_ACTOR)
     demo_projects_create(seed=3, count=60, actor=DEMO_ACTOR)
     committee_demo_create(seed=2019, actor=DEMO_ACTOR)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")

@@ -21,7 +21,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 def test_a_coordinator_reads_the_effect_report_and_records_a_follow_up(
     page: Page, live_server: object, make_user: Callable[..., User]
 ) -> None:
-    demo_data_create(seed=1, organisations=120, people=300, actor=None)
+    demo_data_create(seed=1, organisations=120, people=300, actor=DEMO_ACTOR)
     demo_projects_create(seed=1, count=40, actor=DEMO_ACTOR)
     demo_exchange_create(seed=2019)
     make_user(Role.COORDINATOR, "RU", username="coord")

@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_secretary_filters_the_registry_and_edits_a_project(
     page: Page, live_server: object, make_user: Callable[..., User]
 ) -> None:
-    demo_data_create(seed=5, organisations=30, people=0, actor=None)
+    demo_data_create(seed=5, organisations=30, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=5, count=220, actor=DEMO_ACTOR)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]

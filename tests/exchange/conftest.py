@@ -79,7 +79,7 @@ def productivity(pair: dict[str, Any], coordinator: User) -> KpiIndicator:
 
 @pytest.fixture
 def demo_cohort(default_programme: None) -> dict[str, int]:
-    demo_data_create(seed=1, organisations=120, people=300, actor=None)
+    demo_data_create(seed=1, organisations=120, people=300, actor=DEMO_ACTOR)
     demo_projects_create(seed=1, count=60, actor=DEMO_ACTOR)
     return demo_exchange_create(seed=2019)
 

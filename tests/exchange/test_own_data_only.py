@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.models import User
 from tandem.exchange.models import (
     EnterpriseProfile,
@@ -37,7 +38,7 @@ def test_representative_of_a_gets_404_for_b_and_sees_a(
     )
     profile_a = enterprise_save(
         profile=EnterpriseProfile(organisation=outsider, sector="machinery", size="small"),
-        actor=None,
+        actor=DEMO_ACTOR,
     )
     client.force_login(representative_of(profile_a))
     assert client.get(f"/exchange/enterprises/{pair['enterprise'].pk}/").status_code == 404

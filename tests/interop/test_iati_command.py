@@ -16,7 +16,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "iati"
 
 @pytest.fixture
 def registry(default_programme: None) -> None:
-    demo_data_create(seed=6, organisations=30, people=0, actor=None)
+    demo_data_create(seed=6, organisations=30, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=6, count=60, actor=DEMO_ACTOR)
 
 

@@ -32,7 +32,7 @@ LAUGHS = b"""<?xml version="1.0"?>
 
 @pytest.fixture
 def demo_registry(default_programme: None) -> None:
-    demo_data_create(seed=2, organisations=30, people=0, actor=None)
+    demo_data_create(seed=2, organisations=30, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=2, count=220, actor=DEMO_ACTOR)
 
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def registry(default_programme: None) -> None:
-    demo_data_create(seed=8, organisations=30, people=0, actor=None)
+    demo_data_create(seed=8, organisations=30, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=8, count=150, actor=DEMO_ACTOR)
     exchange_rates_import(
         text="date,currency,per_usd\n2015-01-01,RUB,60\n2015-01-01,JPY,110\n2015-01-01,EUR,0.9\n",

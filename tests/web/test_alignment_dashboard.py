@@ -38,7 +38,7 @@ def _fresh_cache() -> None:
 
 @pytest.fixture
 def registry(default_programme: None) -> None:
-    demo_data_create(seed=3, organisations=30, people=0, actor=None)
+    demo_data_create(seed=3, organisations=30, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=3, count=120, actor=DEMO_ACTOR)
 
 

@@ -37,7 +37,7 @@ def test_the_dashboard_and_accepting_a_suggestion(
     make_user: Callable[..., User],
     hashing_labeller: None,
 ) -> None:
-    demo_data_create(seed=4, organisations=30, people=0, actor=None)
+    demo_data_create(seed=4, organisations=30, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=4, count=120, actor=DEMO_ACTOR)
     make_user(Role.SECRETARIAT, "JP", username="sec-jp")
     base = str(live_server.url)  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
@@ -60,7 +61,7 @@ def test_language_switch_refuses_to_redirect_off_site(client: Client, db: None) 
 def test_home_shows_the_dashboard_to_a_role_and_flags_illustrative_data(
     client: Client, secretariat_jp: User
 ) -> None:
-    demo_data_create(seed=1, organisations=4, people=4, actor=None)
+    demo_data_create(seed=1, organisations=4, people=4, actor=DEMO_ACTOR)
     client.force_login(secretariat_jp)
     html = client.get("/").content.decode()
     assert "At a glance" in html
@@ -86,7 +87,7 @@ def test_organisations_need_a_programme_role(
 def test_organisations_search_across_languages_and_paginate(
     client: Client, make_user: Callable[..., User]
 ) -> None:
-    demo_data_create(seed=1, organisations=120, people=0, actor=None)
+    demo_data_create(seed=1, organisations=120, people=0, actor=DEMO_ACTOR)
     client.force_login(make_user(Role.OFFICIAL, "RU"))
     first = client.get("/organisations/").content.decode()
     assert "Page 1 of 3" in first

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def demo_registry(default_programme: None) -> None:
-    demo_data_create(seed=1, organisations=40, people=0, actor=None)
+    demo_data_create(seed=1, organisations=40, people=0, actor=DEMO_ACTOR)
     demo_projects_create(seed=1, count=220, actor=DEMO_ACTOR)
 
 
