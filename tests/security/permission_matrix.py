@@ -88,6 +88,7 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:project_bulk_status": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": SECRETARIATS, "403": REST}},
     "web:project_import": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
     "web:project_import_iati": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "ok": SECRETARIATS, "403": REST}},
+    "web:project_import_iati_commit": {"kwargs": {}, "GET": {"login": ANONYMOUS, "redirect": SECRETARIATS, "403": REST}, "POST": {"login": ANONYMOUS, "redirect": SECRETARIATS, "403": REST}},
     "web:project_import_commit": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": SECRETARIATS, "403": REST}},
     "web:iati_export": {"kwargs": {}, "GET": {"ok": REST}},
     "web:alignment": {"kwargs": {}, "GET": {"ok": REST}},
