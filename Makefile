@@ -10,7 +10,7 @@ export TANDEM_DATA_DIR ?= $(CURDIR)/var
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_WAIT_POLICY ?= passive
 
-.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade eval eval-iati serve lock clean
+.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade eval eval-iati eval-press serve lock clean
 
 demo: setup ## set up, load the default and the demo data, serve on http://127.0.0.1:$(PORT)
 	$(BIN)/tandem migrate --no-input -v0
@@ -79,7 +79,11 @@ eval-iati: setup ## import, export and re-import the IATI corpus, compare with i
 	PYTHONPATH=src $(BIN)/python bench/interop/bench_iati_realdata.py
 	$(BIN)/python bench/run.py --collect
 
-eval: eval-iati ## every evaluation on the development corpus (figures in docs/performance.md)
+# Development figures of press extraction on ../shared/realdata/press (texts re-read into .realdata/).
+eval-press: setup ## score press extraction on the real news excerpts with the corpus's own scorer
+	PYTHONPATH=src $(BIN)/python bench/press/eval_realdata.py
+
+eval: eval-iati eval-trade eval-press ## every evaluation on the development corpus (docs/performance.md)
 
 serve: setup
 	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2
