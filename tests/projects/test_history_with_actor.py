@@ -30,6 +30,22 @@ def test_demo_financing_lines_and_participants_have_their_creation_records(
     assert participants.count() == Participant.objects.count()
 
 
+def test_bulk_created_projects_have_their_national_projects_and_regions_on_the_record(
+    default_programme: None,
+) -> None:
+    demo_data_create(seed=3, organisations=10, people=0, actor=DEMO_ACTOR)
+    demo_projects_create(seed=3, count=8, actor=DEMO_ACTOR)
+    for project in JointProject.objects.all():
+        created = project.history.get(history_type="+")  # type: ignore[attr-defined]
+        assert {link.nationalproject_id for link in created.national_projects.all()} == set(
+            project.national_projects.values_list("pk", flat=True)
+        )
+        assert {link.region_id for link in created.regions.all()} == set(
+            project.regions.values_list("pk", flat=True)
+        )
+        assert created.history_change_reason == "tandem demo-data"
+
+
 def test_replacing_participants_records_only_what_changed_with_the_actor(
     make_project: Callable[..., JointProject], secretariat_jp: User
 ) -> None:

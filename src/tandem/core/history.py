@@ -4,8 +4,9 @@ of bare ``bulk_create``, ``bulk_update``, ``QuerySet.update`` and ``QuerySet.del
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from django.apps import apps
 from django.db import models
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -96,6 +97,44 @@ def replace_rows(
         else:
             new.append(row)
     return create_rows(model, new, actor=actor)
+
+
+def create_links(model: type[models.Model], field: str, links: list[Any]) -> None:
+    """Insert the through rows ``links`` of ``model.field`` (a many-to-many that keeps its
+    history) and put each on its object's latest history record: for objects just made by
+    :func:`create_rows`, the creation record, which already names the actor. A bulk insert
+    sends no ``m2m_changed`` signal, so simple-history would otherwise see no link."""
+    through: Any = getattr(model, field).through
+    links = through.objects.bulk_create(links, batch_size=BATCH)  # with their ids
+    if not links:
+        return
+    history: Any = model.history.model  # type: ignore[attr-defined]
+    linked: Any = apps.get_model(model._meta.app_label, f"{history.__name__}_{field}")
+    owner = f"{model._meta.model_name}_id"
+    target = next(
+        f"{fk.name}_id"
+        for fk in through._meta.get_fields()
+        if fk.is_relation and fk.many_to_one and fk.related_model is not model
+    )
+    owners = {getattr(link, owner) for link in links}
+    latest = dict(
+        history.objects.filter(id__in=owners)
+        .order_by("id", "history_id")
+        .values_list("id", "history_id")
+    )  # ordered so that each object's last record wins
+    linked.objects.bulk_create(
+        [
+            linked(
+                id=link.pk,
+                history_id=latest[getattr(link, owner)],
+                **{owner: getattr(link, owner)},
+                **{target: getattr(link, target)},
+            )
+            for link in links
+            if getattr(link, owner) in latest
+        ],
+        batch_size=BATCH,
+    )
 
 
 def _key(row: models.Model, fields: tuple[str, ...]) -> tuple[object, ...]:

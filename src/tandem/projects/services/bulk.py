@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from tandem.core.actors import Actor, actor_user
 from tandem.core.crosslingual.gazetteer import one_gazetteer
 from tandem.core.crosslingual.search import with_keys
-from tandem.core.history import create_rows
+from tandem.core.history import create_links, create_rows
 from tandem.core.i18n import LANGUAGES
 from tandem.core.services.database import refresh_planner_statistics
 from tandem.programme.models import Programme
@@ -118,8 +118,8 @@ def projects_bulk_create(
             )
         )
     create_rows(ProjectPlanArea, links, actor=actor)
-    national_through.objects.bulk_create(nationals, batch_size=BATCH)
-    region_through.objects.bulk_create(regions, batch_size=BATCH)
+    create_links(JointProject, "national_projects", nationals)
+    create_links(JointProject, "regions", regions)
     create_rows(ProjectAspect, aspects, actor=actor)
     create_rows(Sector, sectors, actor=actor)
     create_rows(Participant, participants, actor=actor)

@@ -14,7 +14,7 @@ from django.db import transaction
 from tandem.core.actors import Actor, actor_user
 from tandem.core.crosslingual.gazetteer import one_gazetteer
 from tandem.core.crosslingual.search import with_keys
-from tandem.core.history import create_rows
+from tandem.core.history import create_links, create_rows
 from tandem.core.models import Country, Organisation, Region
 from tandem.programme.models import NationalProject, PlanArea, Programme
 from tandem.projects.demo import SUMMARY, DemoProject, generate_projects
@@ -156,8 +156,8 @@ def _create_demo_projects(*, seed: int, count: int, actor: Actor) -> int:
                 for kind, amount, currency, date in project.financing
             )
         create_rows(ProjectPlanArea, links, actor=actor)
-        national_through.objects.bulk_create(national_links, batch_size=BATCH)
-        region_through.objects.bulk_create(region_links, batch_size=BATCH)
+        create_links(JointProject, "national_projects", national_links)
+        create_links(JointProject, "regions", region_links)
         create_rows(ProjectAspect, aspects, actor=actor)
         create_rows(Participant, participants, actor=actor)
         create_rows(StatusChange, changes, actor=actor)
