@@ -62,6 +62,16 @@ def test_registry_csv_and_xlsx_have_an_illustrative_column(
     assert row_to_project_in(dict(zip(header, row, strict=True))).code == "JR-2019-0900"
 
 
+def test_record_files_of_illustrative_projects_say_so_in_their_name(
+    reader: Client, illustrative_project: JointProject
+) -> None:
+    response = reader.get("/projects/export-financing.csv")
+    assert response.status_code == 200
+    assert "-illustrative-" in response["Content-Disposition"]
+    JointProject.objects.filter(pk=illustrative_project.pk).update(is_illustrative=False)
+    assert "illustrative" not in reader.get("/projects/export-financing.csv")["Content-Disposition"]
+
+
 def test_alignment_export_says_it_counts_illustrative_projects(
     reader: Client, illustrative_project: JointProject
 ) -> None:

@@ -298,7 +298,11 @@ def records_export(request: HttpRequest, kind: str) -> StreamingHttpResponse:
         record_csv_chunks(table, ids), content_type="text/csv; charset=utf-8"
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="joint-projects-{kind}-{stamp}.csv"'
+    # Records of illustrative projects say so in the file's name, as the registry's own
+    # export does in a column (the record files' columns are read back by the import as is).
+    illustrative = JointProject.objects.filter(pk__in=ids, is_illustrative=True).exists()
+    name = f"joint-projects-{kind}-illustrative" if illustrative else f"joint-projects-{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
     return response
 
 

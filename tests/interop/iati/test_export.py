@@ -102,6 +102,12 @@ def test_export_valid_for_xmllint(tmp_path: Path, schema_folder: Path) -> None:
     assert "validates" in run.stderr
 
 
+def test_an_illustrative_activity_says_so_and_the_file_stays_valid(schema_folder: Path) -> None:
+    data = export([minimal_record(illustrative=True), minimal_record(code="JR-2019-0043")])
+    assert data.count(b"Illustrative demo data") == 1
+    assert validate(data, folder=schema_folder) == []
+
+
 def test_export_streams_a_generator_and_returns_count() -> None:
     out = io.BytesIO()
     count = write_activities(make_records(7), out, reporting_org=REPORTING_ORG, generated=GENERATED)

@@ -79,6 +79,12 @@ def build_activity(record: ActivityRecord, ctx: ExportContext) -> Element:
     return activity
 
 
+ILLUSTRATIVE_NOTE = (
+    " Illustrative demo data: the activity below is made up for demonstration"
+    " and is not a fact about the programme. "
+)
+
+
 def write_activities(
     records: Iterable[ActivityRecord],
     out: BinaryIO,
@@ -109,6 +115,8 @@ def write_activities(
                         raise
                     left_out(exc)
                     continue
+                if record.illustrative:
+                    xf.write(etree.Comment(ILLUSTRATIVE_NOTE), pretty_print=True)
                 xf.write(activity, pretty_print=True)
                 count += 1
     return count

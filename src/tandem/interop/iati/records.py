@@ -281,6 +281,8 @@ class ActivityRecord:
     #: The file's reporting organisation (read only; the export names its own).
     publisher: OrgRef | None = field(default=None, compare=False)
     secondary_reporter: bool = False
+    #: Made up for demonstration: the export says so in a comment before the activity.
+    illustrative: bool = field(default=False, compare=False)
     #: The line of ``<iati-activity>`` in the file read (not part of the activity's value).
     line: int | None = field(default=None, compare=False)
 

@@ -344,4 +344,5 @@ def activity_record(project: JointProject) -> ActivityRecord:
         locations=locations,
         document_links=links,
         secondary_reporter=_published_by_others(iati),
+        illustrative=project.is_illustrative,
     )
