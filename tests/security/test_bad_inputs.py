@@ -236,7 +236,10 @@ def _page_messages(response: Any) -> list[str]:
         found += [str(e) for errors in form.errors.values() for e in errors]
     plan = context.get("plan")
     if plan is not None:
-        found += list(plan.file_problems) + [m for o in plan.outcomes for m in o.messages]
+        found += list(plan.file_problems)
+        # The registry's plan keeps messages per row; the IATI plan one line per problem.
+        found += [m for o in plan.outcomes for m in getattr(o, "messages", [])]
+        found += list(getattr(plan, "problems", []))
     found += [str(e) for e in context.get("errors") or []]
     return found
 
