@@ -1,9 +1,9 @@
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from browser import sign_in
 from playwright.sync_api import Page, expect
+from screenshots import SCREENSHOTS
 
 from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
@@ -14,8 +14,6 @@ from tandem.exchange.services.demo import demo_exchange_create
 from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_a_coordinator_reads_the_effect_report_and_records_a_follow_up(
