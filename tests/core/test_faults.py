@@ -184,6 +184,7 @@ def test_a_full_database_answers_a_page_in_the_readers_language(
     assert response.status_code == 507
     html = response.content.decode()
     assert '<html lang="ru">' in html
+    assert "Хранилище заполнено" in html  # "Storage is full", in the reader's language
     assert "Traceback" not in html
     assert 'data-status="507"' in html
 
