@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tandem.core.models import Region
 from tandem.core.permissions import check
@@ -32,6 +33,9 @@ CREATE, CHANGE, UNCHANGED, REFUSE = "create", "change", "unchanged", "refuse"
 ACTIONS = (CREATE, CHANGE, UNCHANGED, REFUSE)
 
 Member = tuple[Any, str, str]  # (Organisation or NewOrganisation, side code, role)
+
+# The end dates a file may give before their start, named in the reader's language.
+END_DATES = {"planned_end": gettext_lazy("planned end"), "actual_end": gettext_lazy("actual end")}
 
 
 @dataclass
@@ -269,7 +273,7 @@ def _plan_record(
                 % {
                     "who": identifier,
                     "line": record.line,
-                    "end": end.replace("_", " "),
+                    "end": END_DATES[end],
                     "last": last,
                 }
             )

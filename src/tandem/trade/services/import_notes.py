@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from tandem.trade.formats import comtrade
 from tandem.trade.formats.checks import Check, Plan
@@ -172,7 +172,7 @@ def overlap_warning(reporter: str, years: list[int]) -> str:
 def preview_lines(report: ImportReport, *, first_rows: int = 5) -> list[str]:
     """The preview as lines of text: what ``tandem trade import --dry-run`` prints."""
     years = f"{report.years[0]}–{report.years[1]}" if report.years else "-"
-    head = _("Would import") if report.dry_run else _("Imported")
+    head = _("Would import") if report.dry_run else pgettext("trade import preview", "Imported")
     lines = [
         _("%(head)s %(rows)s rows from %(name)s (%(format)s, %(encoding)s), %(years)s.")
         % {
