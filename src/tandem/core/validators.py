@@ -29,7 +29,7 @@ XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 
 def control_characters(text: str) -> list[str]:
-    """The distinct control characters in ``text``, as U+0001-style code points, in order of appearance."""
+    """The distinct control characters in ``text`` (as "U+0001"), in order of appearance."""
     return list(dict.fromkeys(f"U+{ord(c):04X}" for c in CONTROL_CHARACTERS.findall(text)))
 
 
