@@ -36,6 +36,7 @@ PURE_COMMANDS: dict[str, str] = {
     "schedule": "tandem.fairs.scheduling.cli:main",
     "match": "tandem.matchmaking.matching.cli:main",
     "classify": "tandem.programme.labelling.cli:main",
+    "eval": "tandem.evaluation.cli:main",
 }
 
 
