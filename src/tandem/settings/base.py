@@ -8,7 +8,7 @@ from typing import Any
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from tandem.settings.config import load_config
+from tandem.settings.config import S3Config, load_config
 
 CONFIG = load_config()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -95,6 +95,7 @@ TEMPLATES = [
                 "tandem.core.security.context.security",
                 "tandem.core.health.storage_warning",
             ],
+            "builtins": ["tandem.web.templatetags.dates"],
         },
     }
 ]
@@ -156,17 +157,42 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ja", "ru")
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# One date form per language (tandem/formats): "9 July 2019", "2019年7月9日(火)", "9 июля 2019 г."
+FORMAT_MODULE_PATH = ["tandem.formats"]
 LANGUAGE_COOKIE_NAME = "tandem_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+
+
+def upload_storage(s3: S3Config | None) -> dict[str, Any]:
+    """Where uploads go: the media folder (TANDEM_MEDIA_ROOT, a folder every node mounts when
+    there are several), or an S3-compatible bucket through django-storages (TANDEM_S3_*)."""
+    if s3 is None:
+        return {"BACKEND": "tandem.core.storage.WholeFileSystemStorage"}
+    options: dict[str, Any] = {
+        "bucket_name": s3.bucket,
+        "default_acl": None,  # private: the bucket's own policy; files are served by tandem
+        "file_overwrite": False,  # a name taken gets a suffix, as on the file system
+        "querystring_auth": True,
+    }
+    if s3.endpoint_url:
+        options["endpoint_url"] = s3.endpoint_url
+    if s3.region:
+        options["region_name"] = s3.region
+    if s3.access_key_id:
+        options["access_key"] = s3.access_key_id
+        options["secret_key"] = s3.secret_access_key
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "tandem.core.storage.WholeFileSystemStorage"},
+    "default": upload_storage(CONFIG.s3),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_ROOT = CONFIG.media_root or DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
@@ -201,6 +227,9 @@ TANDEM_ABSOLUTE_TIMEOUT = CONFIG.absolute_timeout_hours * 60 * 60
 TANDEM_MIN_FREE_BYTES = CONFIG.min_free_mb * 1_048_576
 TANDEM_WORKER_STALL_SECONDS = CONFIG.worker_stall_seconds
 
+# Sessions live in the database, so that a user stays signed in when the node that served
+# them is lost (every node reads the same table; no node keeps sessions of its own).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = TANDEM_ABSOLUTE_TIMEOUT
@@ -227,15 +256,31 @@ EMAIL_BACKEND = CONFIG.email_backend
 DEFAULT_FROM_EMAIL = "tandem@localhost"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job whose worker has not been heard of for this long is taken back (tandem.core.jobs).
+TANDEM_JOB_LEASE_SECONDS = CONFIG.job_lease_seconds
 
-# A file cache in the data dir: shared by every server process, nothing else to run. A cache
-# that cannot store or read degrades to computing the value (tandem.core.caching).
-CACHES = {
-    "default": {
+
+
+def cache_settings(url: str, data_dir: Path) -> dict[str, Any]:
+    """The default cache: Redis at ``url`` (TANDEM_CACHE_URL, shared by every node), else a
+    file cache in the data dir (shared by every server process of one machine, nothing else
+    to run). A cache that cannot store or read degrades to computing the value
+    (tandem.core.caching)."""
+    if url:
+        return {
+            "BACKEND": "tandem.core.caching.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "tandem",
+            # A Redis server gone answers a miss within a second instead of hanging a page.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    return {
         "BACKEND": "tandem.core.caching.ResilientFileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache"),
+        "LOCATION": str(data_dir / "cache"),
     }
-}
+
+
+CACHES = {"default": cache_settings(CONFIG.cache_url, DATA_DIR)}
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -1,0 +1,9 @@
+"""Japanese: "2019年7月9日(火)", with the weekday; "2019年7月9日(火) 11:00"."""
+
+DATE_FORMAT = "Y年n月j日(D)"
+DATETIME_FORMAT = "Y年n月j日(D) H:i"
+SHORT_DATE_FORMAT = DATE_FORMAT
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+MONTH_DAY_FORMAT = "n月j日(D)"
+YEAR_MONTH_FORMAT = "Y年n月"
+TIME_FORMAT = "H:i"
