@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import xstatic.pkg.bootstrap as xstatic_bootstrap
 from django.utils.translation import gettext_lazy as _
 
 from tandem.settings.config import S3Config, load_config
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, which tandem.web overrides with Bootstrap classes
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "tandem.urls"
+# Every form widget gets Bootstrap classes from tandem.web's widget templates (web/forms/).
+FORM_RENDERER = "tandem.web.forms.BootstrapFormRenderer"
 WSGI_APPLICATION = "tandem.wsgi.application"
 
 TEMPLATES = [
@@ -165,6 +169,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# Bootstrap 5 is served from the installed xstatic-bootstrap package, never copied into the
+# repository (docs/decisions/0007-design-system.md): /static/bootstrap/css/bootstrap.min.css.
+STATICFILES_DIRS = [("bootstrap", xstatic_bootstrap.BASE_DIR)]
 
 
 def upload_storage(s3: S3Config | None) -> dict[str, Any]:
@@ -258,7 +265,6 @@ DEFAULT_FROM_EMAIL = "tandem@localhost"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A running job whose worker has not been heard of for this long is taken back (tandem.core.jobs).
 TANDEM_JOB_LEASE_SECONDS = CONFIG.job_lease_seconds
-
 
 
 def cache_settings(url: str, data_dir: Path) -> dict[str, Any]:

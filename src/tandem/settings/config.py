@@ -37,6 +37,23 @@ class Config:
     absolute_timeout_hours: int = 12
     min_free_mb: int = 500
     worker_stall_seconds: int = 300
+    #: Several application nodes (docs/operations.md): a cache every node shares, a folder of
+    #: uploads every node mounts (or an S3-compatible bucket), and the task worker's lease.
+    cache_url: str = ""
+    media_root: Path | None = None
+    s3: S3Config | None = None
+    job_lease_seconds: int = 90
+
+
+@dataclass(frozen=True)
+class S3Config:
+    """An S3-compatible bucket for uploads (django-storages' S3 backend)."""
+
+    bucket: str
+    endpoint_url: str = ""
+    region: str = ""
+    access_key_id: str = ""
+    secret_access_key: str = ""
 
 
 def _flag(environ: Mapping[str, str], name: str, default: bool) -> bool:
@@ -99,6 +116,57 @@ def _secret_key(environ: Mapping[str, str], data_dir: Path) -> str:
     return key
 
 
+CACHE_SCHEMES = ("redis", "rediss", "unix")
+
+
+def _cache_url(environ: Mapping[str, str]) -> str:
+    url = (environ.get("TANDEM_CACHE_URL") or "").strip()
+    if url and urlsplit(url).scheme not in CACHE_SCHEMES:
+        shown = url.split("@")[-1]
+        raise ConfigError(
+            f"TANDEM_CACHE_URL {shown!r} is not supported: use redis://HOST:PORT/DB "
+            "(or leave it unset for the cache folder in the data dir)."
+        )
+    return url
+
+
+def _media_root(environ: Mapping[str, str]) -> Path | None:
+    raw = environ.get("TANDEM_MEDIA_ROOT")
+    if not raw:
+        return None
+    path = Path(raw).expanduser().resolve()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"TANDEM_MEDIA_ROOT {path} cannot be created: {exc.strerror}.") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ConfigError(f"TANDEM_MEDIA_ROOT {path} is not writable by this user.")
+    return path
+
+
+def _s3(environ: Mapping[str, str]) -> S3Config | None:
+    bucket = (environ.get("TANDEM_S3_BUCKET") or "").strip()
+    if not bucket:
+        return None
+    endpoint = (environ.get("TANDEM_S3_ENDPOINT_URL") or "").strip()
+    if endpoint and urlsplit(endpoint).scheme not in {"http", "https"}:
+        raise ConfigError(f"TANDEM_S3_ENDPOINT_URL {endpoint!r} must start with https://.")
+    key_id = environ.get("TANDEM_S3_ACCESS_KEY_ID", "")
+    secret = environ.get("TANDEM_S3_SECRET_ACCESS_KEY", "")
+    if bool(key_id) != bool(secret):
+        raise ConfigError(
+            "Give both TANDEM_S3_ACCESS_KEY_ID and TANDEM_S3_SECRET_ACCESS_KEY, or neither "
+            "(then the machine's own S3 credentials are used)."
+        )
+    return S3Config(
+        bucket=bucket,
+        endpoint_url=endpoint,
+        region=(environ.get("TANDEM_S3_REGION") or "").strip(),
+        access_key_id=key_id,
+        secret_access_key=secret,
+    )
+
+
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
     raw = environ.get(name)
     if raw is None or raw.strip() == "":
@@ -137,4 +205,8 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
         absolute_timeout_hours=_positive_int(env, "TANDEM_ABSOLUTE_TIMEOUT_HOURS", 12),
         min_free_mb=_positive_int(env, "TANDEM_MIN_FREE_MB", 500),
         worker_stall_seconds=_positive_int(env, "TANDEM_WORKER_STALL_SECONDS", 300),
+        cache_url=_cache_url(env),
+        media_root=_media_root(env),
+        s3=_s3(env),
+        job_lease_seconds=_positive_int(env, "TANDEM_JOB_LEASE_SECONDS", 90),
     )
