@@ -238,7 +238,7 @@ def test_a_joint_project_page_shows_the_introduction_it_came_from(
     url = reverse("web:project_detail", args=[project.code])
     page = _client(secretariat_jp).get(url).content.decode()
     assert "川田精機 → Уралстанок" in page and "Joint project created" in page
-    assert "2026-07-09" in page and "Innoprom" in page
+    assert "9 July 2026" in page and "Innoprom" in page  # the reader's date form
     assert "Signed at the fair" not in page  # the outcome note is the companies' own
     detail = reverse("web:matchmaking_introduction", args=[introduction.pk])
     assert detail not in page
