@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tandem.committee.models import CommitteeSession
@@ -48,8 +49,10 @@ from tandem.projects.services.projects import (
 )
 from tandem.projects.services.rates import financing_in_usd
 from tandem.web.alignment.labels import record_accepted_labels
+from tandem.web.templatetags.listing import POSITION_PARAMETERS, query_without
 
 EXPORT_LIMIT = 100_000
+PAGE_SIZE = 50
 
 
 def _sessions() -> list[tuple[str, str]]:
@@ -58,6 +61,13 @@ def _sessions() -> list[tuple[str, str]]:
 
 def _filter_form(request: HttpRequest) -> ProjectFilterForm:
     return ProjectFilterForm(request.GET or None, sessions=_sessions())
+
+
+def _start(request: HttpRequest) -> int:
+    """Where the page starts in the list (1 for the first row): carried by the paging links,
+    so that a keyset page can say "51–100 of 211" without counting the rows before it."""
+    value = request.GET.get("start", "")
+    return max(1, int(value)) if value.isdigit() and len(value) < 9 else 1
 
 
 @permission_required("projects.view_registry")
@@ -69,16 +79,24 @@ def project_list(request: HttpRequest) -> HttpResponse:
         filters,
         sort=form.sort_order(),
         after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        size=PAGE_SIZE,
     )
-    query = request.GET.copy()
-    query.pop("after", None)
+    start = _start(request) if page.previous_cursor else 1
+    total = count_matches(request.user, filters)
     context = {
         "form": form,
         "page": page,
-        "total": count_matches(request.user, filters),
+        "total": total,
         "count_cap": COUNT_CAP,
-        "query_string": query.urlencode(),
-        "is_first_page": not request.GET.get("after"),
+        "query_string": query_without(request.GET, *POSITION_PARAMETERS).urlencode(),
+        "is_first_page": page.previous_cursor is None,
+        "range_start": start,
+        "range_end": start + len(page.rows) - 1,
+        "page_number": (start - 1) // PAGE_SIZE + 1,
+        "page_count": -(-total // PAGE_SIZE) if total <= COUNT_CAP else None,
+        "next_start": start + len(page.rows),
+        "previous_start": max(1, start - PAGE_SIZE),
         "can_add": check(request.user, "projects.add_project"),
         "can_export": check(request.user, "projects.export_projects"),
         "can_bulk": check(request.user, "projects.add_project"),
@@ -239,10 +257,20 @@ def project_bulk_status(request: HttpRequest) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             actor=signed_in(request.user),
         )
-        messages.success(request, _("Status changed for %(count)d projects.") % {"count": changed})
+        messages.success(
+            request,
+            ngettext(
+                "Status changed for %(count)d project.",
+                "Status changed for %(count)d projects.",
+                changed,
+            )
+            % {"count": changed},
+        )
     else:
         messages.error(request, _("Give the new status, its date and a reason."))
-    return HttpResponseRedirect(reverse("web:project_list"))
+    # Back to the list as it was filtered and sorted (the form posts to the list's query).
+    kept = query_without(request.GET, *POSITION_PARAMETERS).urlencode()
+    return HttpResponseRedirect(reverse("web:project_list") + (f"?{kept}" if kept else ""))
 
 
 @permission_required("projects.export_projects")

@@ -25,6 +25,7 @@ from tandem.projects.selectors.registry import (
     filtered_projects,
     ranked_page,
 )
+from tandem.projects.selectors.registry_paging import page_before, row_cursor
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class RowPage:
     rows: list[RegistryRow]
     next_cursor: str | None
     sort: str
+    previous_cursor: str | None = None
 
 
 def _texts(values: dict[str, Any], field: str) -> dict[str, str]:
@@ -108,9 +110,11 @@ def registry_rows(
     *,
     sort: str = DEFAULT_SORT,
     after: str | None = None,
+    before: str | None = None,
     size: int = 50,
 ) -> RowPage:
-    """One page of the registry for the list page, in the active language."""
+    """One page of the registry for the list page, in the active language: the page after
+    the cursor ``after``, or the one before the cursor ``before`` (the "Previous" link)."""
     size = max(1, min(size, MAX_PAGE_SIZE))
     sort = sort if sort in SORTS else DEFAULT_SORT
     language = (get_language() or "en")[:2]
@@ -124,9 +128,17 @@ def registry_rows(
         "disclosure",
         "is_illustrative",
     )
-    found, next_cursor = ranked_page(
-        filtered_projects(user, filters).values(*columns), filters.query, sort, after, size
-    )
+    projects = filtered_projects(user, filters).values(*columns)
+    previous_cursor = None
+    if before:
+        found, earlier = page_before(projects, filters.query, sort, before, size)
+        next_cursor = row_cursor(projects, filters.query, sort, found[-1]) if found else None
+        if earlier and found:
+            previous_cursor = row_cursor(projects, filters.query, sort, found[0])
+    else:
+        found, next_cursor = ranked_page(projects, filters.query, sort, after, size)
+        if after and found:
+            previous_cursor = row_cursor(projects, filters.query, sort, found[0])
     ids = [values["pk"] for values in found]
     areas = _areas_by_project(ids, language) if ids else {}
     leads = _leads_by_project(ids, language) if ids else {}
@@ -145,4 +157,4 @@ def registry_rows(
         )
         for values in found
     ]
-    return RowPage(rows=rows, next_cursor=next_cursor, sort=sort)
+    return RowPage(rows=rows, next_cursor=next_cursor, sort=sort, previous_cursor=previous_cursor)
