@@ -81,7 +81,7 @@ eval-iati: setup ## import, export and re-import the IATI corpus, compare with i
 
 # Development figures of press extraction on ../shared/realdata/press (texts re-read into .realdata/).
 eval-press: setup ## score press extraction on the real news excerpts with the corpus's own scorer
-	PYTHONPATH=src $(BIN)/python bench/press/eval_realdata.py
+	$(BIN)/tandem eval press .realdata/press
 
 eval: eval-iati eval-trade eval-press ## every evaluation on the development corpus (docs/performance.md)
 
