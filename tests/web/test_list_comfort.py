@@ -101,3 +101,22 @@ def test_the_bulk_status_change_keeps_the_search(
     assert response["Location"] == f"/projects/?q={project.code}&status=agreed&sort=-code"
     project.refresh_from_db()
     assert project.status == "completed"
+
+
+def test_every_paged_list_keeps_its_filters_and_says_its_range(
+    client: Client, default_programme: None, secretariat_jp: User
+) -> None:
+    demo_data_create(seed=1, organisations=70, people=0, actor=DEMO_ACTOR)
+    client.force_login(secretariat_jp)
+    response = client.get("/organisations/", {"sort": "-side", "kind": ""})
+    html = response.content.decode()
+    total = response.context["page"].paginator.count
+    assert total > 50
+    assert f"1–50 of {total}" in html and "Page 1 of 2" in html
+    assert 'aria-sort="descending"' in html
+    assert _link(html, "next") == "sort=-side&kind=&page=2"
+    names = [org.side.code for org in response.context["page"].object_list]
+    assert names == sorted(names, reverse=True)
+    second = client.get("/organisations/?" + _link(html, "next")).content.decode()
+    assert f"51–{total} of {total}" in second
+    assert _link(second, "prev") == "sort=-side&kind=&page=1"

@@ -228,6 +228,7 @@ class ActionFilterForm(forms.Form):
             ("due_date", _("Due date")),
             ("-due_date", _("Due date, latest first")),
             ("reference", _("Reference")),
+            ("-reference", _("Reference, latest first")),
         ],
         required=False,
     )

@@ -66,6 +66,7 @@ class ListFilterForm(forms.Form):
         required=False,
         choices=[
             ("name", _("Name")),
+            ("-name", _("Name, descending")),
             ("-start", _("Latest first")),
             ("start", _("Oldest first")),
         ],

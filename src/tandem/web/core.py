@@ -24,7 +24,14 @@ from tandem.projects.selectors.stats import status_counts
 from tandem.web.feed import home_feed
 
 PAGE_SIZE = 50
-ORGANISATION_SORTS = {"name": "name", "-name": "-name", "kind": "kind", "side": "side__code"}
+ORGANISATION_SORTS = {
+    "name": "name",
+    "-name": "-name",
+    "kind": "kind",
+    "-kind": "-kind",
+    "side": "side__code",
+    "-side": "-side__code",
+}
 
 
 @permission_required(PUBLIC)

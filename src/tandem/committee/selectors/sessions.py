@@ -83,6 +83,7 @@ ACTION_SORTS = {
     "due_date": ("due_date", "session__number", "number"),
     "-due_date": ("-due_date", "session__number", "number"),
     "reference": ("session__number", "number"),
+    "-reference": ("-session__number", "-number"),
 }
 
 

@@ -43,7 +43,12 @@ def enterprise_list(
         rows = rows.filter(sector=sector)
     if side:
         rows = rows.filter(organisation__side__code=side)
-    order = {"name": "organisation__name", "-start": "-created_at", "start": "created_at"}
+    order = {
+        "name": "organisation__name",
+        "-name": "-organisation__name",
+        "-start": "-created_at",
+        "start": "created_at",
+    }
     return rows.order_by(order.get(sort, "organisation__name"), "pk")
 
 
@@ -61,7 +66,12 @@ def dispatch_list(
         rows = rows.filter(topic=topic)
     if sector:
         rows = rows.filter(host__sector=sector)
-    order = {"name": "host__organisation__name", "-start": "-start_date", "start": "start_date"}
+    order = {
+        "name": "host__organisation__name",
+        "-name": "-host__organisation__name",
+        "-start": "-start_date",
+        "start": "start_date",
+    }
     return rows.order_by(order.get(sort, "-start_date"), "pk")
 
 
@@ -77,7 +87,12 @@ def placement_list(
         )
     if sector:
         rows = rows.filter(home__sector=sector)
-    order = {"name": "home__organisation__name", "-start": "-start_date", "start": "start_date"}
+    order = {
+        "name": "home__organisation__name",
+        "-name": "-home__organisation__name",
+        "-start": "-start_date",
+        "start": "start_date",
+    }
     return rows.order_by(order.get(sort, "-start_date"), "pk")
 
 

@@ -45,6 +45,7 @@ PARTICIPANT_SORTS = {
     "name": "name",
     "-name": "-name",
     "side": "side__code",
+    "-side": "-side__code",
     "booth": "-is_exhibitor",
 }
 
