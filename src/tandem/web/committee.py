@@ -16,7 +16,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -151,7 +151,15 @@ def session_view(request: HttpRequest, number: int) -> HttpResponse:
 def agenda_propose(request: HttpRequest, number: int) -> HttpResponse:
     session = _session_or_404(number, request.user)
     created = agenda_apply_proposal(session=session, actor=signed_in(request.user))
-    messages.success(request, _("%(count)s proposed agenda items added.") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d proposed agenda item added.",
+            "%(count)d proposed agenda items added.",
+            len(created),
+        )
+        % {"count": len(created)},
+    )
     return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#agenda")
 
 

@@ -139,8 +139,8 @@ def iati_import_commit_view(request: HttpRequest) -> HttpResponse:
     messages.success(
         request,
         _(
-            "Imported: %(created)d projects created, %(changed)d changed, "
-            "%(organisations)d organisations created for review."
+            "Import done. Projects created: %(created)d; changed: %(changed)d; "
+            "organisations created for review: %(organisations)d."
         )
         % counts,
     )

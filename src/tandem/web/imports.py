@@ -150,7 +150,7 @@ def project_import_commit(request: HttpRequest) -> HttpResponse:
         path.unlink(missing_ok=True)
     messages.success(
         request,
-        _("Imported: %(created)d projects created, %(changed)d changed.") % counts,
+        _("Import done. Projects created: %(created)d; changed: %(changed)d.") % counts,
     )
     if counts.get("records"):
         messages.success(

@@ -28,6 +28,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
@@ -301,7 +302,11 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     if report.ok:
         messages.success(
             request,
-            _("Imported %(rows)d rows from %(name)s.")
+            ngettext(
+                "Imported %(rows)d row from %(name)s.",
+                "Imported %(rows)d rows from %(name)s.",
+                report.rows,
+            )
             % {"rows": report.rows, "name": pending["name"]},
         )
         for warning in report.warnings:

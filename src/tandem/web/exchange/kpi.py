@@ -257,8 +257,8 @@ def kpi_import_page(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "Imported: %(created)d measurements added, %(updated)d updated, "
-                    "%(indicators)d new indicators, for %(enterprises)d enterprises."
+                    "Import done. Measurements added: %(created)d; updated: %(updated)d; "
+                    "new indicators: %(indicators)d; enterprises: %(enterprises)d."
                 )
                 % {
                     "created": result.measurements_created,

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tandem.core.actors import signed_in
 from tandem.core.permissions import permission_required
@@ -63,7 +64,11 @@ def dispatch_remove(request: HttpRequest, pk: int) -> HttpResponse:
     consequences = [_("The dispatch, its work plan and report are deleted.")]
     if outcomes:
         consequences.append(
-            _("%(n)d business outcome(s) that followed it stay, no longer linked to it.")
+            ngettext(
+                "%(n)d business outcome that followed it stays, no longer linked to it.",
+                "%(n)d business outcomes that followed it stay, no longer linked to it.",
+                outcomes,
+            )
             % {"n": outcomes}
         )
     return _confirm(

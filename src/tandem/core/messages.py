@@ -1,0 +1,68 @@
+"""Messages kept as a code and parameters, rendered in the reader's language.
+
+A message that tandem writes for people to read later (a status-history reason, a job's
+progress, why a meeting request stayed unplaced, an import problem) is stored as
+``{"code": …, "params": {…}}``, never as text in the writer's language, and turned into text
+when it is read: ``render(CATALOGUE, stored, fallback=old_text)``. A catalogue maps each code
+to its text, marked for the translators (``gettext_lazy``, or ``ngettext_lazy`` whose number is
+the name of a parameter: ``ngettext_lazy("%(count)d slot", "%(count)d slots", "count")``).
+
+Parameters are shown as given, except a nested message (rendered from the same catalogue), a
+date (``*date`` keys holding ISO dates: in the reader's form) and a list (joined). Pure
+packages (no Django) produce the same ``{"code", "params"}`` dictionaries; the web pages, the
+API and the commands render them here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils import translation
+
+from tandem.core.dates import reader_date, reader_language
+
+Catalogue = Mapping[str, Any]
+
+
+def message(code: str, **params: Any) -> dict[str, Any]:
+    """What to store for ``code`` with ``params`` (JSON-serialisable values)."""
+    return {"code": code, "params": params}
+
+
+def render(
+    catalogue: Catalogue,
+    stored: Mapping[str, Any] | None,
+    *,
+    fallback: str = "",
+    language: str | None = None,
+) -> str:
+    """``stored`` in ``language`` (the active one by default); ``fallback`` (the text an old
+    row kept) where nothing or an unknown code is stored."""
+    code = (stored or {}).get("code")
+    if code not in catalogue:
+        return fallback or (str(code) if code else "")
+    assert stored is not None
+    with translation.override(reader_language(language)):
+        params = {
+            name: _shown(name, value, catalogue)
+            for name, value in (stored.get("params") or {}).items()
+        }
+        try:
+            return str(catalogue[code] % params)
+        except (KeyError, TypeError, ValueError):
+            return fallback or str(catalogue[code])
+
+
+def _shown(name: str, value: Any, catalogue: Catalogue) -> Any:
+    if isinstance(value, Mapping) and "code" in value:
+        return render(catalogue, value)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_shown(name, item, catalogue)) for item in value)
+    if name.endswith("date") and isinstance(value, str):
+        try:
+            return reader_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
