@@ -10,7 +10,6 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from tandem.core.actors import Actor, actor_user
 from tandem.core.crosslingual.gazetteer import one_gazetteer
@@ -20,6 +19,7 @@ from tandem.core.i18n import LANGUAGES
 from tandem.core.services.database import refresh_planner_statistics
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
+from tandem.projects.messages import automatic_reason
 from tandem.projects.models import (
     FinancingLine,
     JointProject,
@@ -114,7 +114,7 @@ def projects_bulk_create(
                 to_status=row.status,
                 date=row.status_date,
                 actor=actor_user(actor),
-                reason=_("registered"),
+                **automatic_reason("registered"),
             )
         )
     create_rows(ProjectPlanArea, links, actor=actor)
