@@ -19,6 +19,7 @@ from tandem.core.history import delete_rows, replace_rows
 from tandem.core.permissions import check
 from tandem.programme.models import LabelExample, Programme
 from tandem.projects.enums import Disclosure, ProjectStatus
+from tandem.projects.messages import automatic_reason
 from tandem.projects.models import (
     FinancingLine,
     JointProject,
@@ -231,7 +232,7 @@ def project_create(
             to_status=status,
             date=status_date,
             actor=actor_user(actor),
-            reason=_("registered"),
+            **automatic_reason("registered"),
         )
         _apply(project, data, resolved, actor)
     registry_changed()
