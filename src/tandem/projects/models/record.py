@@ -2,7 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tandem.core.messages import render
 from tandem.projects.enums import ProjectStatus, SourceKind
+from tandem.projects.messages import STATUS_REASONS
 
 
 class StatusChange(models.Model):
@@ -17,6 +19,8 @@ class StatusChange(models.Model):
     to_status = models.CharField(_("to"), max_length=24, choices=ProjectStatus.choices)
     date = models.DateField(_("date"))
     reason = models.TextField(_("reason"), blank=True)
+    # A reason tandem gave by itself, as {"code", "params"}: shown in the reader's language.
+    reason_message = models.JSONField(_("reason code"), null=True, blank=True, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -43,6 +47,11 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '-'} → {self.to_status} ({self.date})"
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the reader's language (a typed reason as typed)."""
+        return render(STATUS_REASONS, self.reason_message, fallback=self.reason)
 
 
 class Milestone(models.Model):
