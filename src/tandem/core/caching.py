@@ -1,20 +1,27 @@
-"""A cache that never takes a page down.
+"""A cache that never takes a page down, and a figure computed once when many want it.
 
 The cache only saves work: when it cannot store or read (a full disk, a Redis server gone, a
 corrupt entry), tandem computes the value instead. The failure is logged once a minute per
 cache, not once per request, and the operation answers as a miss.
+
+:func:`cached_value` computes a missing figure in one process while the others that want it
+wait for it (a lock in the cache itself, atomic on Redis, which every node shares): a popular
+figure that expires, or whose generation a write moved on, is not computed by every request
+at once.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
+from django.core.cache import BaseCache, cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 
 log = logging.getLogger("tandem.cache")
 
@@ -139,3 +146,49 @@ class ResilientFileBasedCache(DegradingCacheMixin, FileBasedCache):
 
 class ResilientLocMemCache(DegradingCacheMixin, LocMemCache):
     """Per-process memory, for tests and one-process tools."""
+
+
+class ResilientRedisCache(DegradingCacheMixin, RedisCache):
+    """Django's Redis cache (TANDEM_CACHE_URL), shared by every node, degrading to a miss."""
+
+
+T = TypeVar("T")
+_MISSING = object()
+#: The longest one computation may hold the lock (after that another process may start).
+LOCK_SECONDS = 30
+#: The longest a request waits for another's computation before computing it itself.
+WAIT_SECONDS = 10.0
+POLL_SECONDS = 0.02
+
+
+def cached_value(
+    key: str, compute: Callable[[], T], timeout: float, *, store: BaseCache | None = None
+) -> T:
+    """The value cached at ``key``, else ``compute()`` stored for ``timeout`` seconds; while
+    one process computes it, the others wait for its value instead of computing it too.
+
+    A cache that cannot take the lock (it is down) lets every caller compute at once."""
+    store = cache if store is None else store
+    value = store.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
+    lock = f"{key}:computing"
+    deadline = time.monotonic() + WAIT_SECONDS
+    for _attempt in range(3):  # a lock that goes without leaving a value: its holder failed
+        if store.add(lock, 1, LOCK_SECONDS):
+            try:
+                value = compute()
+                store.set(key, value, timeout)
+            finally:
+                store.delete(lock)
+            return value
+        waited = False
+        while store.has_key(lock) and time.monotonic() < deadline:
+            waited = True
+            time.sleep(POLL_SECONDS)
+        value = store.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        if not waited or time.monotonic() >= deadline:
+            break  # the cache keeps no lock (it is down), or the wait is over
+    return compute()

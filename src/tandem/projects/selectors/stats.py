@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import Count
 
+from tandem.core.caching import cached_value
 from tandem.core.generations import generation_bump, generation_key
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import JointProject
@@ -28,10 +28,10 @@ def registry_generation() -> str:
 def status_counts() -> dict[str, int]:
     """Projects per status (all disclosure levels: counts reveal no content)."""
     key = f"tandem:registry:status-counts:{registry_generation()}"
-    counts: dict[str, int] | None = cache.get(key)
-    if counts is None:
+
+    def count() -> dict[str, int]:
         rows = JointProject.objects.values_list("status").annotate(n=Count("id")).order_by()
         found = dict(rows)
-        counts = {status: found.get(status, 0) for status in ProjectStatus.values}
-        cache.set(key, counts, TIMEOUT)
-    return counts
+        return {status: found.get(status, 0) for status in ProjectStatus.values}
+
+    return cached_value(key, count, TIMEOUT)

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import CharField, Exists, OuterRef, QuerySet
 from django.db.models.functions import Cast
 
 from tandem.committee.briefing.compare import Change, states_on
+from tandem.core.caching import cached_value
 from tandem.projects.enums import STATUS_PROGRESS, ProjectStatus
 from tandem.projects.models import JointProject, ProjectPlanArea, StatusChange
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
@@ -320,9 +320,8 @@ def cached_figures(
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
     key = f"tandem:alignment:dashboard:{generation}:{digest}"
-    figures: Figures | None = cache.get(key)
-    if figures is None:
-        projects = filtered_projects(user, filters)
-        figures = compute_figures(projects, periods, last_day, since, until)
-        cache.set(key, figures, TIMEOUT)
-    return figures
+    return cached_value(
+        key,
+        lambda: compute_figures(filtered_projects(user, filters), periods, last_day, since, until),
+        TIMEOUT,
+    )
