@@ -13,18 +13,21 @@ export OMP_WAIT_POLICY ?= passive
 .PHONY: demo test setup system-packages lint typecheck messages bench eval-trade eval eval-iati eval-press serve lock clean
 
 demo: setup ## set up, load the default and the demo data, serve on http://127.0.0.1:$(PORT)
-	$(BIN)/tandem migrate --no-input -v0
-	$(BIN)/tandem load-default
-	$(BIN)/tandem demo-data
-	$(BIN)/tandem demo-projects
-	$(BIN)/tandem demo-exchange
-	$(BIN)/tandem demo-committee
-	$(BIN)/tandem demo-matchmaking
-	$(BIN)/tandem demo-fairs
-	$(BIN)/tandem demo-trade
-	$(BIN)/tandem demo-press
-	$(BIN)/tandem collectstatic --no-input -v0
-	$(BIN)/tandem demo-accounts
+	@# Each step says what it does, how long it took and about how long the rest will take
+	@# (first estimates: the walk-through of 2026-12-07 on 2 cores; then this machine's own times).
+	@bash scripts/steps.sh \
+		"105 database tables :: $(BIN)/tandem migrate --no-input -v0" \
+		"50 default programme data :: $(BIN)/tandem load-default" \
+		"25 organisations and people :: $(BIN)/tandem demo-data" \
+		"30 joint projects :: $(BIN)/tandem demo-projects" \
+		"25 productivity exchange :: $(BIN)/tandem demo-exchange" \
+		"25 committee sessions :: $(BIN)/tandem demo-committee" \
+		"30 matchmaking :: $(BIN)/tandem demo-matchmaking" \
+		"25 trade fairs :: $(BIN)/tandem demo-fairs" \
+		"20 trade statistics :: $(BIN)/tandem demo-trade" \
+		"20 press :: $(BIN)/tandem demo-press" \
+		"75 static files :: $(BIN)/tandem collectstatic --no-input -v0" \
+		"80 demo accounts :: $(BIN)/tandem demo-accounts"
 	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"
 	@echo "Demo server: two-factor authentication is not required (TANDEM_REQUIRE_MFA=0)."
 	@# The task worker (briefing packs, schedules, the matching index, the press inbox) runs
