@@ -200,7 +200,7 @@ def _job_out(job: BriefingJob) -> BriefingJobOut:
         as_of=job.as_of,
         status=job.status,
         progress=job.progress,
-        step=job.step,
+        step=job.step_text,
         error=job.error,
         download=f"/committee/briefing/jobs/{job.pk}/file" if job.status == "done" else None,
     )

@@ -120,9 +120,9 @@ def briefing_context(
     progress: Progress = _quiet,
 ) -> dict[str, Any]:
     """Everything the pack shows, read in ``language`` (call inside translation.override)."""
-    progress(10, _("Reading the registry's status history"))
+    progress(10, "history")  # codes of committee.messages.BRIEFING_STEPS
     portfolio = session_portfolio(session, user, as_of=as_of, language=language)
-    progress(40, _("Drawing the charts"))
+    progress(40, "charts")
     areas = list(plan_areas())
     nationals = list(national_projects())
     counts = portfolio.comparison.status_counts
@@ -177,11 +177,11 @@ def render_briefing(
     """The pack as a PDF or a self-contained HTML file, in ``language``."""
     with translation.override(language):
         context = briefing_context(session, user, language=language, as_of=as_of, progress=progress)
-        progress(60, _("Writing the pack"))
+        progress(60, "writing")
         html = render_to_string(
             TEMPLATE, context | {"for_pdf": file_format == "pdf", "compact_over": COMPACT_OVER}
         )
         if file_format == "html":
             return html.encode("utf-8")
-        progress(75, _("Making the PDF"))
+        progress(75, "pdf")
         return html_to_pdf(html)

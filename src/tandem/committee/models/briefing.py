@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tandem.committee.enums import BriefingFormat, JobStatus
+from tandem.committee.messages import BRIEFING_STEPS
 from tandem.core.enums import Language
+from tandem.core.messages import render
 
 
 class BriefingJob(models.Model):
@@ -28,6 +30,7 @@ class BriefingJob(models.Model):
         default=JobStatus.QUEUED,
     )
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    # The code of the step (committee.messages.BRIEFING_STEPS); older jobs kept its text.
     step = models.CharField(_("step"), max_length=200, blank=True)
     result = models.FileField(_("file"), upload_to="briefings/", blank=True)
     error = models.TextField(_("error"), blank=True)
@@ -47,3 +50,10 @@ class BriefingJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session_id} {self.language} {self.file_format} ({self.status})"
+
+    @property
+    def step_text(self) -> str:
+        """The running step in the reader's language (an older job's text as it was kept)."""
+        if not self.step:
+            return ""
+        return render(BRIEFING_STEPS, {"code": self.step}, fallback=self.step)
