@@ -6,8 +6,11 @@ import datetime as dt
 import re
 
 from tandem.press.extraction.context import Context
+from tandem.press.extraction.countries import COUNTRIES, countries_as_places
+from tandem.press.extraction.dates import FoundDate
 from tandem.press.extraction.event_words import named_events, triggers
 from tandem.press.extraction.facts import EventFact
+from tandem.press.extraction.gazetteer import COUNTRY_NAMES
 from tandem.press.extraction.numbers import ja_number
 
 EN_ORDINALS = {
@@ -65,6 +68,13 @@ RU_ORDINALS = {
     )
 }
 
+# What may follow a sentence's own predicate up to its end: verb endings and the full stop.
+JA_FINAL = re.compile(r"[\u3041-\u3093]{0,8}[。．.]?\s*")
+# How many characters farther a name only the rules or a model took for a place may stand
+# and still win over a known place.
+UNKNOWN_PLACE_WEIGHT = 20
+COUNTRY_PLACE_NAMES = {name.casefold() for rows in COUNTRIES.values() for _p, name in rows}
+
 SESSION = {
     "en": re.compile(
         r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>"
@@ -119,8 +129,9 @@ def _number(m: re.Match[str], language: str) -> int | None:
     return None
 
 
-def _date_for(ctx: Context, start: int, end: int):  # type: ignore[no-untyped-def]
-    """The date stated nearest to the mention in its sentence (Japanese: before it first)."""
+def _date_for(ctx: Context, start: int, end: int) -> FoundDate | None:
+    """The date stated nearest to the mention in its sentence (Japanese: before it first);
+    a full date wins over a month named farther away."""
     s_start, s_end = ctx.sentence_of(start)
     candidates = [
         d
@@ -134,26 +145,79 @@ def _date_for(ctx: Context, start: int, end: int):  # type: ignore[no-untyped-de
     if ctx.language == "ja":
         before = [d for d in candidates if d.end <= start]
         if before:
-            return max(before, key=lambda d: d.end).date
-    return min(candidates, key=lambda d: min(abs(d.start - end), abs(start - d.end))).date
+            return max(before, key=lambda d: d.end)
+    return min(candidates, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
 
 
 def _place_for(ctx: Context, start: int) -> str | None:
-    """The place named nearest to the mention in its sentence: a known place, or one the
-    language rules found there ("in Lima", "в Нагато")."""
+    """The place named nearest to the mention in its sentence. Known places (the gazetteer's,
+    outside people's and organisations' names: "Vladimir Putin" names no place) and countries
+    named as locations ("visit to Japan") come first; other names the rules or models took
+    for places count only when nothing known is near, and a country acting ("Russia and Japan
+    agreed") never does. A country just before a city or region is the city's ("Russia's
+    Vladivostok", "露南部ソチ"): the more precise place wins."""
     s_start, s_end = ctx.sentence_of(start)
-    near: list[tuple[int, str]] = [
-        (abs(m.start - start), m.entry.name_in(ctx.language))
-        for m in ctx.matches_of("place")
-        if s_start <= m.start < s_end
+    known = [(m.start, m.end) for m in ctx.matches_of("place")]
+    located = [
+        span
+        for country in countries_as_places(ctx.text, ctx.language, s_start)
+        for span in country.spans
+        if span[0] < s_end
     ]
-    near += [
-        (abs(s - start), place.name)
-        for place in ctx.places
-        for s, _e in place.spans
-        if s_start <= s < s_end
-    ]
-    return min(near)[1] if near else None
+    near: list[tuple[int, int, int, str]] = []
+    for place in ctx.places:
+        for s, e in place.spans:
+            if not s_start <= s < s_end:
+                continue
+            if (s, e) in located or any(a < e and s < b for a, b in known):
+                weight = 0
+            elif is_country(place.name):
+                continue
+            else:
+                weight = UNKNOWN_PLACE_WEIGHT
+            near.append((abs(s - start) + weight, s, e, place.name))
+    if not near:
+        return None
+    near.sort()
+    _distance, _s, end, name = near[0]
+    if is_country(name):
+        after = [row for row in near[1:] if 0 <= row[1] - end <= 12 and not is_country(row[3])]
+        if after:
+            return min(after, key=lambda row: row[1])[3]
+    return name
+
+
+def is_country(name: str) -> bool:
+    folded = name.casefold()
+    return folded in COUNTRY_NAMES or folded in COUNTRY_PLACE_NAMES
+
+
+def _event(
+    ctx: Context,
+    kind: str,
+    number: int | None,
+    name: str | None,
+    span: tuple[int, int],
+    key: str | None = None,
+) -> EventFact:
+    """An event mentioned at ``span``, with the date and place of its sentence."""
+    anchor = span
+    if ctx.language == "ja" and JA_FINAL.fullmatch(ctx.text, span[1], ctx.sentence_of(span[0])[1]):
+        # the sentence's own predicate (…と会談した。): its date and place open the sentence
+        # (世耕氏は11~12日にモスクワを訪問し、…と会談した), not the nearest clause's
+        s_start = ctx.sentence_of(span[0])[0]
+        anchor = (s_start, s_start)
+    found = _date_for(ctx, anchor[0], anchor[1])
+    return EventFact(
+        kind,
+        number,
+        name,
+        _place_for(ctx, anchor[0]),
+        found.date if found else None,
+        key=key,
+        spans=[span],
+        precision=found.precision if found else "day",
+    )
 
 
 def find_events(ctx: Context) -> list[EventFact]:
@@ -161,44 +225,18 @@ def find_events(ctx: Context) -> list[EventFact]:
     text, language = ctx.text, ctx.language
     for m in SESSION[language].finditer(text, ctx.start):
         body = _body_named(ctx, m)
-        found.append(
-            EventFact(
-                "session" if body is not None else "meeting",
-                _number(m, language),
-                body or None,
-                _place_for(ctx, m.start()),
-                _date_for(ctx, m.start(), m.end()),
-                spans=[(m.start(), m.end())],
-            )
-        )
+        kind = "session" if body is not None else "meeting"
+        found.append(_event(ctx, kind, _number(m, language), body or None, m.span()))
     for match in ctx.matches_of("fair"):
-        found.append(
-            EventFact(
-                "fair",
-                None,
-                match.entry.canonical,
-                _place_for(ctx, match.start),
-                _date_for(ctx, match.start, match.end),
-                key=match.entry.key,
-                spans=[(match.start, match.end)],
-            )
-        )
+        span = (match.start, match.end)
+        found.append(_event(ctx, "fair", None, match.entry.canonical, span, match.entry.key))
     named = _named_and_described(ctx, found)
     found.extend(named)
     for kind, pattern in TRIGGERS[language].items():
         for m in pattern.finditer(text, ctx.start):
             if ctx.masked(m.start(), m.end()):
                 continue
-            found.append(
-                EventFact(
-                    kind,
-                    None,
-                    None,
-                    _place_for(ctx, m.start()),
-                    _date_for(ctx, m.start(), m.end()),
-                    spans=[(m.start(), m.end())],
-                )
-            )
+            found.append(_event(ctx, kind, None, None, m.span()))
     return merge_events(found)
 
 
@@ -236,7 +274,7 @@ def _named_and_described(ctx: Context, found: list[EventFact]) -> list[EventFact
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append(m.span())
-            events.append(_event_at(ctx, kind, name, m))
+            events.append(_event(ctx, kind, None, name, m.span()))
     for kind, pattern in triggers(ctx.language):
         for m in pattern.finditer(ctx.text, ctx.start):
             if ctx.masked(m.start(), m.end()) or any(
@@ -244,19 +282,8 @@ def _named_and_described(ctx: Context, found: list[EventFact]) -> list[EventFact
             ):
                 continue
             taken.append(m.span())
-            events.append(_event_at(ctx, kind, m.group(0).strip(), m))
+            events.append(_event(ctx, kind, None, m.group(0).strip(), m.span()))
     return events
-
-
-def _event_at(ctx: Context, kind: str, name: str, m: re.Match[str]) -> EventFact:
-    return EventFact(
-        kind,
-        None,
-        name,
-        _place_for(ctx, m.start()),
-        _date_for(ctx, m.start(), m.end()),
-        spans=[(m.start(), m.end())],
-    )
 
 
 def merge_events(found: list[EventFact]) -> list[EventFact]:
@@ -278,7 +305,8 @@ def merge_events(found: list[EventFact]) -> list[EventFact]:
             key = next(same, key)
         if key in merged:
             known = merged[key]
-            known.date = known.date or event.date
+            if known.date is None and event.date is not None:
+                known.date, known.precision = event.date, event.precision
             known.place = known.place or event.place
             known.spans.extend(event.spans)
         else:

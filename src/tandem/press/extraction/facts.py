@@ -36,6 +36,13 @@ class EventFact:
     date: dt.date | None = None
     key: str | None = None
     spans: list[Span] = field(default_factory=list)
+    precision: str = "day"  # "month" when the text names only the month (the 1st is kept)
+
+    def date_text(self) -> str | None:
+        """ISO date, or YYYY-MM when only the month is known."""
+        if self.date is None:
+            return None
+        return self.date.isoformat()[:7] if self.precision == "month" else self.date.isoformat()
 
 
 @dataclass
@@ -104,7 +111,7 @@ class Facts:
                     "number": e.number,
                     "name": e.name,
                     "place": e.place,
-                    "date": e.date.isoformat() if e.date else None,
+                    "date": e.date_text(),
                     "record": None,
                 }
                 for e in self.events

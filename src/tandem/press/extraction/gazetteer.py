@@ -204,8 +204,9 @@ def _read(package: str, name: str) -> Any:
 
 
 def static_places() -> list[Entry]:
-    """Cities and common short names the registry does not hold (data/places.json)."""
-    rows = _read("tandem.press.extraction.data", "places.json")
+    """Cities and common short names the registry does not hold (data/places.json, whose
+    "source" says where they come from)."""
+    rows = _read("tandem.press.extraction.data", "places.json")["places"]
     return [
         Entry(
             key=f"region:{row['region']}" if row["key"].startswith("alias:") else row["key"],
