@@ -89,3 +89,23 @@ def test_the_cities_the_gazetteer_adds_name_their_source_and_read_in_three_langu
         ("両首脳はソチで会談した。", "ja", "ソチ"),
     ):
         assert name in {p["name"] for p in facts(text, dt.date(2016, 5, 7), language)["places"]}
+
+
+# ------------------------------------------------------------------ organisations of reference
+def test_ministries_agencies_and_state_corporations_by_their_usual_names() -> None:
+    data = json.loads(
+        resources.files("tandem.press.extraction.data")
+        .joinpath("organisations.json")
+        .read_text("utf-8")
+    )
+    assert "state corporations" in data["source"]
+    for text, language, name in (
+        ("Gazprom and Sberbank signed a loan deal in Omsk.", "en", "Gazprom"),
+        ("Gazprom and Sberbank signed a loan deal in Omsk.", "en", "Sberbank"),
+        ("Глава Росатома выступил на форуме в Казани.", "ru", "Росатом"),
+        ("双日と丸紅は国土交通省と協議した。", "ja", "双日"),
+        ("双日と丸紅は国土交通省と協議した。", "ja", "国土交通省"),
+        ("ロステフの代表が来日した。", "ja", "ロステフ"),
+    ):
+        found = {o["name"] for o in facts(text, dt.date(2019, 3, 1), language)["organisations"]}
+        assert name in found, (text, found)

@@ -220,6 +220,22 @@ def static_places() -> list[Entry]:
     ]
 
 
+def static_organisations() -> list[Entry]:
+    """Ministries, agencies, state corporations and large companies the press names often,
+    from general reference (data/organisations.json, whose "source" says which)."""
+    rows = _read("tandem.press.extraction.data", "organisations.json")["organisations"]
+    return [
+        Entry(
+            key=row["key"],
+            kind="organisation",
+            names={lang: tuple(v) for lang, v in row["names"].items()},
+            canonical=row["names"]["en"][0],
+            country=row.get("country"),
+        )
+        for row in rows
+    ]
+
+
 def default_gazetteer() -> Gazetteer:
     """The embedded default (committee, co-chairs, fairs, regions) without a database."""
     gazetteer = Gazetteer()
@@ -276,6 +292,6 @@ def default_gazetteer() -> Gazetteer:
                 region=row["code"],
             )
         )
-    for entry in static_places():
+    for entry in [*static_places(), *static_organisations()]:
         gazetteer.add(entry)
     return gazetteer

@@ -22,6 +22,7 @@ from tandem.press.extraction.gazetteer import (
     Gazetteer,
     person_names,
     place_names,
+    static_organisations,
     static_places,
 )
 
@@ -117,6 +118,6 @@ def build_gazetteer() -> Gazetteer:
                 region=region.code,
             )
         )
-    for entry in static_places():
+    for entry in [*static_places(), *static_organisations()]:
         gazetteer.add(entry)
     return gazetteer
