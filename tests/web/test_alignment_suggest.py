@@ -107,12 +107,30 @@ def test_the_import_preview_suggests_labels_for_new_projects(
 
 
 @pytest.mark.unit
-def test_reasons_are_rebuilt_from_their_fragments() -> None:
-    from tandem.web.alignment.labels import translated_reason
+@pytest.mark.parametrize("language", ["en", "ja", "ru"])
+def test_a_reason_is_put_into_words_from_its_code_in_the_readers_language(language: str) -> None:
+    from django.utils import translation
 
-    reason = "Far East place: Vladivostok; close to “seaport terminal”"
-    assert translated_reason(reason) == reason
-    assert translated_reason("something else") == "something else"
+    from tandem.programme.labelling import Reason
+    from tandem.web.alignment.labels import reason_text
+
+    reasons = (
+        Reason("far_east_place", ("Vladivostok", "Nakhodka")),
+        Reason("close_to", ("seaport terminal",)),
+    )
+    with translation.override(language):
+        shown = reason_text(reasons)
+        items = translation.pgettext("list separator", ", ")
+        between = translation.pgettext("reason separator", "; ")
+        expected = (
+            translation.gettext("Far East place: %(value)s")
+            % {"value": f"Vladivostok{items}Nakhodka"}
+            + between
+            + translation.gettext("close to “%(value)s”") % {"value": "seaport terminal"}
+        )
+    assert shown == expected
+    if language == "en":
+        assert shown == "Far East place: Vladivostok, Nakhodka; close to “seaport terminal”"
 
 
 def test_a_side_confidential_project_leaves_no_example(

@@ -55,6 +55,8 @@ def test_classify_with_reasons_and_a_cache_file_reuses_vectors(
     assert embedder.texts_embedded == first  # everything came from the cache
     line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert line["plan_areas"][0]["reason"]
+    codes = {r["code"] for r in line["plan_areas"][0]["reasons"]}
+    assert codes <= {"far_east_place", "mentions", "like_example", "close_to"} and codes
 
 
 @pytest.mark.parametrize(

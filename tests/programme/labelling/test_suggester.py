@@ -37,7 +37,7 @@ def test_a_far_eastern_place_makes_p6_chosen(
     assert "P6" in suggestion.chosen("plan_areas")
     assert suggestion.far_east
     p6 = next(item for item in suggestion.plan_areas if item.id == "P6")
-    assert "Far East place" in p6.reason
+    assert p6.reasons[0].code == "far_east_place" and p6.reasons[0].values
 
 
 def test_without_a_far_eastern_place_the_gazetteer_does_not_choose_p6(
@@ -55,18 +55,18 @@ def test_suggestion_ranks_every_label_once_with_valid_ids(hashing_suggester: Sug
     assert {i.id for i in suggestion.plan_areas} == PA_IDS
     assert {i.id for i in suggestion.national_projects} == NP_IDS
     assert len(suggestion.plan_areas) == 8 and len(suggestion.national_projects) == 13
+    assert any(item.chosen for item in suggestion.plan_areas)
     for items in (suggestion.plan_areas, suggestion.national_projects):
-        assert any(item.chosen for item in items)
         assert all(0.0 <= item.score <= 1.0 for item in items)
-        assert all(isinstance(item.reason, str) and item.reason for item in items)
+        assert all(item.reasons and all(r.values for r in item.reasons) for item in items)
     assert suggestion.plan_areas[0].chosen  # the primary plan area comes first
     rest = [i.score for i in suggestion.plan_areas[1:]]
     assert rest == sorted(rest, reverse=True)
     scores = [i.score for i in suggestion.national_projects]
     assert scores == sorted(scores, reverse=True)
-    label_id, score, chosen, reason = suggestion.plan_areas[0]  # unpacks as a tuple
+    label_id, score, chosen, reasons = suggestion.plan_areas[0]  # unpacks as a tuple
     assert label_id == suggestion.primary_plan_area
-    assert chosen and reason and score >= 0.0
+    assert chosen and reasons and score >= 0.0
 
 
 def test_to_dict_has_the_file_format_of_tandem_classify(hashing_suggester: Suggester) -> None:
@@ -98,7 +98,8 @@ def test_add_example_teaches_the_nearest_neighbour_vote(hashing_suggester: Sugge
     assert len(hashing_suggester.examples) == before + 1
     suggestion = hashing_suggester.suggest(text, "en")
     p8 = next(item for item in suggestion.plan_areas if item.id == "P8")
-    assert "added-" in p8.reason or suggestion.primary_plan_area == "P8"
+    example_ids = [v for r in p8.reasons if r.code == "like_example" for v in r.values]
+    assert any(v.startswith("added-") for v in example_ids) or suggestion.primary_plan_area == "P8"
 
 
 def test_add_example_refuses_unknown_labels(hashing_suggester: Suggester) -> None:
@@ -133,3 +134,36 @@ def test_project_text_joins_title_and_description() -> None:
     assert project_text("Dialysis network", "") == "Dialysis network"
     assert project_text("A", "B c.") == "A. B c."
     assert project_text("透析センター。", "日本の技術") == "透析センター。 日本の技術"
+
+
+def test_a_national_project_is_chosen_only_where_the_text_uses_its_official_wording(
+    hashing_suggester: Suggester,
+) -> None:
+    exchange = hashing_suggester.suggest("Japanese and Russian pupils visit each other", "en")
+    assert exchange.chosen("national_projects") == []
+    waste = hashing_suggester.suggest(
+        "Municipal solid waste management: hazardous waste and solid waste sorting", "en"
+    )
+    assert waste.chosen("national_projects") == ["N5"]
+
+
+def test_the_national_projects_cue_words_name_their_source_and_cover_every_project() -> None:
+    from tandem.programme.labelling.lexicon import _read_json, load_descriptions
+
+    official = _read_json("national_projects.json")
+    assert "Decree of the President of the Russian Federation No. 204" in official["_source"]
+    descriptions = load_descriptions()
+    for label in load_labels().national_projects:
+        for language in ("en", "ja", "ru"):
+            assert official[label.id][language], (label.id, language)
+            assert descriptions[label.id].cues[language] == tuple(official[label.id][language])
+
+
+def test_reasons_are_codes_with_values_and_read_in_english_only_when_asked() -> None:
+    from tandem.programme.labelling.reasons import Reason, english
+
+    reasons = (Reason("mentions", ("port", "terminal")), Reason("like_example", ("ex-007",)))
+    assert english(reasons) == "mentions port, terminal; like example ex-007"
+    assert reasons[0].to_dict() == {"code": "mentions", "values": ["port", "terminal"]}
+    with pytest.raises(ValueError, match="unknown reason code"):
+        Reason("because", ())

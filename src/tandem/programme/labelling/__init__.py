@@ -8,6 +8,7 @@ words and a Far East gazetteer; :mod:`~tandem.programme.labelling.cli` is ``tand
 from tandem.programme.labelling.examples import Example, ExampleError, append_example
 from tandem.programme.labelling.labels import LANGUAGES, load_labels
 from tandem.programme.labelling.lexicon import FarEastGazetteer, PlaceMatch
+from tandem.programme.labelling.reasons import Reason
 from tandem.programme.labelling.suggester import (
     LabelScore,
     Suggester,
@@ -22,6 +23,7 @@ __all__ = [
     "FarEastGazetteer",
     "LabelScore",
     "PlaceMatch",
+    "Reason",
     "Suggester",
     "SuggesterConfig",
     "Suggestion",

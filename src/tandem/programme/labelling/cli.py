@@ -6,7 +6,9 @@ one line per project, in input order::
     {"id": "jr-001", "plan_areas": [{"id": "P6", "score": 0.71, "chosen": true}, ...],
      "national_projects": [{"id": "N12", "score": 0.64, "chosen": true}, ...]}
 
-best first (the primary plan area first). ``--reasons`` adds a short reason to every label.
+best first (the primary plan area first). ``--reasons`` adds to every label its reasons as
+codes and values (``"reasons": [{"code": "mentions", "values": ["port"]}]``) and in English
+(``"reason"``).
 Bad input prints one line on stderr and exits with status 2; progress goes to stderr.
 """
 

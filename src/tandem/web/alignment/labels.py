@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from tandem.core.actors import signed_in
 from tandem.core.models import Region
 from tandem.core.permissions import permission_required
-from tandem.programme.labelling import LabelScore, Suggestion
+from tandem.programme.labelling import LabelScore, Reason, Suggestion
 from tandem.programme.labelling.labels import LANGUAGES
+from tandem.programme.labelling.reasons import CLOSE_TO, FAR_EAST_PLACE, LIKE_EXAMPLE, MENTIONS
 from tandem.programme.models import NationalProject, PlanArea
 from tandem.programme.services.labelling import (
     ProjectText,
@@ -57,25 +57,22 @@ def _names() -> dict[str, str]:
     return names
 
 
-REASONS = (
-    (re.compile(r"^Far East place: (?P<value>.*)$"), gettext_lazy("Far East place: %(value)s")),
-    (re.compile(r"^mentions (?P<value>.*)$"), gettext_lazy("mentions %(value)s")),
-    (re.compile(r"^like example (?P<value>.*)$"), gettext_lazy("like example %(value)s")),
-    (re.compile(r"^close to “(?P<value>.*)”$"), gettext_lazy("close to “%(value)s”")),
-)
+# One sentence per reason code of the suggester; %(value)s is its values, listed.
+REASON_TEMPLATES = {
+    FAR_EAST_PLACE: gettext_lazy("Far East place: %(value)s"),
+    MENTIONS: gettext_lazy("mentions %(value)s"),
+    LIKE_EXAMPLE: gettext_lazy("like example %(value)s"),
+    CLOSE_TO: gettext_lazy("close to “%(value)s”"),
+}
 
 
-def translated_reason(reason: str) -> str:
-    """The suggester's reason (English fragments joined by "; ") in the page's language."""
-    parts = []
-    for part in reason.split("; "):
-        for pattern, template in REASONS:
-            match = pattern.match(part)
-            if match:
-                part = str(template) % {"value": match.group("value")}
-                break
-        parts.append(part)
-    return "; ".join(parts)
+def reason_text(reasons: Sequence[Reason]) -> str:
+    """The suggester's reasons (codes and values) as one line in the active language."""
+    items = pgettext("list separator", ", ")
+    between = pgettext("reason separator", "; ")
+    return between.join(
+        str(REASON_TEMPLATES[r.code]) % {"value": items.join(r.values)} for r in reasons
+    )
 
 
 def _rows(items: list[LabelScore], names: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -85,7 +82,7 @@ def _rows(items: list[LabelScore], names: Mapping[str, str]) -> list[dict[str, A
             "name": names.get(item.id, item.id),
             "percent": round(100 * item.score),
             "chosen": item.chosen,
-            "reason": translated_reason(item.reason),
+            "reason": reason_text(item.reasons),
         }
         for item in items[:SHOWN]
     ]
