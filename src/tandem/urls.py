@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from tandem.api.urls import api
 from tandem.core.security.sign_in import admin_sign_in
+from tandem.web.search import site_search
 
 # The admin signs in through the site's sign-in: lockout, two-factor and the security log.
 admin.site.login = admin_sign_in  # type: ignore[method-assign]
@@ -15,6 +16,8 @@ handler500 = "tandem.web.errors.server_error"
 
 urlpatterns = [
     path("", include("tandem.web.urls")),
+    # Outside the "web" namespace: base.html asks for it as "search" to show the box.
+    path("search/", site_search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -77,6 +77,9 @@ DELEGATED = [
 # fmt: off
 PAGES: dict[str, dict[str, Any]] = {
     "web:home": {"kwargs": {}, "GET": {"ok": REST}},
+    # The site-wide search: public, each area only for who may see it; the probe markers of
+    # one side's confidential projects must not reach the other side or the public.
+    "search": {"kwargs": {}, "query": "?q=PROBEMARK", "GET": {"ok": REST}, "POST": {"405": REST}},
     "web:set_language": {"kwargs": {}, "GET": {"405": REST}, "POST": {"redirect": REST}},
     "web:healthz": {"kwargs": {}, "GET": {"ok": REST}},
     "web:readyz": {"kwargs": {}, "GET": {"ok": REST}},

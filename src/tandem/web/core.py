@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.core.actors import signed_in
 from tandem.core.crosslingual.search import entries_matching
+from tandem.core.models import Organisation
 from tandem.core.permissions import PUBLIC, check, permission_required
 from tandem.core.selectors import dashboard_counts, organisations
 from tandem.core.services.users import user_set_language
@@ -82,20 +83,25 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@permission_required("core.view_organisation")
-def organisation_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    sort = request.GET.get("sort", "name")
+def organisations_matching(query: str, order_by: str = "name") -> QuerySet[Organisation]:
+    """Organisations whose name in any language holds ``query``, or whose names in the other
+    languages and scripts do (the gazetteer); the query's own spelling first."""
     rows = organisations()
-    order: list[Any] = [ORGANISATION_SORTS.get(sort, "name"), "pk"]
+    order: list[Any] = [order_by, "pk"]
     if query:
         own = Q()
         for language in ("en", "ja", "ru"):
             own |= Q(**{f"name_{language}__icontains": query})
-        # Names in the other languages and scripts too; the query's own spelling first.
         rows = rows.filter(own | Q(pk__in=entries_matching("organisation", query)))
         order.insert(0, Case(When(own, then=Value(0)), default=Value(1)))
-    rows = rows.order_by(*order)
+    return rows.order_by(*order)
+
+
+@permission_required("core.view_organisation")
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "name")
+    rows = organisations_matching(query, ORGANISATION_SORTS.get(sort, "name"))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
