@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tandem.core.permissions import check
@@ -23,13 +24,23 @@ NAVIGATION = (
 )
 
 
+def current_area(path: str, entries: list[tuple[str, Any]]) -> dict[str, Any] | None:
+    """The area of the menu that ``path`` lies in (its first breadcrumb after Home), or None
+    on the home page and outside every area: ``current`` when the path is the area's own page."""
+    for url_name, label in entries:
+        url = reverse(url_name)
+        if url != "/" and path.startswith(url):
+            return {"url": url, "label": label, "current": path == url}
+    return None
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
+    entries = [
+        (url_name, label) for url_name, label, permission in NAVIGATION if check(user, permission)
+    ]
     return {
-        "navigation": [
-            (url_name, label)
-            for url_name, label, permission in NAVIGATION
-            if check(user, permission)
-        ],
+        "navigation": entries,
+        "area": current_area(request.path, entries),
         "available_languages": settings.LANGUAGES,
     }
