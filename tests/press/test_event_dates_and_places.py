@@ -109,3 +109,26 @@ def test_ministries_agencies_and_state_corporations_by_their_usual_names() -> No
     ):
         found = {o["name"] for o in facts(text, dt.date(2019, 3, 1), language)["organisations"]}
         assert name in found, (text, found)
+
+
+# ------------------------------------------------------------------ the headline rule
+def test_a_name_only_the_headline_gives_is_no_fact() -> None:
+    text = (
+        "Bear Market Hits Ural Steel as Petrov Shrugs\n"
+        "Steelmakers in Chelyabinsk cut output by a tenth in April, the regional ministry said."
+    )
+    data = facts(text, dt.date(2020, 5, 12), "en")
+    names = {row["name"] for kind in ("people", "organisations") for row in data[kind]}
+    assert not {"Petrov", "Ural Steel", "Bear Market"} & names
+    assert "Chelyabinsk" in {p["name"] for p in data["places"]}
+    # named again in the body, the headline's name stays
+    supported = facts(
+        "Minister Ivan Petrov Visits Omsk\nThe minister toured a plant in Omsk on Monday.",
+        dt.date(2020, 5, 12),
+        "en",
+    )
+    assert "Omsk" in {p["name"] for p in supported["places"]}
+    assert "Ivan Petrov" not in {p["name"] for p in supported["people"]}
+    # a first line that is a sentence opens the body: nothing is dropped from it
+    lead = facts("知事は3日に仙台を訪問した。\n市長と会談した。", dt.date(2021, 6, 5), "ja")
+    assert {"仙台", "仙台市"} & {p["name"] for p in lead["places"]}

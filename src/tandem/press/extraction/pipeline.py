@@ -15,6 +15,8 @@ from tandem.press.extraction.dates import find_dates
 from tandem.press.extraction.events import find_events
 from tandem.press.extraction.facts import DateFact, Facts, FigureFact, NameFact, PersonFact
 from tandem.press.extraction.gazetteer import Gazetteer, default_gazetteer
+from tandem.press.extraction.headline import supported_by_body
+from tandem.press.extraction.models import with_models
 from tandem.press.extraction.quantities import find_quantities
 from tandem.press.extraction.text import detect_language, normalise, parse_header, sentences
 from tandem.press.extraction.themes import find_themes
@@ -62,6 +64,13 @@ def extract(
     people = not_calendar(rules.people(ctx))
     organisations = not_calendar(rules.organisations(ctx))
     places = not_calendar(rules.places(ctx, people, organisations))
+    people, organisations, places = (
+        not_calendar(rows) for rows in with_models(ctx, people, organisations, places)
+    )
+    people, organisations, places = (  # a name the headline alone gives is no fact
+        supported_by_body(rows, header.headline_span, text)
+        for rows in (people, organisations, places)
+    )
     known = {place.name.casefold() for place in places}
     places += [
         country
