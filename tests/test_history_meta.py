@@ -29,6 +29,7 @@ pytestmark = pytest.mark.unit
 NOT_CHANGED_BY_PEOPLE = {
     "core.SecurityEvent": "an append-only log: it is the record itself",
     "core.Generation": "a counter of writes, bumped by the writes that are on the record",
+    "core.WorkerBeat": "a task worker's sign of life, written by the worker itself",
     "committee.BriefingJob": "a background job's progress and result",
     "fairs.ScheduleJob": "a background job's progress and result",
     "fairs.UnplacedRequest": "computed with its schedule version (which keeps history)",

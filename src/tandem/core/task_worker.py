@@ -5,7 +5,9 @@ job: a lock met elsewhere (committing the claim, recording a result), a lost con
 database file replaced by a restore stops it, and every queued briefing pack, schedule and
 press scan waits for someone to notice. :class:`ResilientWorker` runs the same loop and, on
 such an error, closes its connections, waits (doubling from one second to a minute) and
-carries on. Every lease it takes back the jobs whose worker stopped (``tandem.core.jobs``).
+carries on. It writes its own beat while it runs, and every lease it takes back the jobs
+whose worker stopped (``tandem.core.jobs``): any number of workers, on any number of nodes,
+share one queue, each job run by one of them.
 ``tandem db_worker`` runs it; ``scripts/run-worker.sh`` restarts the process
 itself should it die all the same (``make demo`` uses it).
 """
@@ -13,6 +15,8 @@ itself should it die all the same (``make demo`` uses it).
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -20,7 +24,13 @@ from dataclasses import dataclass
 from django.db import InterfaceError, OperationalError, connections
 from django_tasks_db.management.commands.db_worker import Worker
 
-from tandem.core.jobs import LEASE_SECONDS, reclaim_expired_jobs
+from tandem.core.jobs import (
+    heartbeat_seconds,
+    lease_seconds,
+    reclaim_expired_jobs,
+    worker_beat,
+    worker_gone,
+)
 
 logger = logging.getLogger("tandem.worker")
 
@@ -53,25 +63,39 @@ class ResilientWorker(Worker):
         self.transient_errors = 0
 
     def run(self) -> None:
+        self._beat()
+        reclaim_expired_jobs()  # at once: a worker that died may be being replaced by this one
         stop = threading.Event()
-        reclaiming = threading.Thread(
-            target=self._reclaim_every_lease, args=(stop,), name="reclaim-jobs", daemon=True
+        beating = threading.Thread(
+            target=self._beat_and_reclaim, args=(stop,), name="beat-and-reclaim", daemon=True
         )
-        reclaiming.start()
+        beating.start()
         try:
             self._run_until_done()
         finally:
             stop.set()
+            beating.join(timeout=5)
+            try:
+                worker_gone(self.worker_id)
+            except TRANSIENT_ERRORS as error:
+                logger.warning("The worker could not sign off (%s).", error)
 
-    @staticmethod
-    def _reclaim_every_lease(stop: threading.Event) -> None:
-        """Take back jobs whose lease expired: at once (a worker that died is being replaced
-        by this one), then every lease."""
+    def _beat(self) -> None:
         try:
-            while True:
-                reclaim_expired_jobs()
-                if stop.wait(LEASE_SECONDS):
-                    return
+            worker_beat(self.worker_id, host=socket.gethostname(), pid=os.getpid())
+        except TRANSIENT_ERRORS as error:  # the next beat may get through
+            logger.warning("The worker's beat was missed: %s", error)
+
+    def _beat_and_reclaim(self, stop: threading.Event) -> None:
+        """Say this worker is alive a few times a lease, and take back the jobs whose lease
+        expired once a lease."""
+        last_reclaim = time.monotonic()
+        try:
+            while not stop.wait(heartbeat_seconds()):
+                self._beat()
+                if time.monotonic() - last_reclaim >= lease_seconds():
+                    reclaim_expired_jobs()
+                    last_reclaim = time.monotonic()
         finally:
             connections.close_all()  # this thread's own
 

@@ -6,6 +6,7 @@ from tandem.core.models.person import Person
 from tandem.core.models.region import FederalDistrict, Region
 from tandem.core.models.security_event import SecurityEvent
 from tandem.core.models.user import User
+from tandem.core.models.worker import WorkerBeat
 
 __all__ = [
     "ApiToken",
@@ -17,4 +18,5 @@ __all__ = [
     "Region",
     "SecurityEvent",
     "User",
+    "WorkerBeat",
 ]
