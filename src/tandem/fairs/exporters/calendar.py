@@ -36,10 +36,10 @@ def agenda_calendar(
                 uid=f"fair-{fair.slug}-request-{meeting.request_id}@tandem",
                 start=meeting.slot.start,
                 end=meeting.slot.end,
-                summary=_("B2B meeting with %(name)s") % {"name": item.counterpart.name},
+                summary=_("B2B meeting with %(name)s") % {"name": item.counterpart.display_name},
                 location=", ".join(part for part in (item.place, fair.venue, fair.city) if part),
                 description=description,
             )
         )
     stamp = version.published_at if version and version.published_at else timezone.now()
-    return calendar(events, name=f"{fair} — {participant.name}", stamp=stamp)
+    return calendar(events, name=f"{fair} — {participant.display_name}", stamp=stamp)

@@ -70,6 +70,14 @@ class FairParticipant(IllustrativeMixin):
         ]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language: a company's is its organisation's translated name
+        (``name`` keeps the name given at registration, the fallback and the scheduler's)."""
+        if self.organisation_id is not None and self.organisation is not None:
+            return str(self.organisation.name or self.name)
         return self.name
 
 

@@ -63,7 +63,9 @@ def requests_for(
     fair: Fair, user: Any, *, status: str = "", participant: FairParticipant | None = None
 ) -> QuerySet[MeetingRequest]:
     """The requests the user may see: all for organisers, their own for representatives."""
-    requests = MeetingRequest.objects.filter(fair=fair).select_related("sender", "receiver")
+    requests = MeetingRequest.objects.filter(fair=fair).select_related(
+        "sender__organisation", "receiver__organisation"
+    )
     if not check(user, "fairs.manage_meetings"):
         own = participants_of_user(fair, user)
         requests = requests.filter(Q(sender__in=own) | Q(receiver__in=own))
@@ -101,9 +103,9 @@ def meetings_of(version: ScheduleVersion) -> QuerySet[ScheduledMeeting]:
         "slot",
         "table",
         "interpreter",
-        "booth_of",
-        "request__sender",
-        "request__receiver",
+        "booth_of__organisation",
+        "request__sender__organisation",
+        "request__receiver__organisation",
     )
 
 
@@ -112,7 +114,7 @@ def place_of(meeting: ScheduledMeeting) -> str:
     if meeting.booth_of is not None:
         return _("Booth %(booth)s (%(exhibitor)s)") % {
             "booth": meeting.booth_of.booth,
-            "exhibitor": meeting.booth_of.name,
+            "exhibitor": meeting.booth_of.display_name,
         }
     if meeting.table is not None:
         return pgettext("furniture", "Table %(code)s") % {"code": meeting.table.code}
@@ -132,7 +134,11 @@ def participant_agenda(version: ScheduleVersion, participant: FairParticipant) -
 
 def notices_for(participant: FairParticipant) -> QuerySet[AgendaNotice]:
     return AgendaNotice.objects.filter(participant=participant).select_related(
-        "request__sender", "request__receiver", "previous_slot", "slot", "version"
+        "request__sender__organisation",
+        "request__receiver__organisation",
+        "previous_slot",
+        "slot",
+        "version",
     )
 
 
@@ -163,9 +169,15 @@ def table_plan(version: ScheduleVersion) -> list[SlotPlan]:
 EVENT_ID = re.compile(r"'([PS])(\d+)'")
 
 
+def participant_names(fair: Fair) -> dict[int, str]:
+    """Each participant's name in the reader's language, by id."""
+    participants = FairParticipant.objects.filter(fair=fair).select_related("organisation")
+    return {participant.pk: participant.display_name for participant in participants}
+
+
 def readable_messages(texts: list[str], fair: Fair) -> list[str]:
     """Scheduler messages with names and local times instead of participant and slot ids."""
-    names = dict(FairParticipant.objects.filter(fair=fair).values_list("pk", "name"))
+    names = participant_names(fair)
     times = dict(slot_options(fair))
 
     def name(match: re.Match[str]) -> str:
@@ -181,7 +193,7 @@ def unplaced_with_reasons(version: ScheduleVersion) -> list[UnplacedRequest]:
     with participants' names instead of their ids."""
     rows = list(
         UnplacedRequest.objects.filter(version=version)
-        .select_related("request__sender", "request__receiver")
+        .select_related("request__sender__organisation", "request__receiver__organisation")
         .order_by("-request__priority", "request_id")
     )
     reasons = readable_messages([row.reason for row in rows], version.fair)

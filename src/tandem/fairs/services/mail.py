@@ -58,8 +58,8 @@ def recipients_of(participant: FairParticipant) -> list[Recipient]:
 def _request_text(kind: str, request: MeetingRequest) -> tuple[str, str]:
     names = {
         "fair": str(request.fair),
-        "sender": request.sender.name,
-        "receiver": request.receiver.name,
+        "sender": request.sender.display_name,
+        "receiver": request.receiver.display_name,
         "priority": str(request.get_priority_display()),
         "path": reverse("web:fair_requests", args=[request.fair.slug]),
     }
@@ -97,7 +97,7 @@ def _request_text(kind: str, request: MeetingRequest) -> tuple[str, str]:
 def _published_text(version: ScheduleVersion, participant: FairParticipant) -> tuple[str, str]:
     names = {
         "fair": str(version.fair),
-        "name": participant.name,
+        "name": participant.display_name,
         "path": reverse("web:fair_agenda", args=[version.fair.slug, participant.pk]),
     }
     subject = _("The B2B meeting schedule of %(fair)s is published") % names
@@ -120,7 +120,7 @@ def _moved_text(meeting: ScheduledMeeting, participant: FairParticipant) -> tupl
     end = timezone.localtime(meeting.slot.end, timezone=zone)
     names = {
         "fair": str(fair),
-        "other": other.name,
+        "other": other.display_name,
         "time": f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}",
         "place": place_of(meeting),
         "path": reverse("web:fair_agenda", args=[fair.slug, participant.pk]),

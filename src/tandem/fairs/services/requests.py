@@ -59,7 +59,7 @@ def meeting_request_create(
     ):
         raise ValidationError(
             _("%(a)s and %(b)s already have an open meeting request.")
-            % {"a": sender.name, "b": receiver.name}
+            % {"a": sender.display_name, "b": receiver.display_name}
         )
     request = MeetingRequest(
         fair=fair,

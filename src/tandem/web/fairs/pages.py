@@ -65,7 +65,7 @@ def fair_detail(request: HttpRequest, slug: str) -> HttpResponse:
     sort = request.GET.get("sort", "name")
     participants = (
         FairParticipant.objects.filter(fair=fair)
-        .select_related("side")
+        .select_related("side", "organisation")
         .order_by(PARTICIPANT_SORTS.get(sort, "name"), "name")
     )
     page = Paginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -136,7 +136,9 @@ def fair_setup(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _request_form(request: HttpRequest, fair: Fair, data: Any = None) -> MeetingRequestForm:
-    everyone = FairParticipant.objects.filter(fair=fair).order_by("name")
+    everyone = (
+        FairParticipant.objects.filter(fair=fair).select_related("organisation").order_by("name")
+    )
     senders = (
         everyone
         if check(request.user, "fairs.manage_meetings")
@@ -179,7 +181,7 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Meeting request sent to %(name)s.") % {"name": made.receiver.name},
+                    _("Meeting request sent to %(name)s.") % {"name": made.receiver.display_name},
                 )
                 return HttpResponseRedirect(reverse("web:fair_requests", args=[fair.slug]))
     return render(

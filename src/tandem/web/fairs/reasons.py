@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tandem.fairs.enums import RequestStatus
-from tandem.fairs.models import FairParticipant, ScheduleVersion, UnplacedRequest
+from tandem.fairs.models import ScheduleVersion, UnplacedRequest
 from tandem.fairs.scheduling.reasons import PARTICIPANT_PARAMS
-from tandem.fairs.selectors.agenda import unplaced_with_reasons
+from tandem.fairs.selectors.agenda import participant_names, unplaced_with_reasons
 
 Params = Mapping[str, str]
 
@@ -82,7 +82,7 @@ def reason_message(code: str, params: Params, names: Mapping[int, str]) -> str |
 def translated_unplaced(version: ScheduleVersion) -> list[UnplacedRequest]:
     """The version's unplaced requests, each with ``readable_reason`` in the active language."""
     rows = unplaced_with_reasons(version)
-    names = dict(FairParticipant.objects.filter(fair=version.fair).values_list("pk", "name"))
+    names = participant_names(version.fair)
     for row in rows:
         message = reason_message(row.code, row.params or {}, names) if row.code else None
         if message is not None:
