@@ -33,6 +33,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from tandem.core.actors import signed_in
+from tandem.core.dates import reader_language
 from tandem.core.files.atomic import atomic_output
 from tandem.core.permissions import check, permission_required
 from tandem.core.validators import xml_safe
@@ -105,6 +106,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "total_chart": line_chart(
             [Line(f.label, [(p.year, float(p.total)) for p in f.points]) for f in flows],
             title=_("Trade by flow, US dollars"),
+            language=reader_language(),
         ),
         "hhi_chart": line_chart(
             [Line(f.label, [(p.year, p.hhi) for p in f.points]) for f in flows],
@@ -217,6 +219,7 @@ def investment_page(request: HttpRequest) -> HttpResponse:
                 Line(_("Disbursed"), [(y, float(d)) for y, _c, d in years], dashed=True),
             ],
             title=_("Financing of joint projects by year, US dollars"),
+            language=reader_language(),
         )
         if years
         else "",

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from tandem.core.charts.units import compact_number
+
 FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
 INK = "#1f2933"
 MUTED = "#8a96a3"
@@ -51,14 +53,10 @@ def _open(width: int, height: int, title: str) -> list[str]:
     ]
 
 
-def _tick(value: float, percent: bool) -> str:
+def _tick(value: float, percent: bool, language: str) -> str:
     if percent:
         return f"{value * 100:.0f}%"
-    if value >= 1e9:
-        return f"{value / 1e9:g}B"
-    if value >= 1e6:
-        return f"{value / 1e6:g}M"
-    return f"{value:g}"
+    return compact_number(value, language)
 
 
 def line_chart(
@@ -69,8 +67,10 @@ def line_chart(
     percent: bool = False,
     width: int = 680,
     height: int = 280,
+    language: str = "en",
 ) -> str:
-    """Lines over the years; a gap where a year has no value; a legend below."""
+    """Lines over the years; a gap where a year has no value; a legend below. Axis numbers in
+    the units of ``language`` (the reader's: bn, млрд, 億)."""
     years = sorted({year for line in lines for year, _ in line.points})
     values = [v for line in lines for _, v in line.points if v is not None]
     legend_rows = len(lines)
@@ -96,7 +96,7 @@ def line_chart(
         parts.append(f'<line x1="{left}" y1="{level}" x2="{right}" y2="{level}" stroke="{GRID}"/>')
         parts.append(
             f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
-            f"{escape(_tick(tick, percent))}</text>"
+            f"{escape(_tick(tick, percent, language))}</text>"
         )
         tick += step
     for year in years:

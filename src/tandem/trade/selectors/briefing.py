@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tandem.core.dates import reader_language
 from tandem.trade.charts.svg import Line, line_chart
 from tandem.trade.enums import Direction
 from tandem.trade.selectors.figures import TradeFilter, flow_series, mirror, pair, trade_data
@@ -36,6 +37,7 @@ def trade_figures(*, last_year: int | None = None) -> dict[str, Any] | None:
             title=_("Exports of each side to the other, US dollars"),
             width=640,
             height=240,
+            language=reader_language(),
         ),
         "illustrative": data.illustrative,
     }
