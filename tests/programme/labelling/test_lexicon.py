@@ -68,3 +68,13 @@ def test_cue_matcher_finds_label_words_in_each_language() -> None:
     assert "P4" in matcher.find("Поставки сжиженного газа", "ru")
     assert "P1" in matcher.find("地方病院の医療機器", "ja")
     assert "N6" in matcher.find("Road safety programme", "en")
+
+
+def test_latin_cues_of_japanese_texts_are_whole_words_and_visa_is_not_visit() -> None:
+    from tandem.programme.labelling.lexicon import PhraseMatcher
+
+    matcher = PhraseMatcher({"P7": {"ja": ["ai"]}, "P8": {"ru": ["виза ", "визов"]}})
+    assert matcher.find("日本のAI研究", "ja", also=()) == {"P7": ["ai"]}
+    assert matcher.find("カイゼン(Kaizen)の講座", "ja", also=()) == {}
+    assert matcher.find("Визовый режим упрощён", "ru", also=()) == {"P8": ["визов"]}
+    assert matcher.find("в рамках визита премьера", "ru", also=()) == {}

@@ -27,8 +27,13 @@ def _read_json(name: str) -> Any:
 
 
 def compile_entry(entry: str, language: str) -> re.Pattern[str]:
-    """A case-insensitive pattern for one cue or place name (see the module docstring)."""
+    """A case-insensitive pattern for one cue or place name (see the module docstring).
+
+    A Japanese entry in Latin letters or digits (``ai``, ``5g``) is a whole word: as a plain
+    substring it would be found inside every Latin name of a Japanese text ("Kaizen")."""
     if language == "ja":
+        if entry.isascii():
+            return re.compile(rf"(?<![a-z0-9]){re.escape(entry.lower())}(?![a-z0-9])")
         return re.compile(re.escape(entry.lower()))
     words = entry.lower().split()
     body = r"\w*[\s\-]+".join(re.escape(w) for w in words)
