@@ -132,3 +132,10 @@ def test_a_name_only_the_headline_gives_is_no_fact() -> None:
     # a first line that is a sentence opens the body: nothing is dropped from it
     lead = facts("知事は3日に仙台を訪問した。\n市長と会談した。", dt.date(2021, 6, 5), "ja")
     assert {"仙台", "仙台市"} & {p["name"] for p in lead["places"]}
+
+
+def test_a_sentence_pointing_back_takes_the_previous_events_date_and_place() -> None:
+    text = "両知事は2019年5月14~15日に札幌を訪れた。この訪問の中で、第2回会合が開かれた。"
+    assert ("meeting", "2019-05-14", "札幌") in events(text, None, "ja")
+    text = "Губернатор посетил Омск 3 марта 2020 года. В ходе визита прошла встреча с инвесторами."
+    assert ("meeting", "2020-03-03", "Омск") in events(text, None, "ru")

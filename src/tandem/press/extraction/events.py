@@ -68,6 +68,18 @@ RU_ORDINALS = {
     )
 }
 
+# A sentence that opens by pointing back at the previous one's event.
+REFERS_BACK = {
+    "en": re.compile(
+        r"\s*(?:During|In the course of|At|On the sidelines of)\s+(?:the|this|that)\s"
+    ),
+    "ja": re.compile(r"\s*(?:この|その|同)(?:訪問|会談|会合|会議|フォーラム|機会|際|中)"),
+    "ru": re.compile(
+        r"\s*(?:В\s+ходе|Во\s+время|В\s+рамках|На\s+полях)\s+(?:этого|этой|того|той|визита|"
+        r"переговоров|встречи|форума|поездки)",
+        re.IGNORECASE,
+    ),
+}
 # What may follow a sentence's own predicate up to its end: verb endings and the full stop.
 JA_FINAL = re.compile(r"[\u3041-\u3093]{0,8}[。．.]?\s*")
 # How many characters farther a name only the rules or a model took for a place may stand
@@ -208,11 +220,21 @@ def _event(
         s_start = ctx.sentence_of(span[0])[0]
         anchor = (s_start, s_start)
     found = _date_for(ctx, anchor[0], anchor[1])
+    place = _place_for(ctx, anchor[0])
+    s_start = ctx.sentence_of(span[0])[0]
+    if found is None and REFERS_BACK[ctx.language].match(ctx.text, s_start):
+        # "この訪問の中で…", "В ходе визита…", "During the visit…": the sentence goes on
+        # with the previous one's event, and has its date and place
+        before = [sp for sp in ctx.sentences if sp[1] <= s_start]
+        if before:
+            previous = before[-1][0]
+            found = _date_for(ctx, previous, previous)
+            place = place or _place_for(ctx, previous)
     return EventFact(
         kind,
         number,
         name,
-        _place_for(ctx, anchor[0]),
+        place,
         found.date if found else None,
         key=key,
         spans=[span],
