@@ -86,8 +86,12 @@ class _CappedReader:
         return self._take(size if size >= 0 else self._limit + 1 - self._count)
 
 
-def _file_problem(message: str, line: int | None = None) -> ImportProblem:
-    return ImportProblem(message, None, line, "error")
+def _file_problem(
+    message: str, line: int | None = None, code: str = "", **params: str
+) -> ImportProblem:
+    """A problem of the whole file: ``message`` in English, ``code`` and ``params`` for pages."""
+    pairs = tuple(sorted(params.items()))
+    return ImportProblem(message, None, line, "error", code=code, params=pairs)
 
 
 def _known_size(raw: BinaryIO) -> int | None:
@@ -109,7 +113,7 @@ def _known_size(raw: BinaryIO) -> int | None:
 def _sniff(head: bytes) -> ImportProblem | None:
     """Refuse obvious non-IATI files from their first bytes; None when in doubt."""
     if not head.strip():
-        return _file_problem("the file is empty")
+        return _file_problem("the file is empty", code="file_empty")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # UTF-16: left to the parser and the checks on the first event
     head = head.removeprefix(b"\xef\xbb\xbf")
@@ -118,15 +122,20 @@ def _sniff(head: bytes) -> ImportProblem | None:
     if rest.startswith(b"<!DOCTYPE"):
         return _file_problem(
             "the file has a DOCTYPE declaration; IATI files have none, and DTDs and entities "
-            "are refused for safety (XXE, entity expansion)"
+            "are refused for safety (XXE, entity expansion)",
+            code="file_doctype",
         )
     name = _NAME.match(rest)
     if name is not None and name.group(1) != ROOT.encode():
         shown = name.group(1).decode("utf-8", "replace")
-        return _file_problem(f"the root element is <{shown}>, expected <{ROOT}>")
+        return _file_problem(
+            f"the root element is <{shown}>, expected <{ROOT}>", code="file_root", root=shown
+        )
     if rest and not rest.startswith(b"<"):
         shown = rest[:20].decode("utf-8", "replace")
-        return _file_problem(f"the file is not XML (it starts with {shown!r})")
+        return _file_problem(
+            f"the file is not XML (it starts with {shown!r})", code="file_not_xml", start=shown
+        )
     return None
 
 
@@ -140,13 +149,26 @@ def _root(element: Element) -> Element:
 def _check_root(element: Element) -> list[ImportProblem]:
     """Checks made on the first parse event: DOCTYPE, root element, IATI version."""
     if _lxml.doctype(element):
-        return [_file_problem("the file has a DOCTYPE declaration; DTDs and entities are refused")]
+        return [
+            _file_problem(
+                "the file has a DOCTYPE declaration; DTDs and entities are refused",
+                code="file_doctype",
+            )
+        ]
     root = _root(element)
     if root.tag != ROOT:
-        return [_file_problem(f"the root element is <{_lxml.tag(root)}>, expected <{ROOT}>", 1)]
+        shown = _lxml.tag(root)
+        message = f"the root element is <{shown}>, expected <{ROOT}>"
+        return [_file_problem(message, 1, code="file_root", root=shown)]
     version = root.get("version")
     if version is not None and version.startswith("1."):
-        return [_file_problem(f"IATI version {version} is not supported; convert it to 2.03")]
+        return [
+            _file_problem(
+                f"IATI version {version} is not supported; convert it to 2.03",
+                code="version_1",
+                version=version,
+            )
+        ]
     if version is None:
         return [
             ImportProblem(
@@ -154,6 +176,7 @@ def _check_root(element: Element) -> list[ImportProblem]:
                 None,
                 _lxml.line(root),
                 "warning",
+                code="no_version",
             )
         ]
     if version not in SUPPORTED_VERSIONS:
@@ -163,6 +186,8 @@ def _check_root(element: Element) -> list[ImportProblem]:
                 None,
                 _lxml.line(root),
                 "warning",
+                code="other_version",
+                params=(("version", version),),
             )
         ]
     return []
@@ -170,7 +195,11 @@ def _check_root(element: Element) -> list[ImportProblem]:
 
 def _syntax_problem(exc: etree.XMLSyntaxError) -> ImportProblem:
     message, line = _lxml.fatal_error(exc)
-    return _file_problem(f"the file is not well-formed XML (damaged or truncated): {message}", line)
+    return _file_problem(
+        f"the file is not well-formed XML (damaged or truncated): {message}",
+        line,
+        code="file_not_well_formed",
+    )
 
 
 def _events(reader: _CappedReader) -> _lxml.Events:
@@ -218,7 +247,7 @@ def _parse(reader: _CappedReader) -> Iterator[ActivityRecord | ImportProblem]:
         tag = "nothing" if root is None else f"<{_lxml.tag(root)}>"
         yield _file_problem(f"the root element is {tag}, expected <{ROOT}>")
     elif not activities:
-        yield _file_problem("the file has no iati-activity")
+        yield _file_problem("the file has no iati-activity", code="no_activity")
 
 
 def read_activities(source: Source, *, max_bytes: int) -> Iterator[ActivityRecord | ImportProblem]:
@@ -240,7 +269,11 @@ def read_activities(source: Source, *, max_bytes: int) -> Iterator[ActivityRecor
             raw = source
         size = _known_size(raw)
         if size is not None and size > max_bytes:
-            yield _file_problem(f"the file has {size} bytes, over the limit of {max_bytes}")
+            yield _file_problem(
+                f"the file has {size} bytes, over the limit of {max_bytes}",
+                code="file_too_large",
+                limit=str(max_bytes),
+            )
             return
         reader = _CappedReader(raw, max_bytes)
         try:
@@ -250,7 +283,11 @@ def read_activities(source: Source, *, max_bytes: int) -> Iterator[ActivityRecor
                 return
             yield from _parse(reader)
         except _TooBigError:
-            yield _file_problem(f"the file is over the limit of {max_bytes} bytes; reading stopped")
+            yield _file_problem(
+                f"the file is over the limit of {max_bytes} bytes; reading stopped",
+                code="file_too_large",
+                limit=str(max_bytes),
+            )
         except etree.XMLSyntaxError as exc:
             yield _syntax_problem(exc)
 

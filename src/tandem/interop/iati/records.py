@@ -295,6 +295,10 @@ class ImportProblem:
     problem with the whole file. An ``error`` means the activity (for a file problem: the rest
     of the file) was not imported; a ``warning`` means the activity was imported without the
     part named in ``message``.
+
+    ``message`` is English (the command line's); ``code`` and ``params`` name the problem for
+    pages, which render it in the reader's language (``interop.iati_registry.problems``). A
+    problem without a code is shown with its English message.
     """
 
     message: str
@@ -302,6 +306,8 @@ class ImportProblem:
     line: int | None = None
     severity: Literal["error", "warning"] = "error"
     activity: int | None = None
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_file_problem(self) -> bool:

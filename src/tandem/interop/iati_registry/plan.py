@@ -18,6 +18,7 @@ from tandem.core.models import Region
 from tandem.core.permissions import check
 from tandem.interop.iati.importer import read_all
 from tandem.interop.iati.records import ActivityRecord, ImportProblem, ParticipantRole
+from tandem.interop.iati_registry.problems import problem_text
 from tandem.interop.iati_registry.sides import (
     Directory,
     NewOrganisation,
@@ -99,12 +100,12 @@ def problem_line(problem: ImportProblem) -> str:
             "who": who,
             "line": problem.line,
             "kind": kind,
-            "message": problem.message,
+            "message": problem_text(problem),
         }
     return _("%(who)s (%(kind)s): %(message)s") % {
         "who": who,
         "kind": kind,
-        "message": problem.message,
+        "message": problem_text(problem),
     }
 
 

@@ -55,18 +55,22 @@ def _attributes(element: Element, b: Builder) -> None:
 
 def _finish(element: Element, b: Builder) -> ActivityRecord | None:
     if b.identifier is None and "iati-identifier" not in b.seen:
-        b.error(element, "activity has no iati-identifier")
+        b.error(element, "activity has no iati-identifier", "no_identifier")
     if b.failed or b.identifier is None:
         return None
     identifier = b.identifier
     if not b.titles:
-        b.warn(element, "activity has no title in any language; its identifier is the title")
+        b.warn(
+            element,
+            "activity has no title in any language; its identifier is the title",
+            "no_title",
+        )
         b.titles = {b.lang: identifier}
     if b.status is None:
-        b.warn(element, "activity has no activity-status; read as 1 (pipeline)")
+        b.warn(element, "activity has no activity-status; read as 1 (pipeline)", "no_status")
         b.status = ProjectStatus.IDEA
     if not b.participants:
-        b.warn(element, "activity has no participating-org we could read")
+        b.warn(element, "activity has no participating-org we could read", "no_participant")
     # Our code is other-identifier A1; the identifier is kept unless it is the usual
     # f"{reporting ref}-{code}" (so that activities we exported come back as they were).
     code = b.code or identifier

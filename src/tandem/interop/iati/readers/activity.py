@@ -53,7 +53,7 @@ def reporting_org(element: Element, b: Builder) -> None:
 
 def title(element: Element, b: Builder) -> None:
     if b.titles:
-        b.warn(element, "a second title was ignored")
+        b.warn(element, "a second title was ignored", "second_title")
         return
     b.titles = text_of(element, b.lang)
 
@@ -74,7 +74,12 @@ def participating_org(element: Element, b: Builder) -> None:
     code = _ROLE_WORDS.get((code or "").strip().lower(), code)
     role = IATI_TO_ROLE.get(code or "")
     if role is None:
-        b.warn(element, f"participating-org with unknown role {code!r} was left out")
+        b.warn(
+            element,
+            f"participating-org with unknown role {code!r} was left out",
+            "unknown_role",
+            role=code,
+        )
         return
     ours = element.get(_TANDEM_ROLE)
     if ours is not None:
@@ -85,7 +90,7 @@ def participating_org(element: Element, b: Builder) -> None:
             b.warn(element, f"unknown tandem:role {ours!r}; used IATI role {code}")
     names = text_of(element, b.lang)
     if not names and not element.get("ref"):
-        b.warn(element, "participating-org with neither name nor ref was left out")
+        b.warn(element, "participating-org with neither name nor ref was left out", "nameless_org")
         return
     b.participants.append(
         ParticipantRecord(
@@ -107,7 +112,12 @@ def activity_status(element: Element, b: Builder) -> None:
     code = element.get("code")
     status = IATI_TO_STATUS.get((code or "").strip())
     if status is None:
-        b.warn(element, f"unknown activity-status code {code!r} (expected 1 to 6); read as 1")
+        b.warn(
+            element,
+            f"unknown activity-status code {code!r} (expected 1 to 6); read as 1",
+            "unknown_status",
+            status=code,
+        )
         status = ProjectStatus.IDEA
     ours = element.get(_TANDEM_STATUS)
     if ours is not None:
@@ -126,7 +136,12 @@ def activity_date(element: Element, b: Builder) -> None:
     kind = element.get("type")
     field = _DATE_TYPES.get(kind or "")
     if field is None:
-        b.warn(element, f"activity-date of unknown type {kind!r} was left out")
+        b.warn(
+            element,
+            f"activity-date of unknown type {kind!r} was left out",
+            "unknown_date_type",
+            type=kind,
+        )
         return
     b.dates[field] = parse_date(element.get("iso-date"), f"activity-date type {kind}")
 

@@ -113,15 +113,18 @@ class Builder:
         self.default_flow: str | None = None
         self.default_finance: str | None = None
         self.last_updated: datetime | None = None
-        self.problems: list[tuple[str, int | None, bool]] = []
+        self.problems: list[tuple[str, int | None, bool, str, tuple[tuple[str, str], ...]]] = []
         self.failed = False
 
-    def error(self, element: Element, message: str) -> None:
-        self.problems.append((message, _lxml.line(element), True))
+    def error(self, element: Element, message: str, code: str = "", **params: object) -> None:
+        """The activity is refused: ``message`` in English, ``code`` and ``params`` for pages."""
+        self.problems.append((message, _lxml.line(element), True, code, _pairs(params)))
         self.failed = True
 
-    def warn(self, element: Element, message: str) -> None:
-        self.problems.append((message, _lxml.line(element), False))
+    def warn(self, element: Element, message: str, code: str = "", **params: object) -> None:
+        """The activity is read without the part ``message`` names (English; ``code``,
+        ``params`` for pages)."""
+        self.problems.append((message, _lxml.line(element), False, code, _pairs(params)))
 
     def add_financing(self, element: Element, line: FinancingRecord) -> None:
         position = element.get(_LINE)
@@ -139,10 +142,20 @@ class Builder:
     def finished_problems(self) -> list[ImportProblem]:
         return [
             ImportProblem(
-                message, self.identifier, line, "error" if fatal else "warning", self.number
+                message,
+                self.identifier,
+                line,
+                "error" if fatal else "warning",
+                self.number,
+                code,
+                params,
             )
-            for message, line, fatal in self.problems
+            for message, line, fatal, code, params in self.problems
         ]
+
+
+def _pairs(params: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((name, str(value)) for name, value in params.items()))
 
 
 Reader: TypeAlias = Callable[[Element, Builder], None]

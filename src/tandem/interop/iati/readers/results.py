@@ -106,14 +106,19 @@ def result(element: Element, b: Builder) -> None:
     code = element.get("type")
     kind = IATI_TO_RESULT.get(code or "")
     if kind is None:
-        b.warn(element, f"result of unknown type {code!r} was left out")
+        b.warn(
+            element,
+            f"result of unknown type {code!r} was left out",
+            "unknown_result_type",
+            type=code,
+        )
         return
     titles = _text(element, "title", b.lang)
     if not titles:
         raise BadValue("result has no title")
     indicators = _indicators(element, b)
     if not indicators:
-        b.warn(element, "result without indicators was left out")
+        b.warn(element, "result without indicators was left out", "result_without_indicators")
         return
     b.results.append(
         ResultRecord(kind, titles, indicators, descriptions=_text(element, "description", b.lang))
