@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from tandem.press.extraction.context import Context, add_name, add_person
+from tandem.press.extraction.countries import COUNTRIES
 from tandem.press.extraction.facts import NameFact, PersonFact
+from tandem.press.extraction.gazetteer import COUNTRY_NAMES
 
 Found = tuple[str, int, int]
 
@@ -85,6 +87,9 @@ NOT_NEEDED = [
 ]
 CHUNK = 3000  # characters per call: Sudachi refuses very long inputs
 _SWITCH = {"on": True}
+# Languages whose model is trusted over the rules: a name the rules found (and the gazetteer
+# did not) yields where the model found another name overlapping it.
+MODEL_FIRST: set[str] = set()
 
 
 def enable(on: bool = True) -> None:
@@ -156,8 +161,15 @@ def with_models(
     ctx: Context, people: list[PersonFact], organisations: list[NameFact], places: list[NameFact]
 ) -> tuple[list[PersonFact], list[NameFact], list[NameFact]]:
     """The rules' people, organisations and places, and every name the model finds where the
-    rules and the gazetteer found nothing (never inside a date, the dateline or a title)."""
+    rules and the gazetteer found nothing (never inside a date, the dateline or a title; a
+    country's name is left to ``countries.py``)."""
     found = entities(ctx.text, ctx.language, ctx.start)
+    if ctx.language in MODEL_FIRST:
+        people, organisations, places = (
+            _yield_to(found, "person", people),
+            _yield_to(found, "organisation", organisations),
+            _yield_to(found, "place", places),
+        )
     rows: list[PersonFact | NameFact] = [*people, *organisations, *places]
     taken = [span for row in rows for span in row.spans]
     taken += [(m.start, m.end) for m in ctx.matches]
@@ -167,6 +179,8 @@ def with_models(
         if ctx.in_title(start, end, None):
             continue
         name = ctx.text[start:end]
+        if kind != "person" and _country(name, ctx.language):
+            continue  # a country is a place only where something happens there (countries.py)
         if kind == "person":
             add_person(people, PersonFact(name, None, None, None, [(start, end)]))
         else:
@@ -176,3 +190,31 @@ def with_models(
             )
         taken.append((start, end))
     return people, organisations, places
+
+
+def _country(name: str, language: str) -> bool:
+    """One of the countries whose naming as a place ``countries.py`` decides."""
+    return name.casefold() in COUNTRY_NAMES or any(
+        re.fullmatch(pattern, name) for pattern, _name in COUNTRIES.get(language, [])
+    )
+
+
+Row = TypeVar("Row", PersonFact, NameFact)
+
+
+def _yield_to(found: tuple[Found, ...], kind: str, rows: list[Row]) -> list[Row]:
+    """``rows`` without the spans that overlap a different name of the model's (another
+    extent or another kind); a gazetteer's record never yields."""
+    kept = []
+    for row in rows:
+        if not row.key:
+            row.spans = [
+                (start, end)
+                for start, end in row.spans
+                if not any(
+                    s < end and start < e and (k, s, e) != (kind, start, end) for k, s, e in found
+                )
+            ]
+        if row.spans:
+            kept.append(row)
+    return kept
