@@ -13,9 +13,7 @@ from django.utils import timezone
 
 from tandem.core.actors import Actor, actor_user
 from tandem.core.crosslingual.gazetteer import one_gazetteer
-from tandem.core.crosslingual.search import with_keys
 from tandem.core.history import create_links, create_rows
-from tandem.core.i18n import LANGUAGES
 from tandem.core.services.database import refresh_planner_statistics
 from tandem.programme.models import Programme
 from tandem.projects.enums import ProjectStatus
@@ -31,7 +29,11 @@ from tandem.projects.models import (
 )
 from tandem.projects.schemas import ProjectIn
 from tandem.projects.selectors.stats import registry_changed
-from tandem.projects.services.projects import SCALAR_FIELDS, ensure_may_write
+from tandem.projects.services.projects import (
+    SCALAR_FIELDS,
+    ensure_may_write,
+    search_text_from,
+)
 from tandem.projects.services.references import Resolved
 
 BATCH = 1000
@@ -49,15 +51,9 @@ def _new_project(programme: Programme, data: ProjectIn, resolved: Resolved) -> J
         confidential_side=resolved.confidential_side,
         **{name: given[name] for name in SCALAR_FIELDS if name in given},
     )
-    names = [
-        getattr(organisation, f"name_{language}") or ""
-        for organisation, _side, _role in resolved.participants
-        for language in LANGUAGES
-    ]
-    texts = [
-        getattr(project, f"{f}_{lang}") or "" for f in ("title", "summary") for lang in LANGUAGES
-    ]
-    project.search_text = with_keys(" ".join([project.code, project.places, *texts, *names]))
+    project.search_text = search_text_from(
+        project, [organisation for organisation, _side, _role in resolved.participants]
+    )
     project.full_clean(validate_unique=False)
     return project
 

@@ -16,6 +16,7 @@ from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.core.audit import one_creation_record, with_actor
 from tandem.core.crosslingual.search import with_keys
 from tandem.core.history import delete_rows, replace_rows
+from tandem.core.models import Organisation
 from tandem.core.permissions import check
 from tandem.programme.models import LabelExample, Programme
 from tandem.projects.enums import Disclosure, ProjectStatus
@@ -66,12 +67,18 @@ class StaleEditError(Exception):
 
 
 def search_text_of(project: JointProject) -> str:
+    participants = project.participants.select_related("organisation")
+    return search_text_from(project, [participant.organisation for participant in participants])
+
+
+def search_text_from(project: JointProject, organisations: list[Organisation]) -> str:
+    """The text a search matches ``project`` by: its code, places, titles and summaries and
+    its participants' names in the three languages, with the cross-lingual keys."""
     parts = [project.code, project.places]
     for language in ("en", "ja", "ru"):
         parts.append(getattr(project, f"title_{language}") or "")
         parts.append(getattr(project, f"summary_{language}") or "")
-    for participant in project.participants.select_related("organisation"):
-        organisation = participant.organisation
+    for organisation in organisations:
         parts.extend(
             getattr(organisation, f"name_{language}") or "" for language in ("en", "ja", "ru")
         )
