@@ -43,8 +43,7 @@ def test_a_secretary_signs_in_and_reads_the_programme_in_three_languages(
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for language, (plan_name, area, project, label) in EXPECTED.items():
-        page.select_option("#language-select", language)
-        page.click(".language-switcher button")
+        page.select_option("#language-select", language)  # switches at once, no button
         expect(page.locator("html")).to_have_attribute("lang", language)
         expect(page.locator("#plan-areas-heading")).to_contain_text(plan_name)
         expect(page.locator("[data-testid=plan-areas]")).to_contain_text(area)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tandem.core.mail import styled_message
 from tandem.core.models import User
 from tandem.fairs.models import (
     FairParticipant,
@@ -140,11 +141,12 @@ def _messages(
     recipients: Iterable[Recipient], texts: dict[str, tuple[str, str]]
 ) -> list[EmailMessage]:
     return [
-        EmailMessage(
+        styled_message(  # the text, and the same text in the site's look (tandem.core.mail)
             subject=f"[tandem] {texts[r.language][0]}",
             body=texts[r.language][1],
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[r.address],
+            language=r.language,
             headers={"Content-Language": r.language},
         )
         for r in recipients
