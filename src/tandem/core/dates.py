@@ -43,7 +43,7 @@ def reader_date(value: dt.date | None, language: str | None = None) -> str:
     """The date (of a date or a datetime, in the current time zone) in the reader's form."""
     if isinstance(value, dt.datetime):
         value = _local(value)
-        value = value.date()
+        value = dt.date(value.year, value.month, value.day)
     return _format(value, "DATE_FORMAT", language)
 
 

@@ -40,10 +40,9 @@ def render(
 ) -> str:
     """``stored`` in ``language`` (the active one by default); ``fallback`` (the text an old
     row kept) where nothing or an unknown code is stored."""
-    code = (stored or {}).get("code")
-    if code not in catalogue:
-        return fallback or (str(code) if code else "")
-    assert stored is not None
+    code = str((stored or {}).get("code") or "")
+    if stored is None or code not in catalogue:
+        return fallback or code
     with translation.override(reader_language(language)):
         params = {
             name: _shown(name, value, catalogue)
