@@ -139,3 +139,19 @@ def test_a_sentence_pointing_back_takes_the_previous_events_date_and_place() -> 
     assert ("meeting", "2019-05-14", "札幌") in events(text, None, "ja")
     text = "Губернатор посетил Омск 3 марта 2020 года. В ходе визита прошла встреча с инвесторами."
     assert ("meeting", "2020-03-03", "Омск") in events(text, None, "ru")
+
+
+def test_a_date_in_a_relative_clause_belongs_to_its_own_event() -> None:
+    text = (
+        "В Омске 3 марта 2020 года прошла встреча. В ходе переговоров обсудили договор, "
+        "который был подписан в Казани в мае 2018 года."
+    )
+    found = events(text, None, "ru")
+    assert ("talks", "2020-03-03", "Омск") in found
+    assert not any(kind == "talks" and date == "2018-05" for kind, date, _place in found)
+
+
+def test_the_day_before_in_russian() -> None:
+    assert month_dates("Днём ранее министр был в Омске.", dt.date(2020, 3, 4), "ru") == ["2020-03"]
+    found = extract("Днём ранее министр был в Омске.", published=dt.date(2020, 3, 4), language="ru")
+    assert [d.date for d in found.dates] == [dt.date(2020, 3, 3)]

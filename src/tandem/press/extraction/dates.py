@@ -66,7 +66,7 @@ EN_PATTERN = re.compile(
 )
 RU_PATTERN = re.compile(
     r"(?P<weekday>\b(?:понедельник|вторник|сред[уаы]|четверг|пятниц[уаы]|суббот[уаы]|воскресень[ея])\w*)"
-    r"|\b(?P<rel>вчера|сегодня|завтра)\b"
+    r"|\b(?P<rel>вчера|сегодня|завтра|дн[её]м\s+ранее)\b"
     rf"|\b(?P<d1>\d{{1,2}})(?:\s?[-–—]\s?\d{{1,2}})?\s+(?P<m1>{RU_MONTH_RE})"
     r"(?:\s+(?P<y1>\d{4})\s*(?:года|г\.)?|\s+(?P<yrel>прошлого|текущего|этого|следующего)\s+года)?"
     r"|\b(?P<mrel>прошлом|этом|текущем|следующем)\s+месяце\b"
@@ -97,7 +97,7 @@ YEAR_SHIFT = {
 }
 JA_RELATIVE = {"昨日": -1, "きのう": -1, "本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あす": 1}
 EN_RELATIVE = {"yesterday": -1, "today": 0, "tomorrow": 1}
-RU_RELATIVE = {"вчера": -1, "сегодня": 0, "завтра": 1}
+RU_RELATIVE = {"вчера": -1, "сегодня": 0, "завтра": 1, "днем ранее": -1, "днём ранее": -1}
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,7 @@ def find_dates(
         elif groups.get("rel"):
             relative = True
             table = {"en": EN_RELATIVE, "ru": RU_RELATIVE, "ja": JA_RELATIVE}[language]
-            shift = table[groups["rel"].lower()]
+            shift = table[" ".join(groups["rel"].lower().split())]
             value = published + dt.timedelta(days=shift) if published else None
         elif groups.get("d1"):
             month = (

@@ -68,6 +68,8 @@ RU_ORDINALS = {
     )
 }
 
+# A relative clause: what follows it tells of another event ("…, which was signed in 2016").
+RELATIVE_CLAUSE = re.compile(r"(?<!\w)(?:котор\w+|which|who)(?!\w)", re.IGNORECASE)
 # A sentence that opens by pointing back at the previous one's event.
 REFERS_BACK = {
     "en": re.compile(
@@ -152,6 +154,12 @@ def _date_for(ctx: Context, start: int, end: int) -> FoundDate | None:
         and d.date is not None
         and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
     ]
+    if ctx.language != "ja":  # not a date inside a relative clause after the mention
+        candidates = [
+            d
+            for d in candidates
+            if not (end <= d.start and RELATIVE_CLAUSE.search(ctx.text, end, d.start))
+        ]
     if not candidates:
         return None
     if ctx.language == "ja":
@@ -181,6 +189,8 @@ def _place_for(ctx: Context, start: int) -> str | None:
         for s, e in place.spans:
             if not s_start <= s < s_end:
                 continue
+            if ctx.language != "ja" and s > start and RELATIVE_CLAUSE.search(ctx.text, start, s):
+                continue  # "…, which was signed in Kazan": another event's place
             if (s, e) in located or any(a < e and s < b for a, b in known):
                 weight = 0
             elif is_country(place.name):
