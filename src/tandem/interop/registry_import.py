@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from pydantic import ValidationError as SchemaError
 
 from tandem.core.permissions import check
+from tandem.core.validation_text import schema_problem_text
 from tandem.core.validators import control_characters
 from tandem.interop.registry_records import RecordPlan
 from tandem.interop.tabular.columns import (
@@ -151,11 +152,7 @@ def with_participants_kept(item: ProjectIn, project: JointProject) -> ProjectIn:
 
 
 def _schema_message(error: SchemaError) -> str:
-    parts = []
-    for problem in error.errors():
-        where = ".".join(str(piece) for piece in problem["loc"])
-        parts.append(f"{where}: {problem['msg']}")
-    return "; ".join(parts)
+    return "; ".join(schema_problem_text(problem) for problem in error.errors())
 
 
 def _changes(project: JointProject, data: ProjectIn, resolved: Resolved) -> list[str]:
@@ -231,7 +228,10 @@ def plan_items(
         plan.outcomes.append(outcome)
         if item.code in seen:
             outcome.action = REJECT
-            outcome.messages.append(f"Code {item.code} also appears on line {seen[item.code]}.")
+            outcome.messages.append(
+                _("Code %(code)s also appears on line %(line)d.")
+                % {"code": item.code, "line": seen[item.code]}
+            )
             continue
         seen[item.code] = line
         controls = _control_characters(item)
@@ -252,16 +252,16 @@ def plan_items(
             given = item.given()
             if not any(given.get(f"title_{lang}") for lang in ("en", "ja", "ru")):
                 outcome.action = REJECT
-                outcome.messages.append("A new project needs a title in at least one language.")
+                outcome.messages.append(_("A new project needs a title in at least one language."))
             if not item.plan_areas:
                 outcome.action = REJECT
-                outcome.messages.append("A new project needs at least one plan area.")
+                outcome.messages.append(_("A new project needs at least one plan area."))
             if item.disclosure == "side_confidential" and not item.confidential_side:
                 outcome.action = REJECT
-                outcome.messages.append("A side-confidential project needs its side.")
+                outcome.messages.append(_("A side-confidential project needs its side."))
             if not check(user, "projects.add_project"):
                 outcome.action = REJECT
-                outcome.messages.append("You may not register projects.")
+                outcome.messages.append(_("You may not register projects."))
             elif item.confidential_side and not may_write(user, result_of(None, item, resolved)):
                 outcome.action = REJECT
                 outcome.messages.append(str(OTHER_SIDE))
@@ -270,7 +270,7 @@ def plan_items(
             continue
         if not check(user, "projects.change_project", project):
             outcome.action = REJECT
-            outcome.messages.append(f"You may not change project {item.code}.")
+            outcome.messages.append(_("You may not change project %(code)s.") % {"code": item.code})
             continue
         if not may_write(user, result_of(project, item, resolved)):
             outcome.action = REJECT
