@@ -237,6 +237,28 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:press_review": {"kwargs": {}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
     "web:press_decide": {"kwargs": {"pk": "proposal"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "coordinator"), "403": REST}},
     "web:press_mentions": {"kwargs": {"entity": "=session", "pk": "mentioned_session"}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
+    # The open-data portal: public to everyone, and the same for everyone (it reads as the
+    # public whoever is signed in); what is not public answers 404 in every format.
+    "web:open_projects": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"405": REST}},
+    "web:open_projects@filtered": {"kwargs": {}, "query": "?q=PROBEMARK&plan_area=P5&year=2019", "GET": {"ok": REST}},
+    "web:open_projects@csv": {"kwargs": {}, "query": "?format=csv", "GET": {"ok": REST}},
+    "web:open_projects@xlsx": {"kwargs": {}, "query": "?format=xlsx", "GET": {"ok": REST}},
+    "web:open_projects@json": {"kwargs": {}, "query": "?format=json", "GET": {"ok": REST}},
+    "web:open_projects@atom": {"kwargs": {}, "query": "?format=atom", "GET": {"ok": REST}},
+    "web:open_projects@iati": {"kwargs": {}, "query": "?format=iati", "GET": {"ok": REST}},
+    "web:open_projects@csv_search": {"kwargs": {}, "query": "?q=PROBEMARK&format=csv", "GET": {"ok": REST}},
+    "web:open_projects_embed": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:open_project": {"kwargs": {"code": "project_public"}, "GET": {"ok": REST}, "POST": {"405": REST}},
+    "web:open_project@internal": {"kwargs": {"code": "project"}, "GET": {"404": REST}},
+    "web:open_project@other_company": {"kwargs": {"code": "project_other_company"}, "GET": {"404": REST}},
+    "web:open_project@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"404": REST}},
+    "web:open_project@confidential_ru": {"kwargs": {"code": "project_confidential_ru"}, "GET": {"404": REST}},
+    "web:open_project@once_confidential": {"kwargs": {"code": "project_once_confidential"}, "query": "?as_of=15", "GET": {"ok": REST}},
+    "web:open_committee": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"405": REST}},
+    "web:open_committee@atom": {"kwargs": {}, "query": "?format=atom", "GET": {"ok": REST}},
+    "web:open_downloads": {"kwargs": {}, "GET": {"ok": REST}},
+    "web:open_download_file": {"kwargs": {"day": "=2019-01-01", "name": "=projects.csv"}, "GET": {"404": REST}},
+    "web:open_about": {"kwargs": {}, "GET": {"ok": REST}},
 }
 
 API: dict[str, dict[str, Any]] = {

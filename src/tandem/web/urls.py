@@ -51,4 +51,5 @@ urlpatterns = [
     path("fairs/", include("tandem.web.fairs")),
     path("trade/", include("tandem.web.trade")),
     path("press/", include("tandem.web.press")),
+    path("open/", include("tandem.web.open.urls")),
 ]

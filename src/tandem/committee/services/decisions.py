@@ -12,8 +12,13 @@ from tandem.committee.models.decision import DecisionPublicMark
 from tandem.committee.services.project_links import project_links_set
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor, with_actor
+from tandem.core.generations import generation_bump
 from tandem.core.history import delete_rows
 from tandem.programme.models import Programme
+
+#: The generation of the committee's records that pages cached for the public follow (the
+#: open-data portal): bumped by every write of a decision, in its transaction.
+DECISIONS_GENERATION = "committee"
 
 
 def _apply(
@@ -51,6 +56,7 @@ def decision_create(
     _apply(decision, texts, authentic, translation)
     save_with_actor(decision, actor)
     project_links_set(decision.projects, project_ids, actor=actor)
+    generation_bump(DECISIONS_GENERATION)
     return decision
 
 
@@ -70,6 +76,7 @@ def decision_update(
     save_with_actor(decision, actor)
     if project_ids is not None:
         project_links_set(decision.projects, project_ids, actor=actor)
+    generation_bump(DECISIONS_GENERATION)
     return decision
 
 
@@ -91,4 +98,5 @@ def decision_mark_public(
     if decision.is_public != is_public:
         decision.is_public = is_public
         save_with_actor(decision, actor, reason="published" if is_public else "unpublished")
+    generation_bump(DECISIONS_GENERATION)
     return decision

@@ -92,6 +92,7 @@ def write_activities(
     reporting_org: ReportingOrg,
     generated: datetime,
     left_out: Callable[[ExportError], None] | None = None,
+    preamble: str = "",
 ) -> int:
     """Write ``records`` as an IATI 2.03 activities file to ``out``; return how many.
 
@@ -99,12 +100,17 @@ def write_activities(
     over any number of rows. A record that cannot be valid IATI is left out and its
     :class:`ExportError` (naming the activity and the reason) passed to ``left_out``; without
     ``left_out`` the error is raised and the output is incomplete (discard it).
+    ``preamble`` is written as a comment before the root element.
     """
     ctx = ExportContext(reporting_org)
     count = 0
     root_attrs = {"version": IATI_VERSION, "generated-datetime": generated.isoformat()}
     with _lxml.xmlfile(out, encoding="utf-8") as xf:
         xf.write_declaration()
+        if preamble:  # what the file holds, when it was made, its licence: a comment
+            while "--" in preamble:  # a comment may not hold a double hyphen
+                preamble = preamble.replace("--", "- -")
+            xf.write(etree.Comment(f" {preamble} "))
         with xf.element("iati-activities", root_attrs, nsmap=NSMAP):
             xf.write("\n")
             for record in records:

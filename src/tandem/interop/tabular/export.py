@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -41,12 +41,23 @@ def csv_chunks(projects: Iterable[Any]) -> Iterator[str]:
         yield writer.writerow(row)
 
 
-def xlsx_bytes(projects: Iterable[Any], *, title: str = "projects") -> bytes:
+def xlsx_bytes(
+    projects: Iterable[Any],
+    *,
+    title: str = "projects",
+    about: Sequence[tuple[str, str]] = (),
+) -> bytes:
+    """The projects' sheet, then their records' sheets; with ``about`` (label, value pairs:
+    what the file holds, when it was made, its licence) a first sheet "about" saying so."""
     # The records' sheets follow the projects'; imported here, as they escape cells with
     # this module's functions.
     from tandem.interop.tabular.records import append_record_sheets
 
     workbook = Workbook(write_only=True)
+    if about:
+        about_sheet = workbook.create_sheet(title="about")
+        for label, value in about:
+            about_sheet.append([xml_safe(escape_formula(label)), xml_safe(escape_formula(value))])
     sheet = workbook.create_sheet(title=title[:31])
     project_ids: list[int] = []
     for row in project_rows(_noting_ids(projects, project_ids)):

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from tandem.core.crosslingual.search import exact_condition, search_condition
 from tandem.core.permissions import check
@@ -68,6 +69,9 @@ class ProjectFilters:
     query: str = ""
     illustrative: bool | None = None
     codes: tuple[str, ...] = field(default_factory=tuple)
+    #: Projects under way during that year: begun by its end (actual start, else planned,
+    #: else the status date) and not ended before it began (actual end, else planned).
+    year: int | None = None
 
 
 def filtered_projects(user: Any, filters: ProjectFilters) -> QuerySet[JointProject]:
@@ -110,6 +114,14 @@ def filtered_projects(user: Any, filters: ProjectFilters) -> QuerySet[JointProje
         projects = projects.filter(is_illustrative=filters.illustrative)
     if filters.codes:
         projects = projects.filter(code__in=filters.codes)
+    if filters.year:
+        projects = projects.alias(
+            year_start=Coalesce("actual_start", "planned_start", "status_date"),
+            year_end=Coalesce("actual_end", "planned_end"),
+        ).filter(
+            Q(year_start__lte=dt.date(filters.year, 12, 31))
+            & (Q(year_end__isnull=True) | Q(year_end__gte=dt.date(filters.year, 1, 1)))
+        )
     return projects
 
 
