@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from tandem.core.models.base import IllustrativeMixin, TimestampedModel
 from tandem.press.enums import ArticleKind, MentionKind, Verdict
@@ -141,6 +141,7 @@ class FigureClaim(models.Model):
 
     @property
     def verdict_text(self) -> str:
+        """The verdict in the reader's language ("disagrees by 11", "cannot check")."""
         if self.verdict == Verdict.DISAGREES and self.difference is not None:
-            return f"disagrees by {abs(self.difference)}"
-        return str(self.verdict)
+            return gettext("disagrees by %(difference)s") % {"difference": abs(self.difference)}
+        return str(self.get_verdict_display())
