@@ -40,7 +40,7 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
     page.fill("input[name=login]", username)
     page.fill("input[name=password]", password)
     page.keyboard.press("Enter")
-    page.wait_for_selector(".who")
+    page.wait_for_selector(".who", state="attached")
 
 
 def switch_language(page: Page, language: str) -> None:
@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         page.set_default_timeout(120_000)
         sign_in(page, args.base, args.user, args.password)
         for language in LANGUAGES:
+            page.set_viewport_size(VIEWPORTS[1366])  # the switch is in the menu, open there
             switch_language(page, language)
             for width, viewport in VIEWPORTS.items():
                 page.set_viewport_size(viewport)
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                     target = args.out / f"{area}-{language}-{width}.png"
                     page.screenshot(path=str(target))
                     print(target, flush=True)
+        page.set_viewport_size(VIEWPORTS[1366])
         switch_language(page, "en")  # the account's language as it was
         browser.close()
     return 0
