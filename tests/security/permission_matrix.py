@@ -80,6 +80,9 @@ PAGES: dict[str, dict[str, Any]] = {
     # The site-wide search: public, each area only for who may see it; the probe markers of
     # one side's confidential projects must not reach the other side or the public.
     "search": {"kwargs": {}, "query": "?q=PROBEMARK", "GET": {"ok": REST}, "POST": {"405": REST}},
+    # Saved filters: one's own (any signed-in user); another user's answers 404.
+    "web:saved_filter_add": {"kwargs": {"area": "=projects"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": REST}},
+    "web:saved_filter_remove": {"kwargs": {"pk": "=999999"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "404": REST}},
     "web:set_language": {"kwargs": {}, "GET": {"405": REST}, "POST": {"redirect": REST}},
     "web:healthz": {"kwargs": {}, "GET": {"ok": REST}},
     "web:readyz": {"kwargs": {}, "GET": {"ok": REST}},

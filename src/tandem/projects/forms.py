@@ -42,7 +42,12 @@ def reference_choices() -> dict[str, list[tuple[str, str]]]:
 
 
 class ProjectFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("A code, or words of a title or a partner's name, in any language."),
+    )
     plan_area = forms.ChoiceField(label=_("Plan area"), required=False)
     national_project = forms.ChoiceField(label=_("National project"), required=False)
     status = forms.ChoiceField(
@@ -52,11 +57,20 @@ class ProjectFilterForm(forms.Form):
     )
     side = forms.ChoiceField(label=_("Side"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
-    sector = forms.CharField(label=_("Sector code"), required=False, max_length=20)
+    sector = forms.CharField(
+        label=_("Sector code"),
+        required=False,
+        max_length=20,
+        help_text=_("A sector code in any classification the projects use, for example 25010."),
+    )
     aspect = forms.ChoiceField(
         label=_("Aspect"), required=False, choices=ANY + list(Aspect.choices)
     )
-    session = forms.ChoiceField(label=_("Reported to session"), required=False)
+    session = forms.ChoiceField(
+        label=_("Reported to session"),
+        required=False,
+        help_text=_("Projects on that committee session's list."),
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -103,8 +117,16 @@ class BulkStatusForm(forms.Form):
     status = forms.ChoiceField(
         label=pgettext_lazy("project", "New status"), choices=ProjectStatus.choices
     )
-    date = forms.DateField(label=_("Date"), widget=IsoDateInput())
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+    date = forms.DateField(
+        label=_("Date"),
+        widget=IsoDateInput(),
+        help_text=_("The day the new status took effect."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        help_text=_("Kept in each project's status history."),
+    )
 
     def __init__(self, *args: Any, codes: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

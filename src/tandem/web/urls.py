@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from tandem.web import core as core_views
-from tandem.web import errors
+from tandem.web import errors, saved_filters
 from tandem.web import health as health_views
 from tandem.web import iati_import as iati_import_views
 from tandem.web import imports as import_views
@@ -18,6 +18,8 @@ urlpatterns = [
     path("favicon.ico", errors.favicon, name="favicon"),
     path("readyz", health_views.readyz, name="readyz"),
     path("organisations/", core_views.organisation_list, name="organisation_list"),
+    path("filters/<str:area>/save/", saved_filters.saved_filter_add, name="saved_filter_add"),
+    path("filters/<int:pk>/delete/", saved_filters.saved_filter_remove, name="saved_filter_remove"),
     path("programme/", programme_views.programme_detail, name="programme"),
     path("projects/", project_views.project_list, name="project_list"),
     path("projects/new/", project_views.project_new, name="project_new"),

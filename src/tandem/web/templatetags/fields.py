@@ -31,18 +31,24 @@ def fast_field(field: BoundField) -> SafeString:
     value = field.value()
     current = "" if value is None else str(value)
     choices = getattr(field.field, "choices", None)
+    # The field's help text, shown beside it as ``<id>_helptext`` (as Django names it).
+    described = (
+        format_html(' aria-describedby="{}_helptext"', field.auto_id) if field.help_text else ""
+    )
     if choices:
         return format_html(
-            '<select name="{}" id="{}">{}</select>',
+            '<select name="{}" id="{}"{}>{}</select>',
             field.html_name,
             field.id_for_label,
+            described,
             _options(choices, current),
         )
     kind = "search" if field.html_name == "q" else "text"
     return format_html(
-        '<input type="{}" name="{}" id="{}" value="{}">',
+        '<input type="{}" name="{}" id="{}" value="{}"{}>',
         kind,
         field.html_name,
         field.id_for_label,
         current,
+        described,
     )
