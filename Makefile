@@ -28,12 +28,12 @@ demo: setup ## set up, load the default and the demo data, serve on http://127.0
 		"20 press :: $(BIN)/tandem demo-press" \
 		"75 static files :: $(BIN)/tandem collectstatic --no-input -v0" \
 		"80 demo accounts :: $(BIN)/tandem demo-accounts"
-	@echo "Serving tandem on http://127.0.0.1:$(PORT)  (Ctrl-C stops it)"
+	@echo "Starting tandem on http://127.0.0.1:$(PORT) (Ctrl-C stops it): the server warms up, then says 'Listening at'"
 	@echo "Demo server: two-factor authentication is not required (TANDEM_REQUIRE_MFA=0)."
 	@# The task worker (briefing packs, schedules, the matching index, the press inbox) runs
 	@# beside the server, started again should it stop (scripts/run-worker.sh), and stops with it.
 	BIN=$(BIN) bash scripts/run-worker.sh & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	TANDEM_REQUIRE_MFA=0 $(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	TANDEM_REQUIRE_MFA=0 $(BIN)/gunicorn -c python:tandem.gunicorn_conf tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # One test process per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
