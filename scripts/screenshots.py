@@ -44,8 +44,9 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
 
 
 def switch_language(page: Page, language: str) -> None:
-    page.select_option("#language-select", language)
-    page.wait_for_selector(f"html[lang={language}]")
+    if page.get_attribute("html", "lang") != language:
+        page.select_option("#language-select", language)
+    page.wait_for_selector(f"html[lang={language}]", state="attached")
 
 
 def main(argv: list[str] | None = None) -> int:
