@@ -21,6 +21,7 @@ from tandem.core.selectors import dashboard_counts, organisations
 from tandem.core.services.users import user_set_language
 from tandem.programme.selectors import current_programme
 from tandem.projects.enums import ProjectStatus
+from tandem.projects.selectors.registry import ProjectFilters, count_matches
 from tandem.projects.selectors.stats import status_counts
 from tandem.web.feed import home_feed
 
@@ -40,11 +41,17 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"programme": current_programme()}
     if check(request.user, "core.view_dashboard"):
         counts = dashboard_counts()
+        by_status = status_counts()
+        registered = sum(by_status.values())
         context.update(
             counts=counts,
             status_counts=[
-                (ProjectStatus(status).label, count) for status, count in status_counts().items()
+                (ProjectStatus(status).label, count) for status, count in by_status.items()
             ],
+            # The figures by status count every project; the registry lists what this reader
+            # may see: say both, so that "220" here and "211" there do not look like an error.
+            registered=registered,
+            visible=count_matches(request.user, ProjectFilters(), cap=registered),
             shows_illustrative=counts.illustrative > 0,
         )
         context["changes"] = home_feed(request.user, limit=10)
