@@ -48,7 +48,6 @@ from tandem.projects.services.projects import (
     projects_bulk_change_status,
 )
 from tandem.projects.services.rates import financing_in_usd
-from tandem.web.alignment.labels import record_accepted_labels
 from tandem.web.templatetags.listing import POSITION_PARAMETERS, query_without
 
 EXPORT_LIMIT = 100_000
@@ -157,18 +156,25 @@ def project_view(request: HttpRequest, code: str) -> HttpResponse:
 def _save_form(
     request: HttpRequest, form: ProjectForm, project: JointProject | None
 ) -> JointProject | None:
+    suggested = str(request.POST.get("suggested_primary", ""))  # the suggester's offer, if any
     try:
         data = form.to_project_in(changed_only=project is not None)
         if project is None:
             programme = current_programme()
             if programme is None:
                 raise ValidationError(_("No programme is loaded."))
-            return project_create(programme=programme, data=data, actor=signed_in(request.user))
+            return project_create(
+                programme=programme,
+                data=data,
+                actor=signed_in(request.user),
+                suggested_primary=suggested,
+            )
         return project_update(
             project=project,
             data=data,
             expected_version=form.cleaned_data.get("version") or project.version,
             actor=signed_in(request.user),
+            suggested_primary=suggested,
         )
     except StaleEditError as error:
         form.add_error(None, str(error))
@@ -189,7 +195,6 @@ def project_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         project = _save_form(request, form, None)
         if project is not None:
-            record_accepted_labels(request, form, project)
             messages.success(request, _("Project %(code)s registered.") % {"code": project.code})
             return HttpResponseRedirect(reverse("web:project_detail", args=[project.code]))
     return render(request, "web/projects/form.html", {"form": form, "project": None})
@@ -209,7 +214,6 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
         if form.is_valid():
             saved = _save_form(request, form, project)
             if saved is not None:
-                record_accepted_labels(request, form, saved)
                 messages.success(request, _("Project %(code)s saved.") % {"code": saved.code})
                 return HttpResponseRedirect(reverse("web:project_detail", args=[saved.code]))
     else:

@@ -32,6 +32,7 @@ from tandem.projects.models import (
 )
 from tandem.projects.schemas import FinancingIn, ProjectIn
 from tandem.projects.selectors.stats import registry_changed
+from tandem.projects.services.label_examples import project_label_example_record
 from tandem.projects.services.references import References, Resolved, resolve
 
 SCALAR_FIELDS = (
@@ -207,7 +208,10 @@ def project_create(
     actor: Actor,
     is_illustrative: bool = False,
     references: References | None = None,
+    suggested_primary: str = "",
 ) -> JointProject:
+    """Register a new project; its labels become an example for the label suggester
+    (``suggested_primary`` is the primary plan area the suggester offered, if any)."""
     given = data.given()
     if not any(given.get(f"title_{language}") for language in ("en", "ja", "ru")):
         raise ValidationError({"title": _("Give the project a title in at least one language.")})
@@ -242,6 +246,7 @@ def project_create(
             **automatic_reason("registered"),
         )
         _apply(project, data, resolved, actor)
+    project_label_example_record(project=project, actor=actor, suggested_primary=suggested_primary)
     registry_changed()
     return project
 
@@ -255,8 +260,10 @@ def project_update(
     actor: Actor,
     reason: str = "",
     references: References | None = None,
+    suggested_primary: str = "",
 ) -> JointProject:
-    """Change the given fields; refused without any write if the project moved on meanwhile."""
+    """Change the given fields; refused without any write if the project moved on meanwhile.
+    The labels saved become the project's example for the label suggester."""
     claimed = JointProject.objects.filter(pk=project.pk, version=expected_version).update(
         version=F("version") + 1
     )
@@ -279,6 +286,7 @@ def project_update(
         _correct_status_date(project, data.status_date, reason, actor)
     _apply(project, data, resolved, actor)
     forget_confidential_label_example(project, actor=actor)
+    project_label_example_record(project=project, actor=actor, suggested_primary=suggested_primary)
     registry_changed()
     return project
 

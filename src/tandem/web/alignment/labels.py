@@ -3,23 +3,21 @@
 The project form asks :func:`suggest_labels_view` (htmx, after the title or summary is typed,
 or on the button) and shows the ranked plan areas and national projects with a score and a
 short reason; "Accept" copies the chosen ones into the form (static/tandem/alignment-suggest.js).
-When the project is saved, its labels become an example the suggester learns from.
+When the project is saved, the project services keep its labels as an example the suggester
+learns from (projects/services/label_examples.py), whichever way it came in.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
-from tandem.core.actors import signed_in
 from tandem.core.models import Region
 from tandem.core.permissions import permission_required
 from tandem.programme.labelling import LabelScore, Reason, Suggestion
@@ -29,11 +27,9 @@ from tandem.programme.models import NationalProject, PlanArea
 from tandem.programme.services.labelling import (
     ProjectText,
     best_text,
-    label_example_record,
     suggest_labels,
     suggest_labels_many,
 )
-from tandem.projects.enums import Disclosure
 
 logger = logging.getLogger(__name__)
 FAR_EAST = "FEFD"
@@ -124,27 +120,6 @@ def suggest_labels_view(request: HttpRequest) -> HttpResponse:
         else:
             context.update(suggestion_context(suggestion, text))
     return render(request, "web/alignment/_suggestions.html", context)
-
-
-def record_accepted_labels(request: HttpRequest, form: Any, project: Any) -> None:
-    """Keep a saved project's labels as an example for the suggester (project form).
-
-    A side-confidential project's text never becomes an example: the suggester serves both
-    sides, and a suggestion can echo the examples it learnt from."""
-    data = form.cleaned_data
-    text = _posted_text(data)
-    if text is None or project.disclosure == Disclosure.SIDE_CONFIDENTIAL:
-        return
-    with contextlib.suppress(ValidationError):  # an unknown label: the project is saved anyway
-        label_example_record(
-            text=text,
-            primary_plan_area=data["primary_plan_area"],
-            plan_areas=[data["primary_plan_area"], *data.get("other_plan_areas", [])],
-            national_projects=list(data.get("national_projects", [])),
-            project_code=project.code,
-            suggested_primary=str(request.POST.get("suggested_primary", ""))[:10],
-            actor=signed_in(request.user),
-        )
 
 
 def import_suggestions(plan: Any) -> dict[int, dict[str, Any]]:
