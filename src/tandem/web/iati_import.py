@@ -91,7 +91,12 @@ def iati_import(request: HttpRequest) -> HttpResponse:
     else:
         return _render(request, form, None, programme)
     plan = iati_import_plan(
-        raw=raw, source=name, actor=request.user, programme=programme, sides=sides
+        raw=raw,
+        source=name,
+        actor=request.user,
+        programme=programme,
+        sides=sides,
+        max_bytes=settings.TANDEM_UPLOAD_MAX_BYTES,
     )
     if not plan.file_problems:
         token = (
@@ -129,6 +134,7 @@ def iati_import_commit_view(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             programme=programme,
             sides=pending["sides"],
+            max_bytes=settings.TANDEM_UPLOAD_MAX_BYTES,
         )
         counts = iati_import_commit(plan=plan, actor=request.user, programme=programme)
     except (FileNotFoundError, ImportFailedError):

@@ -201,12 +201,20 @@ def _same(project: JointProject, state: ProjectState, members: list[Member]) -> 
 
 
 def iati_import_plan(
-    *, raw: bytes, source: str, actor: Any, programme: Programme, sides: dict[str, str]
+    *,
+    raw: bytes,
+    source: str,
+    actor: Any,
+    programme: Programme,
+    sides: dict[str, str],
+    max_bytes: int | None = None,
 ) -> IatiPlan:
     """What importing ``raw`` would do; ``sides`` are the sides a person confirmed (key: ref
-    or name of the participant -> country code)."""
+    or name of the participant -> country code). A file over ``max_bytes`` (by default
+    TANDEM_IATI_MAX_BYTES, the size of the largest real publishers' files) is refused."""
     plan = IatiPlan(source=source)
-    records, problems = read_all(raw, max_bytes=settings.TANDEM_UPLOAD_MAX_BYTES)
+    limit = settings.TANDEM_IATI_MAX_BYTES if max_bytes is None else max_bytes
+    records, problems = read_all(raw, max_bytes=limit)
     plan.problems = [problem_line(p) for p in problems]
     file_errors = [p for p in problems if p.is_file_problem and p.severity == "error"]
     if file_errors:
