@@ -11,10 +11,14 @@ from tandem.fairs.scheduling import validate_meetings
 from tandem.fairs.selectors.event import fair_event, meeting_as_plain
 from tandem.fairs.services.requests import meeting_request_create
 from tandem.fairs.services.schedules import (
+    ScheduleInputChanged,
     meeting_move,
     meeting_pin,
     schedule_compute,
+    schedule_input_read,
     schedule_publish,
+    schedule_save,
+    schedule_solve,
 )
 from tandem.fairs.services.setup import participant_register
 
@@ -175,3 +179,25 @@ def test_superseded_version_cannot_be_changed(
         meeting_pin(meeting=_meeting(first, four_requests[0]), pinned=True, actor=DEMO_ACTOR)
     with pytest.raises(ValidationError, match="draft"):
         schedule_publish(version=first, actor=DEMO_ACTOR)
+
+
+def test_a_fair_changed_between_reading_and_saving_is_refused_and_nothing_is_saved(
+    small_fair: Any,
+    four_requests: list[MeetingRequest],
+) -> None:
+    source = schedule_input_read(fair=small_fair.fair)
+    solved = schedule_solve(source, time_limit=3)
+    # while the solver ran, an organiser changed a request's priority
+    MeetingRequest.objects.filter(pk=four_requests[0].pk).update(priority=1)
+    with pytest.raises(ScheduleInputChanged):
+        schedule_save(source=source, solved=solved, time_limit=3, seed=0, actor=DEMO_ACTOR)
+    assert not small_fair.fair.schedule_versions.exists()
+
+
+def test_an_unchanged_fair_saves_the_solved_schedule_read_in_three_steps(
+    small_fair: Any, four_requests: list[MeetingRequest]
+) -> None:
+    source = schedule_input_read(fair=small_fair.fair)
+    solved = schedule_solve(source, time_limit=3)
+    version = schedule_save(source=source, solved=solved, time_limit=3, seed=0, actor=DEMO_ACTOR)
+    assert version.number == 1 and version.objective == solved.schedule.objective

@@ -7,6 +7,8 @@ requests it could not place, and notify participants of changes after publishing
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -29,6 +31,7 @@ from tandem.fairs.models import (
 from tandem.fairs.scheduling import (
     EventError,
     Meeting,
+    Schedule,
     quick_schedule,
     solve,
     validate_meetings,
@@ -59,30 +62,76 @@ def _latest(fair: Fair) -> ScheduleVersion | None:
     return ScheduleVersion.objects.filter(fair=fair).order_by("-number").first()
 
 
-@transaction.atomic
-def schedule_compute(
-    *,
-    fair: Fair,
-    based_on: ScheduleVersion | None = None,
-    time_limit: float = DEFAULT_TIME_LIMIT,
-    seed: int = 0,
-    actor: Actor,
-) -> ScheduleVersion:
-    """Compute a new draft version of the fair's schedule from its accepted requests.
+class ScheduleInputChanged(ValidationError):
+    """The fair's requests, slots, tables, interpreters, participants or pinned meetings changed
+    while the schedule was being computed; the result was not saved (compute again)."""
 
-    The pinned meetings of ``based_on`` (by default the latest version) are kept as they are.
-    """
-    Fair.objects.select_for_update().get(pk=fair.pk)  # one computation per fair at a time
+
+@dataclass(frozen=True)
+class ScheduleInput:
+    """What a computation read: the fair as the solver's event and the version it builds on."""
+
+    fair: Fair
+    based_on: ScheduleVersion | None
+    mapped: EventMap
+
+
+@dataclass(frozen=True)
+class SolvedSchedule:
+    schedule: Schedule
+    baseline: float | None
+
+
+def _pinned(based_on: ScheduleVersion | None) -> list[ScheduledMeeting]:
+    if based_on is None:
+        return []
+    return list(ScheduledMeeting.objects.filter(version=based_on, pinned=True))
+
+
+def schedule_input_read(*, fair: Fair, based_on: ScheduleVersion | None = None) -> ScheduleInput:
+    """Read the fair as the solver's event (the first step of :func:`schedule_compute`)."""
     based_on = based_on or _latest(fair)
-    pinned = (
-        list(ScheduledMeeting.objects.filter(version=based_on, pinned=True)) if based_on else []
-    )
-    mapped = fair_event(fair, pinned)
+    return ScheduleInput(fair=fair, based_on=based_on, mapped=fair_event(fair, _pinned(based_on)))
+
+
+def schedule_solve(
+    source: ScheduleInput, *, time_limit: float = DEFAULT_TIME_LIMIT, seed: int = 0
+) -> SolvedSchedule:
+    """Solve the event read before; pure computation, to be run outside any transaction."""
+    event = source.mapped.event
     try:
-        schedule = solve(mapped.event, time_limit=time_limit, seed=seed)
+        schedule = solve(event, time_limit=time_limit, seed=seed)
     except EventError as error:
         raise ValidationError(str(error)) from error
-    baseline = quick_schedule(mapped.event).objective if not mapped.event.pinned else None
+    baseline = quick_schedule(event).objective if not event.pinned else None
+    return SolvedSchedule(schedule=schedule, baseline=baseline)
+
+
+@transaction.atomic
+def schedule_save(
+    *,
+    source: ScheduleInput,
+    solved: SolvedSchedule,
+    time_limit: float,
+    seed: int,
+    actor: Actor,
+) -> ScheduleVersion:
+    """Save a solved schedule as the fair's next draft version, in one short transaction.
+
+    The fair's row is locked and its event read again: if anything the solver saw changed
+    meanwhile, :class:`ScheduleInputChanged` is raised and nothing is saved.
+    """
+    fair, based_on, mapped = source.fair, source.based_on, source.mapped
+    Fair.objects.select_for_update().get(pk=fair.pk)  # one save per fair at a time
+    if fair_event(fair, _pinned(based_on)).event != mapped.event:
+        raise ScheduleInputChanged(
+            _(
+                "The fair's requests, slots, tables, interpreters or pinned meetings changed "
+                "while the schedule was being computed; compute it again."
+            ),
+            code="schedule_input_changed",
+        )
+    schedule = solved.schedule
     number = (ScheduleVersion.objects.filter(fair=fair).aggregate(n=Max("number"))["n"] or 0) + 1
     version = save_with_actor(
         ScheduleVersion(
@@ -90,7 +139,7 @@ def schedule_compute(
             number=number,
             objective=schedule.objective,
             bound=schedule.bound,
-            baseline=baseline,
+            baseline=solved.baseline,
             seed=seed,
             time_limit=time_limit,
             based_on=based_on,
@@ -130,6 +179,28 @@ def schedule_compute(
         batch_size=1000,
     )
     return version
+
+
+def schedule_compute(
+    *,
+    fair: Fair,
+    based_on: ScheduleVersion | None = None,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    seed: int = 0,
+    actor: Actor,
+) -> ScheduleVersion:
+    """Compute a new draft version of the fair's schedule from its accepted requests.
+
+    The pinned meetings of ``based_on`` (by default the latest version) are kept as they are.
+    Three steps, so that no transaction or lock is held while the solver runs (up to
+    :data:`MAX_TIME_LIMIT` seconds): read the event, solve it outside any transaction, save in
+    a short transaction that refuses (:class:`ScheduleInputChanged`) if the fair changed.
+    """
+    source = schedule_input_read(fair=fair, based_on=based_on)
+    solved = schedule_solve(source, time_limit=time_limit, seed=seed)
+    return schedule_save(
+        source=source, solved=solved, time_limit=time_limit, seed=seed, actor=actor
+    )
 
 
 def _editable(version: ScheduleVersion) -> None:
