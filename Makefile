@@ -10,7 +10,7 @@ export TANDEM_DATA_DIR ?= $(CURDIR)/var
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_WAIT_POLICY ?= passive
 
-.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade eval eval-iati eval-press serve lock clean
+.PHONY: demo test setup system-packages lint typecheck messages bench eval-trade eval eval-iati eval-press eval-ner eval-labels serve cluster lock clean
 
 demo: setup ## set up, load the default and the demo data, serve on http://127.0.0.1:$(PORT)
 	@# Each step says what it does, how long it took and about how long the rest will take
@@ -46,16 +46,18 @@ setup: system-packages $(VENV)/.installed messages
 system-packages: ## install the Debian packages tandem needs when they are missing
 	@bash scripts/system-packages.sh
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements.lock pyproject.toml build-constraints.txt
 	@if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
 		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes \
+		--build-constraints build-constraints.txt requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --editable .
 	@touch $@
 
 lock: $(VENV)/.installed ## re-resolve the lock file after a change of dependencies
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--build-constraints build-constraints.txt \
 		--quiet -o requirements.lock
 
 messages: ## compile the Japanese and Russian catalogues
@@ -86,10 +88,24 @@ eval-iati: setup ## import, export and re-import the IATI corpus, compare with i
 eval-press: setup ## score press extraction on the real news excerpts with the corpus's own scorer
 	$(BIN)/tandem eval press .realdata/press
 
-eval: eval-iati eval-trade eval-press ## every evaluation on the development corpus (docs/performance.md)
+# Development figures of entity recognition on ../shared/realdata/ner (skips without it).
+eval-ner: setup ## score entity recognition on the public NER sets' development parts
+	@if [ -d ../shared/realdata/ner ]; then $(BIN)/tandem eval ner ../shared/realdata/ner; \
+	else echo "eval-ner: ../shared/realdata/ner is absent, nothing to measure"; fi
+
+# Development figures of label suggestion on ../shared/realdata/projects (texts in .realdata/).
+eval-labels: setup ## score label suggestion on the real project descriptions
+	@if [ -d ../shared/realdata/projects ] && [ -d .realdata/projects ]; then \
+		$(BIN)/tandem eval labels .realdata/projects --labels ../shared/realdata/projects/labels.json; \
+	else echo "eval-labels: ../shared/realdata/projects or its texts in .realdata/projects are absent"; fi
+
+eval: eval-iati eval-trade eval-press eval-ner eval-labels ## every evaluation on the development corpus (docs/performance.md)
 
 serve: setup
 	$(BIN)/gunicorn tandem.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+cluster: setup ## two nodes, their task workers and HAProxy on loopback (PostgreSQL, Redis running): deploy/cluster.sh
+	@bash deploy/cluster.sh up
 
 clean:
 	rm -rf $(VENV) var

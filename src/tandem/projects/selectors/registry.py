@@ -10,10 +10,10 @@ import json
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
+from tandem.core.caching import cached_value
 from tandem.core.crosslingual.search import exact_condition, search_condition
 from tandem.core.permissions import check
 from tandem.projects.enums import ProjectStatus
@@ -140,11 +140,11 @@ def count_matches(user: Any, filters: ProjectFilters, cap: int = COUNT_CAP) -> i
     generation = registry_generation()
     parts = repr((visibility_class(user), astuple(filters), cap))
     key = f"tandem:registry:count:{generation}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
-    count: int | None = cache.get(key)
-    if count is None:
-        count = filtered_projects(user, filters).order_by().values("pk")[: cap + 1].count()
-        cache.set(key, count, COUNT_TIMEOUT)
-    return count
+    return cached_value(
+        key,
+        lambda: filtered_projects(user, filters).order_by().values("pk")[: cap + 1].count(),
+        COUNT_TIMEOUT,
+    )
 
 
 def encode_cursor(value: Any, pk: int) -> str:
