@@ -45,7 +45,5 @@ def test_a_missing_value() -> None:
 @pytest.mark.parametrize("language", ["ja", "ru"])
 def test_the_sentence_is_the_reader_language_one(language: str) -> None:
     with translation.override(language):
-        expected = translation.gettext("%(field)s: a value is required") % {
-            "field": "status_date"
-        }
+        expected = translation.gettext("%(field)s: a value is required") % {"field": "status_date"}
         assert _problems(code="A", count=1) == [expected]
