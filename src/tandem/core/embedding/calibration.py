@@ -179,6 +179,11 @@ class LanguageCentering:
                 self._frozen[(kind, language)] = mean
         self._frozen_counts = dict(self._counts)
 
+    def frozen_mean(self, kind: EmbedKind, language: str) -> list[float] | None:
+        """The mean :meth:`apply` uses now (to centre the same way in another process)."""
+        mean = self._frozen.get((kind, language))
+        return None if mean is None else [float(x) for x in mean]
+
     def drift(self) -> float:
         """Largest relative change of a population count since :meth:`freeze`."""
         worst = 0.0

