@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tandem.core.actors import signed_in
 from tandem.core.permissions import permission_required
 from tandem.interop.iati_registry.plan import IatiPlan, iati_import_plan
 from tandem.interop.iati_registry.write import ImportFailedError, iati_import_commit
@@ -136,7 +137,7 @@ def iati_import_commit_view(request: HttpRequest) -> HttpResponse:
             sides=pending["sides"],
             max_bytes=settings.TANDEM_UPLOAD_MAX_BYTES,
         )
-        counts = iati_import_commit(plan=plan, actor=request.user, programme=programme)
+        counts = iati_import_commit(plan=plan, actor=signed_in(request.user), programme=programme)
     except (FileNotFoundError, ImportFailedError):
         messages.error(request, _("Nothing was imported: upload the file again."))
         return HttpResponseRedirect(back)
