@@ -29,6 +29,7 @@ from tandem.core.actors import Actor
 from tandem.core.storage import WholeFileSystemStorage
 from tandem.interop.iati.export import write_activities
 from tandem.interop.registry_iati import exportable, public_projects, reporting_org
+from tandem.interop.tabular.bulk_rows import export_rows
 from tandem.interop.tabular.columns import COLUMNS
 from tandem.interop.tabular.export import csv_chunks
 from tandem.projects.selectors.registry import ProjectFilters, projects_for_export
@@ -71,7 +72,7 @@ def _storage() -> WholeFileSystemStorage:
 def _public_rows() -> Iterator[Any]:
     from django.contrib.auth.models import AnonymousUser
 
-    return projects_for_export(AnonymousUser(), ProjectFilters(), NO_CAP).iterator(chunk_size=CHUNK)
+    return export_rows(projects_for_export(AnonymousUser(), ProjectFilters(), NO_CAP), CHUNK)
 
 
 def _write_csv(out: IO[bytes]) -> int:

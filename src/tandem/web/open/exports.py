@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from tandem.core.i18n import in_language, texts_of
 from tandem.interop.iati.export import write_activities
 from tandem.interop.registry_iati import exportable, public_projects, reporting_org
+from tandem.interop.tabular.bulk_rows import export_rows
 from tandem.interop.tabular.columns import COLUMNS
 from tandem.interop.tabular.export import csv_chunks, xlsx_bytes
 from tandem.projects.selectors.registry import ProjectFilters, projects_for_export
@@ -38,7 +39,7 @@ FORMATS = ("csv", "xlsx", "json", "atom", "iati")
 
 
 def _rows(filters: ProjectFilters) -> Iterator[Any]:
-    return projects_for_export(PUBLIC_READER, filters, NO_CAP).iterator(chunk_size=CHUNK)
+    return export_rows(projects_for_export(PUBLIC_READER, filters, NO_CAP), CHUNK)
 
 
 def _filename(label: FileLabel, extension: str) -> str:
