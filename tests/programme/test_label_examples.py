@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from tandem.core.models import User
 from tandem.programme.labelling.examples import bundled_examples
+from tandem.programme.labelling.reasons import english
 from tandem.programme.models import LabelExample
 from tandem.programme.services.labelling import (
     ProjectText,
@@ -42,7 +43,7 @@ def test_accepted_labels_become_examples_at_the_next_suggestion(
     examples = current.suggester.examples
     assert len(examples) == before + 1
     assert examples[-1].primary_plan_area == "P7"
-    assert "like example accepted-" in " ".join(item.reason for item in again.plan_areas)
+    assert "like example accepted-" in " ".join(english(item.reasons) for item in again.plan_areas)
     assert again.plan_areas[0].id == "P7"
     assert LabelExample.history.filter(history_user=secretariat_jp).exists()  # type: ignore[attr-defined]
 
@@ -75,7 +76,7 @@ def test_a_far_east_region_suggests_p6_even_when_the_text_names_no_place(
     placed = suggest_labels(text, far_east_regions=["Khabarovsk Krai"])
     assert "P6" in placed.chosen("plan_areas")
     p6 = {i.id: i for i in placed.plan_areas}["P6"]
-    assert "Khabarovsk Krai" in p6.reason
+    assert "Khabarovsk Krai" in english(p6.reasons)
     assert {i.id: i.score for i in plain.plan_areas}["P6"] < p6.score
 
 
