@@ -49,6 +49,7 @@ def main() -> None:
     started = time.perf_counter()
     if not options.reuse:
         run("migrate", "--no-input", "-v0")
+        run("collectstatic", "--no-input", "-v0")  # the pages link hashed static files
         run("load-default")
         run("demo-data")
         run("demo-projects", "--count", str(options.projects))
@@ -111,7 +112,8 @@ def main() -> None:
         f"{options.projects} illustrative projects ({public_count} public) on SQLite, measured "
         f"in process with Django's test client, one request at a time ({options.repeat} "
         f"requests per page and state), {platform.processor() or platform.machine()}, "
-        f"{os.cpu_count()} cores shared with other work; fill {fill_seconds:.0f} s. "
+        f"{os.cpu_count()} cores shared with other work (load average "
+        f"{os.getloadavg()[0]:.1f} at the end); fill {fill_seconds:.0f} s. "
         "A miss clears the cache first. Goals (100k projects, concurrency 8): p95 < 50 ms "
         "cached, < 150 ms on a miss, CSV >= 20k rows/s, dump < 60 s.",
         "",
