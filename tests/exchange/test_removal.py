@@ -60,7 +60,7 @@ def test_dispatch_delete_asks_for_confirmation_then_removes_record_and_files(
     client.force_login(coordinator)
     url = f"/exchange/dispatches/{dispatch.pk}/delete/"
     page = client.get(url).content.decode()
-    assert "cannot be undone" in page and "Report" in page and "stay, no longer linked" in page
+    assert "cannot be undone" in page and "Report" in page and "stays, no longer linked" in page
     refused = client.post(url, {})
     assert refused.status_code == 200 and "Tick the box" in refused.content.decode()
     assert SpecialistDispatch.objects.filter(pk=dispatch.pk).exists()

@@ -113,6 +113,7 @@ def test_the_admin_is_branded_in_the_readers_language(
 ) -> None:
     admin = make_user(username="root")
     admin.is_staff = admin.is_superuser = True
+    admin.language = "ru"  # a signed-in reader's own language wins over the browser's
     admin.save()
     client.force_login(admin)
     page = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()

@@ -31,6 +31,7 @@ from tandem.programme import models as programme
 from tandem.projects import models as projects
 from tandem.projects.selectors.visibility import visible_filter, visible_projects
 from tandem.trade import models as trade
+from tandem.web.models import SavedFilter
 
 Visible = Callable[[Any], QuerySet[Any]]
 
@@ -182,6 +183,7 @@ FEED_EXCLUDED: dict[type[models.Model], str] = {
     interop.OrganisationToReview: "the secretariat's review queue of imported organisations",
     projects.ConfidentialNote: "one side's notes",
     committee.SessionNote: "one side's notes",
+    SavedFilter: "a user's own saved list filters",
     **dict.fromkeys(
         (
             fairs.MeetingSlot,

@@ -100,7 +100,7 @@
   }
 
   function start() {
-    document.documentElement.classList.remove("no-js");
+    document.body.classList.remove("no-js");
     switchLanguageOnChange();
     wrapTables();
     var timer = null;
