@@ -4,10 +4,9 @@ axe-playwright-python bundles it) at 1366 px. One browser and one server for eac
 every problem of every page is collected, then reported together."""
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_check import DESKTOP, PHONE, axe_problems, page_too_wide
 from browser import sign_in
 from playwright.sync_api import Page, expect
 
@@ -33,24 +32,12 @@ AREAS = {
     "press": "/press/",
     "trade": "/trade/",
 }
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
-AXE = Axe()
 
 
 def _switch_language(page: Page, language: str) -> None:
     """The one control of the layout: choosing a language switches the page at once."""
     page.select_option("#language-select", language)
     expect(page.locator("html")).to_have_attribute("lang", language)
-
-
-def _axe_problems(page: Page, name: str) -> list[str]:
-    results: Any = AXE.run(page)
-    return [
-        f"{name}: {violation['id']} ({violation['impact']}) x{len(violation['nodes'])} "
-        f"at {violation['nodes'][0]['target']}: {violation['help']}"
-        for violation in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("language", ["en", "ja", "ru"])
@@ -71,15 +58,13 @@ def test_every_area_fits_a_phone_and_has_no_axe_violations(
     for name, path in AREAS.items():
         page.goto(f"{base}{path}", wait_until="load")
         assert page.locator("html").get_attribute("lang") == language, name
-        violations += _axe_problems(page, name)
+        violations += axe_problems(page, name)
 
     page.set_viewport_size(PHONE)
     too_wide: list[str] = []
     for name, path in AREAS.items():
         page.goto(f"{base}{path}", wait_until="load")
-        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        if widths[0] > widths[1]:
-            too_wide.append(f"{name}: {widths[0]} px wide in a {widths[1]} px window")
+        too_wide += page_too_wide(page, name)
 
     assert violations == [], "\n".join(violations)
     assert too_wide == [], "\n".join(too_wide)
