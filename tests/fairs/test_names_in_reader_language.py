@@ -21,7 +21,9 @@ pytestmark = pytest.mark.integration
 def _translate(participant: FairParticipant, ja: str, ru: str) -> None:
     organisation = participant.organisation
     assert organisation is not None
-    organisation.name_ja, organisation.name_ru = ja, ru
+    # All three names set: the fixture's organisation may have been made under another active
+    # language (an earlier test's), which leaves name_en empty and the fallback Japanese.
+    organisation.name_en, organisation.name_ja, organisation.name_ru = participant.name, ja, ru
     organisation.save()
 
 
