@@ -87,3 +87,38 @@ def test_reason_rows_without_code_keep_their_english_text(
     client.force_login(organiser)
     page = client.get(f"/fairs/innoprom-2019/schedules/{version.number}/").content.decode()
     assert "participant &#x27;Perm Optics&#x27; fully booked" in page
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ja", "参加可能な時間枠がすべて予定で埋まっています"),
+        ("ru", "заняты все слоты, в которые он доступен"),
+    ],
+)
+def test_reason_api_gives_the_message_in_the_readers_language(
+    client: Client,
+    small_fair: Any,
+    organiser: User,
+    accept_request: Callable[..., MeetingRequest],
+    language: str,
+    expected: str,
+) -> None:
+    perm = small_fair.ru[1]
+    accept_request(small_fair.jp[0], perm, 5)
+    accept_request(small_fair.jp[1], perm, 5)
+    accept_request(small_fair.ru[0], perm, 1)
+    organiser.language = language
+    organiser.save(update_fields=["language"])
+    client.force_login(organiser)
+    job = client.post(
+        "/api/v1/fairs/innoprom-2019/schedules",
+        {"time_limit": 3},
+        content_type="application/json",
+    ).json()
+    (row,) = job["version"]["unscheduled"]
+    assert row["code"] == "fully_booked" and row["params"] == {"participant": f"P{perm.pk}"}
+    assert row["reason"].startswith("participant 'P")  # the command line's English, kept
+    assert expected in row["message"] and "Perm Optics" in row["message"]
+    assert "fully booked" not in row["message"] and f"P{perm.pk}" not in row["message"]

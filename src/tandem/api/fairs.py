@@ -22,6 +22,7 @@ from tandem.api.security import require
 from tandem.core.actors import signed_in
 from tandem.core.models import Organisation
 from tandem.fairs.enums import JobStatus, Priority
+from tandem.fairs.messages import reason_message
 from tandem.fairs.models import (
     Fair,
     FairParticipant,
@@ -34,6 +35,7 @@ from tandem.fairs.models import (
 from tandem.fairs.selectors.agenda import (
     can_act_for,
     participant_agenda,
+    participant_names,
     published_version,
     requests_for,
 )
@@ -105,7 +107,12 @@ class MeetingOut(Schema):
 
 class UnscheduledOut(Schema):
     request: str
+    #: The scheduler's English text (with event ids), as the command line prints it.
     reason: str
+    #: Why, in the reader's language (Accept-Language or the account's), with names.
+    message: str
+    code: str
+    params: dict[str, str]
 
 
 class VersionOut(Schema):
@@ -184,11 +191,23 @@ def _version_out(version: ScheduleVersion) -> VersionOut:
             )
             for m in meetings
         ],
-        unscheduled=[
-            UnscheduledOut(request=request_id(u.request_id), reason=u.reason)
-            for u in UnplacedRequest.objects.filter(version=version).order_by("request_id")
-        ],
+        unscheduled=_unscheduled_out(version),
     )
+
+
+def _unscheduled_out(version: ScheduleVersion) -> list[UnscheduledOut]:
+    names = participant_names(version.fair)
+    rows = UnplacedRequest.objects.filter(version=version).order_by("request_id")
+    return [
+        UnscheduledOut(
+            request=request_id(u.request_id),
+            reason=u.reason,
+            message=(reason_message(u.code, u.params or {}, names) if u.code else None) or u.reason,
+            code=u.code,
+            params={str(k): str(v) for k, v in (u.params or {}).items()},
+        )
+        for u in rows
+    ]
 
 
 def _job_out(job: ScheduleJob) -> ScheduleJobOut:
