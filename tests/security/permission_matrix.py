@@ -232,6 +232,7 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:trade_imports": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}, "POST": {"login": ANONYMOUS, "ok": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
     "web:trade_import_commit": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
     "web:trade_import_delete": {"kwargs": {"pk": "trade_import"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
+    "web:trade_import_publish": {"kwargs": {"pk": "trade_import"}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru"), "403": REST}},
     "web:trade_mapping": {"kwargs": {}, "GET": {"login": ANONYMOUS, "ok": REST}, "POST": {"login": ANONYMOUS, "ok": REST}},
     "web:trade_mapping_edit": {"kwargs": {}, "GET": {"405": REST}, "POST": {"login": ANONYMOUS, "redirect": ("secretariat_jp", "secretariat_ru", "agency"), "403": REST}},
     "web:press_home": {"kwargs": {}, "GET": {"403": ("company",), "login": ANONYMOUS, "ok": REST}},
@@ -257,6 +258,9 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:open_project@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"404": REST}},
     "web:open_project@confidential_ru": {"kwargs": {"code": "project_confidential_ru"}, "GET": {"404": REST}},
     "web:open_project@once_confidential": {"kwargs": {"code": "project_once_confidential"}, "query": "?as_of=15", "GET": {"ok": REST}},
+    "web:open_trade": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"405": REST}},
+    "web:open_trade@csv": {"kwargs": {}, "query": "?format=csv", "GET": {"ok": REST}},
+    "web:open_trade@json": {"kwargs": {}, "query": "?format=json", "GET": {"ok": REST}},
     "web:open_committee": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"405": REST}},
     "web:open_committee@atom": {"kwargs": {}, "query": "?format=atom", "GET": {"ok": REST}},
     "web:open_downloads": {"kwargs": {}, "GET": {"ok": REST}},
@@ -266,6 +270,7 @@ PAGES: dict[str, dict[str, Any]] = {
 
 API: dict[str, dict[str, Any]] = {
     "api:list_plan_areas": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
+    "api:get_alignment_dashboard": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
     "api:list_national_projects": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
     "api:me": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},
     "api:list_projects": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},

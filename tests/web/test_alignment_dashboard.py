@@ -8,15 +8,7 @@ from django.test import Client
 
 from tandem.committee.briefing.compare import Change
 from tandem.committee.models import CommitteeSession
-from tandem.core.actors import DEMO_ACTOR
-from tandem.core.enums import Role
-from tandem.core.models import User
-from tandem.core.services.demo import demo_data_create
-from tandem.projects.models import JointProject, StatusChange
-from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
-from tandem.projects.services.demo import demo_projects_create
-from tandem.projects.services.projects import project_change_status
-from tandem.web.alignment.portfolio import (
+from tandem.committee.selectors.dashboard_figures import (
     compute_figures,
     counts_by_area,
     counts_by_region,
@@ -26,6 +18,14 @@ from tandem.web.alignment.portfolio import (
     status_history,
     status_over_time,
 )
+from tandem.core.actors import DEMO_ACTOR
+from tandem.core.enums import Role
+from tandem.core.models import User
+from tandem.core.services.demo import demo_data_create
+from tandem.projects.models import JointProject, StatusChange
+from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
+from tandem.projects.services.demo import demo_projects_create
+from tandem.projects.services.projects import project_change_status
 
 D = dt.date
 

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from tandem.api.accounts import router as accounts_router
+from tandem.api.alignment import router as alignment_router
 from tandem.api.committee import router as committee_router
 from tandem.api.exchange import router as exchange_router
 from tandem.api.fairs import router as fairs_router
@@ -41,6 +42,7 @@ api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", projects_router)
 api.add_router("/v1/", project_records_router)
 api.add_router("/v1/", committee_router)
+api.add_router("/v1/", alignment_router)
 api.add_router("/v1/", exchange_router)
 api.add_router("/v1/", matchmaking_router)
 api.add_router("/v1/", fairs_router)

@@ -19,6 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from tandem.committee.models import CommitteeSession
+from tandem.committee.selectors.dashboard import (
+    DashboardQuery,
+    dashboard_figures,
+    dashboard_sessions,
+)
+from tandem.committee.selectors.dashboard_figures import GROUPS, SinceSession
 from tandem.core.charts.bars import horizontal_bars_svg
 from tandem.core.charts.choropleth import area_codes, choropleth_svg
 from tandem.core.charts.timeseries import Series, stacked_area_svg
@@ -28,13 +34,6 @@ from tandem.interop.tabular.export import escape_formula
 from tandem.programme.selectors import plan_areas
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
-from tandem.web.alignment.portfolio import (
-    FIRST_YEAR,
-    GROUPS,
-    SinceSession,
-    cached_figures,
-    period_ends,
-)
 
 ANY = [("", gettext_lazy("Any"))]
 LIST_LIMIT = 100
@@ -65,10 +64,6 @@ GROUP_LABELS = {
     "advanced": pgettext_lazy("projects", "Advanced"),
     "stalled": pgettext_lazy("projects", "Stalled"),
 }
-
-
-def _sessions() -> list[CommitteeSession]:
-    return list(CommitteeSession.objects.order_by("-start_date"))
 
 
 class DashboardForm(forms.Form):
@@ -118,35 +113,32 @@ class Dashboard:
 
 
 def _dashboard(request: HttpRequest) -> Dashboard:
-    sessions = _sessions()
+    sessions = dashboard_sessions()
     form = DashboardForm(request.GET or None, sessions=sessions)
-    today = timezone.localdate()
-    start = form.value("start") or FIRST_YEAR
-    end = form.value("end") or today.year
-    start, end = min(start, end), max(start, end)
-    periods = period_ends(start, end, form.value("step") or "year", today)
-    last_day = periods[-1][1] if periods else today
-    names = {d.code: str(d.name) for d in FederalDistrict.objects.all()}
-    names.update({code: str(label) for code, label in JAPAN_REGIONS.items()})
     chosen = form.value("session")
     session = next((s for s in sessions if str(s.pk) == chosen), None)
-    if session is None and not chosen:
-        session = next((s for s in sessions if s.end_date < today), None)
-    filters = ProjectFilters(side=form.value("side") or "", plan_area=form.value("plan_area") or "")
-    figures = cached_figures(
-        request.user, filters, periods, last_day, session.end_date if session else None, today
+    query = DashboardQuery(
+        side=form.value("side") or "",
+        plan_area=form.value("plan_area") or "",
+        start=form.value("start"),
+        end=form.value("end"),
+        step=form.value("step") or "year",
+        session=session.number if session else None,
     )
+    figures = dashboard_figures(user=request.user, query=query, sessions=sessions)
+    names = {d.code: str(d.name) for d in FederalDistrict.objects.all()}
+    names.update({code: str(label) for code, label in JAPAN_REGIONS.items()})
     return Dashboard(
         form=form,
-        periods=periods,
+        periods=figures.periods,
         by_status=figures.by_status,
         by_area=[(a.code, str(a.name), figures.by_area.get(a.code, 0)) for a in plan_areas()],
         by_region=figures.by_region,
         region_names=names,
-        session=session,
+        session=figures.session,
         moved=figures.moved,
         codes=figures.codes,
-        filters=filters,
+        filters=figures.filters,
         user=request.user,
         total=figures.total,
         illustrative=figures.illustrative,
