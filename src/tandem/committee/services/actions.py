@@ -8,16 +8,20 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tandem.committee.enums import OPEN_ACTION_STATUSES, ActionStatus
 from tandem.committee.models import ActionItem, CommitteeSession, SessionNote
 from tandem.committee.services.project_links import project_links_set
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
+from tandem.core.dates import reader_date
 from tandem.core.i18n import LANGUAGES
+from tandem.core.mail import styled_message
+from tandem.core.models import User
 
 REMIND_DAYS_BEFORE = 14
 
@@ -85,9 +89,48 @@ def session_note_create(*, session: CommitteeSession, text: str, actor: Actor) -
     return save_with_actor(note, actor)
 
 
+def reminder_language(item: ActionItem) -> str:
+    """The language the responsible person reads: their account's, else their side's."""
+    person = item.responsible
+    email = person.email if person else ""
+    user = (
+        User.objects.filter(email__iexact=email, is_active=True).order_by("pk").first()
+        if email
+        else None
+    )
+    language = (user.language if user else "") or getattr(
+        getattr(person, "side", None), "default_language", ""
+    )
+    return language if language in LANGUAGES else settings.LANGUAGE_CODE
+
+
+def reminder_text(item: ActionItem, *, day: dt.date, language: str) -> tuple[str, str]:
+    """The reminder's subject and body, in ``language`` (title and dates included)."""
+    with translation.override(language):
+        names = {
+            "reference": item.reference,
+            "title": str(item.title),
+            "session": item.session.number,
+            "due": reader_date(item.due_date, language),
+        }
+        if item.due_date < day:
+            subject = _("Action item %(reference)s is overdue since %(due)s") % names
+            body = _(
+                "%(title)s\n\n%(reference)s, set by the committee's session %(session)s, has "
+                "been due since %(due)s. Please report its progress to the secretariat."
+            )
+        else:
+            subject = _("Action item %(reference)s is due on %(due)s") % names
+            body = _(
+                "%(title)s\n\n%(reference)s, set by the committee's session %(session)s, is "
+                "due on %(due)s. Please report its progress to the secretariat."
+            )
+        return f"[tandem] {subject}", body % names
+
+
 def action_reminders_send(*, today: dt.date | None = None) -> int:
     """E-mail the responsible person of each open item due within two weeks or overdue,
-    at most once a day; returns how many reminders were sent."""
+    at most once a day, in their language and the site's look; returns how many were sent."""
     day = today or dt.date.today()
     due = (
         ActionItem.objects.filter(
@@ -97,23 +140,21 @@ def action_reminders_send(*, today: dt.date | None = None) -> int:
         .exclude(last_reminded_on=day)
         .exclude(responsible__email="")
         .exclude(responsible__isnull=True)
-        .select_related("session", "responsible")
+        .select_related("session", "responsible__side")
     )
     sent = 0
     for item in due:
         email = item.responsible.email if item.responsible else ""
-        state = "overdue since" if item.due_date < day else "due on"
-        send_mail(
-            subject=f"[tandem] Action item {item.reference} {state} {item.due_date}",
-            message=(
-                f"{getattr(item, 'title_en', '') or item.title}\n\n"
-                f"{item.reference}, set by the committee's session {item.session.number}, "
-                f"is {state} {item.due_date:%d %B %Y}. Please report its progress to the "
-                "secretariat."
-            ),
+        language = reminder_language(item)
+        subject, body = reminder_text(item, day=day, language=language)
+        styled_message(
+            subject=subject,
+            body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[email],
-        )
+            to=[email],
+            language=language,
+            headers={"Content-Language": language},
+        ).send()
         ActionItem.objects.filter(pk=item.pk).update(last_reminded_on=day)
         sent += 1
     return sent
