@@ -27,3 +27,6 @@ from tandem.core.permissions import (
 
 rules.add_perm("trade.view_trade", has_any_role | is_superuser)
 rules.add_perm("trade.change_trade", is_secretariat | is_agency_staff | is_superuser)
+
+# Which imports the open-data portal publishes (/open/trade/) is the secretariat's choice.
+rules.add_perm("trade.publish_trade", is_secretariat | is_superuser)

@@ -60,6 +60,7 @@ from tandem.trade.selectors.figures import (
 from tandem.trade.selectors.investment import fdi_figures, investment
 from tandem.trade.services.codes import chapter_plan_area_set
 from tandem.trade.services.imports import batch_delete, trade_import
+from tandem.trade.services.publish import PUBLISH, trade_dataset_publish
 
 VIEW = "trade.view_trade"
 CHANGE = "trade.change_trade"
@@ -276,6 +277,7 @@ def imports(request: HttpRequest) -> HttpResponse:
         "report": report,
         "token": token,
         "batches": ImportBatch.objects.select_related("imported_by")[:50],
+        "can_publish": check(request.user, PUBLISH),
         "max_mb": settings.TANDEM_UPLOAD_MAX_BYTES // 1_048_576,
     }
     return render(request, "web/trade/imports.html", context)
@@ -328,6 +330,27 @@ def import_delete(request: HttpRequest, pk: int) -> HttpResponse:
     name = batch.file_name
     batch_delete(batch=batch, actor=signed_in(request.user))
     messages.success(request, _("Deleted the import of %(name)s.") % {"name": name})
+    return HttpResponseRedirect(reverse("web:trade_imports"))
+
+
+@require_POST
+@permission_required(PUBLISH)
+def import_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish an import's figures on the open-data portal, or withdraw them."""
+    batch = ImportBatch.objects.filter(pk=pk).first()
+    if batch is None:
+        raise Http404
+    public = request.POST.get("public") == "1"
+    trade_dataset_publish(batch=batch, public=public, actor=signed_in(request.user))
+    if public:
+        messages.success(
+            request, _("%(name)s is published at /open/trade/.") % {"name": batch.file_name}
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s is withdrawn from the open-data portal.") % {"name": batch.file_name},
+        )
     return HttpResponseRedirect(reverse("web:trade_imports"))
 
 
@@ -385,6 +408,7 @@ urlpatterns = [
     path("imports/", imports, name="trade_imports"),
     path("imports/commit/", import_commit, name="trade_import_commit"),
     path("imports/<id:pk>/delete/", import_delete, name="trade_import_delete"),
+    path("imports/<id:pk>/publish/", import_publish, name="trade_import_publish"),
     path("chapters/", mapping, name="trade_mapping"),
     path("chapters/edit/", mapping_edit, name="trade_mapping_edit"),
 ]

@@ -19,6 +19,13 @@ class ImportBatch(IllustrativeMixin, TimestampedModel):
     last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
     reporters = models.CharField(_("reporters"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    is_public = models.BooleanField(
+        _("published on the open-data portal"),
+        default=False,
+        help_text=_(
+            "The secretariat's choice: the figures of this import appear at /open/trade/."
+        ),
+    )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

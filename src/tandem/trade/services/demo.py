@@ -22,6 +22,7 @@ from tandem.core.history import delete_rows, update_rows
 from tandem.trade.enums import FdiKind, Source
 from tandem.trade.models import FdiFigure, ImportBatch
 from tandem.trade.services.imports import ImportReport, batch_delete, trade_import
+from tandem.trade.services.publish import trade_dataset_publish
 
 YEARS = range(2013, 2021)
 LEVEL = {
@@ -93,6 +94,8 @@ def demo_trade_create(*, seed: int = 2019, actor: Actor) -> ImportReport:
     batch = ImportBatch.objects.get(pk=report.batch_id)
     batch.source = Source.DEMO
     update_rows(ImportBatch, [batch], ["source"], actor=actor)
+    # The demo publishes its series on the open-data portal, labelled illustrative there.
+    trade_dataset_publish(batch=batch, public=True, actor=actor)
     delete_rows(FdiFigure.objects.filter(is_illustrative=True), actor=actor)
     for year in YEARS:
         for investor, host, base in (("JP", "RU", 400), ("RU", "JP", 30)):

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
+from tandem.core.generations import generation_bump
 from tandem.core.history import delete_rows
 from tandem.projects.services.rates import MissingRateError, RateTable
 from tandem.trade.formats import FileRejectedError, Flow, FlowReader
@@ -36,6 +37,7 @@ from tandem.trade.services.import_notes import (
     plan_warnings,
     skip_label,
 )
+from tandem.trade.services.publish import PUBLIC_TRADE_GENERATION
 from tandem.trade.services.summary import refresh_summary
 
 CENT = Decimal("0.01")
@@ -310,7 +312,10 @@ def _summarise(report: ImportReport, sums: dict[tuple[int, str, str, str, str], 
 @transaction.atomic
 def batch_delete(*, batch: ImportBatch, actor: Actor) -> None:
     """Delete an import with its flows and aggregates (the history keeps who did it)."""
+    public = batch.is_public
     TradeAggregate.objects.filter(batch=batch).delete()
     TradeFlow.objects.filter(batch=batch).delete()
     delete_rows([batch], actor=actor)
     refresh_summary()
+    if public:  # the portal showed its figures
+        generation_bump(PUBLIC_TRADE_GENERATION)
