@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from tandem.core.enums import Role
+from tandem.core.history_reasons import reason_text
 from tandem.core.models import Country, Organisation, User
 from tandem.matchmaking.models import CompanyProfile
 
@@ -39,7 +40,7 @@ def test_agency_links_a_profile_to_an_existing_organisation_whose_representative
     profile.refresh_from_db()
     assert profile.organisation == organisation and profile.version == 4
     reason = CompanyProfile.history.filter(id=profile.pk).first().history_change_reason  # type: ignore[attr-defined]
-    assert reason == f"linked to organisation {organisation.pk}"
+    assert reason_text(reason, "en") == f"linked to organisation {organisation.pk}"
     client.force_login(owner)
     assert client.get(f"/matchmaking/profiles/{profile.pk}/edit/").status_code == 200
     assert client.get(f"/matchmaking/?profile={profile.pk}").status_code == 200

@@ -64,7 +64,10 @@ def actor_user(actor: Actor) -> User | None:
 def actor_reason(actor: Actor, reason: str = "") -> str:
     """The change reason to record: ``reason``, with a system actor's name before it."""
     if isinstance(actor, SystemActor):
-        text = f"{actor}: {reason}" if reason else str(actor)
+        name = str(actor)
+        if reason.startswith('{"code"'):  # a coded reason (core.history_reasons) stays whole
+            name = name[: max(REASON_LENGTH - len(reason) - 2, 0)]
+        text = f"{name}: {reason}" if reason else name
     else:
         text = reason
     return text[:REASON_LENGTH]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import ValidationError as SchemaError
 
+from tandem.core.history_reasons import history_reason
 from tandem.core.permissions import check
 from tandem.core.validation_text import schema_problem_text
 from tandem.core.validators import control_characters
@@ -338,7 +339,7 @@ def commit(plan: ImportPlan, user: Any, programme: Programme) -> dict[str, int]:
                 data=data,
                 expected_version=version,
                 actor=user,
-                reason=f"import {plan.source}",
+                reason=history_reason("import", source=plan.source),
                 references=references,
             )
         except ValidationError as error:

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
+from tandem.core.history_reasons import history_reason
 from tandem.fairs.enums import VersionStatus
 from tandem.fairs.models import (
     Fair,
@@ -320,7 +321,7 @@ def schedule_publish(*, version: ScheduleVersion, actor: Actor) -> ScheduleVersi
     previous = ScheduleVersion.objects.filter(fair=fair, status=VersionStatus.PUBLISHED).first()
     if previous is not None:
         previous.status = VersionStatus.SUPERSEDED
-        save_with_actor(previous, actor, reason=f"superseded by v{version.number}")
+        save_with_actor(previous, actor, reason=history_reason("superseded", number=version.number))
     version.status = VersionStatus.PUBLISHED
     version.published_at = timezone.now()
     save_with_actor(version, actor, reason="published")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import Role
+from tandem.core.history_reasons import history_reason
 from tandem.matchmaking.enums import IntroductionStatus, MeetingVenue, Outcome, ProfileState
 from tandem.matchmaking.models import CompanyProfile, Introduction, Suggestion
 from tandem.projects.models import JointProject
@@ -81,7 +82,7 @@ def introduction_respond(
     locked.decline_reason = "" if accept else reason.strip()
     locked.responded_by = actor_user(actor)
     locked.responded_at = timezone.now()
-    return save_with_actor(locked, actor, reason=f"answered: {locked.status}")
+    return save_with_actor(locked, actor, reason=history_reason("answered", status=locked.status))
 
 
 def _require_accepted(introduction: Introduction) -> None:
@@ -119,4 +120,4 @@ def introduction_record_outcome(
         raise ValidationError({"outcome": _("Choose an outcome.")})
     locked.outcome, locked.outcome_note = outcome, note.strip()
     locked.joint_project = joint_project if outcome == Outcome.JOINT_PROJECT else None
-    return save_with_actor(locked, actor, reason=f"outcome: {outcome}")
+    return save_with_actor(locked, actor, reason=history_reason("outcome", outcome=outcome))

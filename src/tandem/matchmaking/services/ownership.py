@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import OrganisationKind
+from tandem.core.history_reasons import history_reason
 from tandem.core.i18n import LANGUAGES
 from tandem.core.models import Organisation
 from tandem.matchmaking.models import CompanyProfile
@@ -41,7 +42,11 @@ def _organisation_from(profile: CompanyProfile, actor: Any) -> Organisation:
         region=profile.region,
         **names,
     )
-    return save_with_actor(organisation, actor, reason=f"created for company profile {profile.pk}")
+    return save_with_actor(
+        organisation,
+        actor,
+        reason=history_reason("created for company profile", profile=profile.pk),
+    )
 
 
 @transaction.atomic
@@ -73,4 +78,6 @@ def profile_link_organisation(
         raise ValidationError({"organisation": _("This organisation already has a profile.")})
     locked.organisation = organisation
     locked.version += 1
-    return _save(locked, actor, reason=f"linked to organisation {organisation.pk}")
+    return _save(
+        locked, actor, reason=history_reason("linked to organisation", organisation=organisation.pk)
+    )

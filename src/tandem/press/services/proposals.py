@@ -16,6 +16,7 @@ from tandem.committee.models import Committee, CommitteeSession
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
 from tandem.core.enums import OrganisationKind
+from tandem.core.history_reasons import history_reason
 from tandem.core.models import Country, Organisation, Person
 from tandem.press.enums import MentionKind, ProposalKind, ProposalStatus
 from tandem.press.models import Mention, Proposal
@@ -51,7 +52,9 @@ def proposal_approve(
         setattr(person, f"name_{language}", payload["name"])
         if payload.get("role"):
             setattr(person, f"position_{language}", payload["role"])
-        save_with_actor(person, actor, reason=f"from press article {proposal.article_id}")
+        save_with_actor(
+            person, actor, reason=history_reason("from press article", article=proposal.article_id)
+        )
         Mention.objects.filter(
             kind=MentionKind.PERSON, name__iexact=payload["name"], person__isnull=True
         ).update(person=person, key=f"person:{person.pk}")
@@ -61,7 +64,11 @@ def proposal_approve(
             name=payload["name"], kind=OrganisationKind.OTHER, side=_side(side)
         )
         setattr(organisation, f"name_{language}", payload["name"])
-        save_with_actor(organisation, actor, reason=f"from press article {proposal.article_id}")
+        save_with_actor(
+            organisation,
+            actor,
+            reason=history_reason("from press article", article=proposal.article_id),
+        )
         Mention.objects.filter(
             kind=MentionKind.ORGANISATION,
             name__iexact=payload["name"],
@@ -84,7 +91,9 @@ def proposal_approve(
             country=_side(side),
             status=SessionStatus.PLANNED if day > timezone.localdate() else SessionStatus.HELD,
         )
-        save_with_actor(session, actor, reason=f"from press article {proposal.article_id}")
+        save_with_actor(
+            session, actor, reason=history_reason("from press article", article=proposal.article_id)
+        )
         Mention.objects.filter(
             kind=MentionKind.EVENT, detail__number=payload["number"], session__isnull=True
         ).update(session=session)

@@ -1,4 +1,5 @@
-"""Template filters for dates in the reader's language (a built-in library: no ``{% load %}``).
+"""Template filters for dates (and kept change reasons) in the reader's language (a built-in
+library: no ``{% load %}``).
 
 ``{{ day|reader_date }}`` → "9 July 2019" / "2019年7月9日(火)" / "9 июля 2019 г.";
 ``{{ moment|reader_datetime }}`` adds the time; ``{{ slot.start|meeting_time }}`` is a meeting
@@ -11,7 +12,7 @@ import datetime as dt
 
 from django import template
 
-from tandem.core import dates
+from tandem.core import dates, history_reasons
 
 register = template.Library()
 
@@ -29,3 +30,9 @@ def reader_datetime(value: dt.datetime | None) -> str:
 @register.filter(expects_localtime=True)
 def meeting_time(value: dt.datetime | None) -> str:
     return dates.meeting_time(value)
+
+
+@register.filter
+def history_reason(value: str | None) -> str:
+    """A change reason that history keeps, in the reader's language (core.history_reasons)."""
+    return history_reasons.reason_text(value)
