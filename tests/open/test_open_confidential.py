@@ -36,11 +36,13 @@ def open_urls(world: OpenWorld) -> list[str]:
             parts = [p for p in (query, f"format={file_format}" if file_format else "") if p]
             urls.append("/open/projects/?" + "&".join(parts))
         urls.append("/open/projects/embed/?" + query)
+        urls.append("/open/projects/embed/?view=chart&" + query)
     for language in ("en", "ja", "ru"):
         urls.append(f"/open/projects/{TRANSLATED}/?lang={language}")
         urls.append(f"/open/committee/?lang={language}")
     urls += [f"/open/projects/{TRANSLATED}/?as_of={n}" for n in (15, 16)]
     urls += ["/open/committee/?format=atom"]
+    urls += ["/open/trade/", "/open/trade/?format=csv", "/open/trade/?format=json"]
     urls += [f"/open/projects/{code}/" for code in world.hidden_codes]
     return urls
 

@@ -7,17 +7,18 @@ import dataclasses
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from tandem.programme.selectors import plan_areas
 from tandem.projects.forms import ProjectFilterForm
 from tandem.projects.models import JointProject
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
 from tandem.web.open.reader import LANGUAGE_PARAMETER, PUBLIC_READER
 
 #: Parameters of a query that are not filters.
-NOT_FILTERS = {"format", "after", "before", "sort", LANGUAGE_PARAMETER}
+NOT_FILTERS = {"format", "after", "before", "sort", "view", LANGUAGE_PARAMETER}
 
 
 class OpenFilterForm(ProjectFilterForm):
@@ -59,6 +60,19 @@ def filter_query(request: HttpRequest, *, drop: set[str] = NOT_FILTERS) -> str:
     for name in drop:
         query.pop(name, None)
     return str(query.urlencode())
+
+
+def projects_by_plan_area(filters: ProjectFilters) -> list[tuple[str, str, int]]:
+    """(code, name, public projects under ``filters``) for every plan area of the programme
+    (a project counts in each of its plan areas)."""
+    counts = dict(
+        public_selection(filters)
+        .order_by()
+        .values_list("plan_areas__code")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("plan_areas__code", "n")
+    )
+    return [(area.code, str(area.name), counts.get(area.code, 0)) for area in plan_areas()]
 
 
 def public_selection(filters: ProjectFilters) -> QuerySet[JointProject]:

@@ -7,15 +7,22 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from tandem.core.charts.bars import horizontal_bars_svg
 from tandem.core.permissions import PUBLIC, permission_required
 from tandem.projects.selectors.registry import COUNT_CAP, count_matches
 from tandem.projects.selectors.registry_rows import registry_rows
 from tandem.web.open.exports import FORMATS, export_response, made_now
-from tandem.web.open.filters import OpenFilterForm, filter_form, filter_query
+from tandem.web.open.filters import (
+    OpenFilterForm,
+    filter_form,
+    filter_query,
+    projects_by_plan_area,
+)
 from tandem.web.open.labels import FileLabel
 from tandem.web.open.layout import render_page
 from tandem.web.open.reader import PUBLIC_READER, reader_language
@@ -35,6 +42,17 @@ def _label(form: OpenFilterForm, request: HttpRequest) -> FileLabel:
     )
 
 
+def area_chart(form: OpenFilterForm) -> str:
+    """The selection's projects by plan area, a static SVG (no script: it works offline and
+    inside the widget's Content-Security-Policy)."""
+    counts = projects_by_plan_area(form.to_filters())
+    return horizontal_bars_svg(
+        [(f"{code} {name}", count) for code, name, count in counts],
+        title=_("Public joint projects by plan area"),
+        description=_("A project counts in each of its plan areas."),
+    )
+
+
 def _list_context(request: HttpRequest, form: OpenFilterForm, size: int) -> dict[str, Any]:
     valid = form.is_valid()
     filters = form.to_filters()
@@ -50,7 +68,7 @@ def _list_context(request: HttpRequest, form: OpenFilterForm, size: int) -> dict
         if valid
         else None
     )
-    query = filter_query(request, drop={"format", "after", "before", "lang"})
+    query = filter_query(request, drop={"format", "after", "before", "lang", "view"})
     embed_url = request.build_absolute_uri(reverse("web:open_projects_embed"))
     return {
         "form": form,
@@ -61,6 +79,8 @@ def _list_context(request: HttpRequest, form: OpenFilterForm, size: int) -> dict
         "query": query,
         "formats": FORMATS,
         "embed_src": embed_url + (f"?{query}" if query else ""),
+        "chart": mark_safe(area_chart(form)) if valid else "",  # noqa: S308 - labels escaped
+        "embed_chart_src": embed_url + "?" + (f"{query}&" if query else "") + "view=chart",
     }
 
 
@@ -92,11 +112,19 @@ def project_embed(request: HttpRequest) -> HttpResponse:
     """The list of one query as a small page another site may frame."""
     reader_language(request)
     form = filter_form(request)
+    chart_only = request.GET.get("view") == "chart"
+
+    def context() -> dict[str, Any]:
+        data = _list_context(request, form, 0 if chart_only else EMBED_SIZE)
+        if chart_only:
+            data["page"] = None
+        return data
+
     response = render_page(
         request,
         "web/open/embed.html",
-        lambda: _list_context(request, form, EMBED_SIZE),
-        kind="embed",
+        context,
+        kind="embed-chart" if chart_only else "embed",
         status=200 if form.is_valid() else 400,
     )
     response["Content-Security-Policy"] = EMBED_POLICY
