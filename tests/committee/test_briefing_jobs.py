@@ -60,7 +60,7 @@ def test_a_job_abandoned_at_its_last_attempt_fails_with_the_reason(
     assert briefing_jobs_reclaim() == 1
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
-    assert "task worker stopped" in job.error and "2 times" in job.error
+    assert "task worker stopped" in job.error_text and "2 times" in job.error_text
 
 
 def test_a_job_with_a_fresh_heartbeat_is_left_to_its_worker(

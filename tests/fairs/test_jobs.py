@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client, override_settings
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from tandem.core.actors import DEMO_ACTOR
 from tandem.core.enums import Role
@@ -138,7 +139,7 @@ def test_schedule_job_abandoned_by_the_worker_does_not_block_the_fair(
     )
     fresh = schedule_job_create(fair=small_fair.fair, time_limit=60, seed=0, actor=organiser)
     stale.refresh_from_db()
-    assert stale.status == JobStatus.FAILED and "did not finish" in stale.error
+    assert stale.status == JobStatus.FAILED and "did not finish" in stale.error_text
     assert fresh.status == JobStatus.QUEUED
 
 
@@ -149,3 +150,30 @@ def test_schedule_job_given_up_is_not_run_later(small_fair: Any, organiser: User
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and job.version is None
     assert not ScheduleVersion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ja", "タスクワーカー"), ("ru", "Обработчик задач не завершил этот расчёт")],
+)
+def test_schedule_job_failure_is_read_in_the_readers_language(
+    client: Any, small_fair: Any, organiser: User, language: str, expected: str
+) -> None:
+    """The job keeps the failure as a code: whoever reads it, on the page or over the API, reads
+    it in their language, whatever language the worker (or the organiser) had."""
+    with translation.override("ja" if language == "ru" else "ru"):  # written in the other one
+        stale = schedule_job_create(fair=small_fair.fair, time_limit=60, seed=0, actor=organiser)
+        ScheduleJob.objects.filter(pk=stale.pk).update(
+            created_at=timezone.now() - dt.timedelta(hours=2)
+        )
+        schedule_job_create(fair=small_fair.fair, time_limit=60, seed=0, actor=organiser)
+    stale.refresh_from_db()
+    assert stale.error.startswith('{"code":"not_finished"')
+    organiser.language = language
+    organiser.save(update_fields=["language"])
+    client.force_login(organiser)
+    api = client.get(f"/api/v1/fairs/innoprom-2019/schedule-jobs/{stale.pk}").json()
+    assert expected in api["error"] and "did not finish" not in api["error"]
+    page = client.get(reverse("web:fair_schedule_job", args=[small_fair.fair.slug, stale.pk]))
+    text = page.content.decode()
+    assert expected in text and "did not finish" not in text and '"code"' not in text

@@ -201,7 +201,7 @@ def _job_out(job: BriefingJob) -> BriefingJobOut:
         status=job.status,
         progress=job.progress,
         step=job.step_text,
-        error=job.error,
+        error=job.error_text,
         download=f"/committee/briefing/jobs/{job.pk}/file" if job.status == "done" else None,
     )
 

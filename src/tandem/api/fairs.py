@@ -217,7 +217,7 @@ def _job_out(job: ScheduleJob) -> ScheduleJobOut:
         progress=job.progress(),
         time_limit=job.time_limit,
         seed=job.seed,
-        error=job.error,
+        error=job.error_text,
         version=_version_out(job.version) if job.status == JobStatus.DONE and job.version else None,
     )
 

@@ -14,3 +14,11 @@ BRIEFING_STEPS = {
     "writing": _("Writing the pack"),
     "pdf": _("Making the PDF"),
 }
+
+#: Why a briefing job failed, when tandem knows (a crash keeps its technical text).
+BRIEFING_ERRORS = {
+    "given_up": _(
+        "The task worker stopped while making this pack (it was stopped, or lost its "
+        "database) %(count)d times: given up. Ask for the pack again."
+    ),
+}

@@ -16,6 +16,7 @@ API and the commands render them here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,3 +66,23 @@ def _shown(name: str, value: Any, catalogue: Catalogue) -> Any:
         except ValueError:
             return value
     return value
+
+
+def message_text(code: str, **params: Any) -> str:
+    """``message(code, **params)`` as compact JSON, for a text column that keeps either a
+    message or a text as it was written (a job's error): read it with :func:`render_text`."""
+    return json.dumps(message(code, **params), ensure_ascii=False, separators=(",", ":"))
+
+
+def render_text(catalogue: Catalogue, text: str | None, *, language: str | None = None) -> str:
+    """A text column's value in ``language``: a message kept by :func:`message_text` rendered
+    from ``catalogue``, any other text as it is."""
+    text = text or ""
+    if text.startswith('{"code"'):
+        try:
+            stored = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(stored, dict) and stored.get("code") in catalogue:
+            return render(catalogue, stored, fallback=text, language=language)
+    return text

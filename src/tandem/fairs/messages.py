@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from tandem.fairs.enums import RequestStatus
 from tandem.fairs.scheduling.reasons import PARTICIPANT_PARAMS
@@ -75,3 +75,21 @@ def reason_message(code: str, params: Params, names: Mapping[int, str]) -> str |
         return make(shown)
     except (KeyError, ValueError):
         return None
+
+
+#: Why a schedule computation failed, when tandem knows (a crash keeps its technical text).
+JOB_ERRORS = {
+    "worker_stopped": gettext_lazy(
+        "The task worker stopped while computing this schedule (it was stopped, or lost its "
+        "database)."
+    ),
+    "not_finished": gettext_lazy("The task worker did not finish this computation in time."),
+    "given_up": gettext_lazy(
+        "The task worker stopped while computing this schedule (it was stopped, or lost "
+        "its database) %(count)d times: given up. Start the computation again."
+    ),
+    "schedule_input_changed": gettext_lazy(
+        "The fair's requests, slots, tables, interpreters or pinned meetings changed "
+        "while the schedule was being computed; compute it again."
+    ),
+}

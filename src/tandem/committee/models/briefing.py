@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tandem.committee.enums import BriefingFormat, JobStatus
-from tandem.committee.messages import BRIEFING_STEPS
+from tandem.committee.messages import BRIEFING_ERRORS, BRIEFING_STEPS
 from tandem.core.enums import Language
-from tandem.core.messages import render
+from tandem.core.messages import render, render_text
 
 
 class BriefingJob(models.Model):
@@ -57,3 +57,8 @@ class BriefingJob(models.Model):
         if not self.step:
             return ""
         return render(BRIEFING_STEPS, {"code": self.step}, fallback=self.step)
+
+    @property
+    def error_text(self) -> str:
+        """Why it failed, in the reader's language where tandem knows (a crash as recorded)."""
+        return render_text(BRIEFING_ERRORS, self.error)

@@ -10,12 +10,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tandem.committee.enums import BriefingFormat, JobStatus
 from tandem.committee.models import BriefingJob, CommitteeSession
 from tandem.core.jobs import MAX_ATTEMPTS, MAX_WAITING_PER_USER, waiting_count
+from tandem.core.messages import message_text
 
 WAITING = (JobStatus.QUEUED, JobStatus.RUNNING)
 
@@ -77,11 +77,7 @@ def briefing_job_take_back(*, job: BriefingJob) -> bool:
         return bool(queued)
     briefing_job_fail(
         job=job,
-        error=_(
-            "The task worker stopped while making this pack (it was stopped, or lost its "
-            "database) %(count)d times: given up. Ask for the pack again."
-        )
-        % {"count": job.attempts},
+        error=message_text("given_up", count=job.attempts),  # committee.messages
     )
     return False
 

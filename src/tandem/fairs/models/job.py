@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tandem.core.messages import render_text
 from tandem.fairs.enums import JobStatus
+from tandem.fairs.messages import JOB_ERRORS
 
 
 class ScheduleJob(models.Model):
@@ -73,3 +75,8 @@ class ScheduleJob(models.Model):
             return 0
         spent = ((now or timezone.now()) - self.started_at).total_seconds()
         return max(1, min(95, int(95 * spent / max(self.time_limit, 1.0))))
+
+    @property
+    def error_text(self) -> str:
+        """Why it failed, in the reader's language where tandem knows (a crash as recorded)."""
+        return render_text(JOB_ERRORS, self.error)

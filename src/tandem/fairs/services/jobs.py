@@ -20,7 +20,9 @@ from tandem.core.jobs import (
     lease_expired,
     waiting_count,
 )
+from tandem.core.messages import message_text
 from tandem.fairs.enums import RUNNING_JOB_STATUSES, JobStatus
+from tandem.fairs.messages import JOB_ERRORS
 from tandem.fairs.models import Fair, ScheduleJob, ScheduleVersion
 from tandem.fairs.services.schedules import MAX_TIME_LIMIT, schedule_compute
 
@@ -35,15 +37,10 @@ def _abandon_stale(fair: Fair) -> None:
         if job.status == JobStatus.RUNNING and lease_expired(job.heartbeat_at, now=now):
             schedule_job_fail(
                 job=job,
-                error=_(
-                    "The task worker stopped while computing this schedule (it was stopped, "
-                    "or lost its database)."
-                ),
+                error=message_text("worker_stopped"),  # fairs.messages.JOB_ERRORS
             )
         elif job.status == JobStatus.QUEUED and now - job.created_at > STALE_AFTER:
-            schedule_job_fail(
-                job=job, error=_("The task worker did not finish this computation in time.")
-            )
+            schedule_job_fail(job=job, error=message_text("not_finished"))
 
 
 @transaction.atomic
@@ -105,11 +102,7 @@ def schedule_job_take_back(*, job: ScheduleJob) -> bool:
         return bool(queued)
     schedule_job_fail(
         job=job,
-        error=_(
-            "The task worker stopped while computing this schedule (it was stopped, or lost "
-            "its database) %(count)d times: given up. Start the computation again."
-        )
-        % {"count": job.attempts},
+        error=message_text("given_up", count=job.attempts),
     )
     return False
 
@@ -147,7 +140,9 @@ def schedule_job_run(job: ScheduleJob) -> ScheduleJob:
                 actor=worker_actor(f"schedule job {job.pk}", job.requested_by),
             )
     except ValidationError as error:
-        schedule_job_fail(job=job, error=" ".join(error.messages))
+        code = getattr(error, "code", None)
+        text = message_text(code) if code in JOB_ERRORS else " ".join(error.messages)
+        schedule_job_fail(job=job, error=text)
         return job
     except Exception as exc:
         schedule_job_fail(job=job, error=f"{type(exc).__name__}: {exc}")
