@@ -71,7 +71,7 @@ def measure(repeat: int) -> tuple[int, dict[str, tuple[float, float, int]]]:
 
     from tandem.core.models import User
     from tandem.projects.models import JointProject
-    from tandem.projects.selectors.stats import registry_changed
+    from tandem.projects.services.registry_cache import registry_changed
 
     setup_test_environment()
     client = Client()

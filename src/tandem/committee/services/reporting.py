@@ -15,7 +15,7 @@ from tandem.committee.models import CommitteeSession
 from tandem.committee.selectors.sessions import previous_session
 from tandem.core.actors import Actor, actor_reason, actor_user
 from tandem.projects.models import StatusChange
-from tandem.projects.selectors.stats import registry_changed
+from tandem.projects.services.registry_cache import registry_changed
 
 BATCH = 1000
 

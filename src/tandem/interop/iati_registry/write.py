@@ -39,8 +39,8 @@ from tandem.projects.models import (
     ProjectPlanArea,
     ResultIndicator,
 )
-from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.projects import search_text_from
+from tandem.projects.services.registry_cache import registry_changed
 
 Member = tuple[Any, str, str]  # (organisation, side code, role)
 
@@ -214,6 +214,9 @@ def _organisation(item: Any, made: dict[int, Organisation], actor: Actor, source
     return organisation
 
 
+_TRANSLATED_BLANK = {f"{name}_{lang}": "" for name in ("title", "summary") for lang in LANGUAGES}
+
+
 def _apply_fields(project: JointProject, state: ProjectState, members: list[Member]) -> None:
     for lang in LANGUAGES:
         setattr(project, f"title_{lang}", state.titles.get(lang, ""))
@@ -230,9 +233,10 @@ def _apply_fields(project: JointProject, state: ProjectState, members: list[Memb
 
 def _checked(project: JointProject, item: Planned) -> JointProject:
     """``project`` validated as a form would (uniqueness is the import's own: fresh codes,
-    identifiers matched in the plan); the error names the activity."""
+    identifiers matched in the plan; the programme is the one the import writes into, not
+    looked up again per project); the error names the activity."""
     try:
-        project.full_clean(validate_unique=False, validate_constraints=False)
+        project.full_clean(exclude=["programme"], validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         raise ValidationError(f"{item.outcome.identifier}: {'; '.join(error.messages)}") from error
     return project
@@ -260,6 +264,7 @@ def _create(
                 code=codes.assign(start.year),
                 disclosure=Disclosure.PUBLIC,
                 status_date=today,
+                **_TRANSLATED_BLANK,  # set just below; given so no default is looked up
             )
             _apply_fields(project, state, members)
             projects.append(_checked(project, item))

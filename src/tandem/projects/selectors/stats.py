@@ -1,23 +1,17 @@
-"""Registry counts for dashboards, cached until the next write to the registry."""
+"""Registry counts for dashboards, cached until the next write to the registry (which calls
+:func:`tandem.projects.services.registry_cache.registry_changed`)."""
 
 from __future__ import annotations
 
 from django.db.models import Count
 
 from tandem.core.caching import cached_value
-from tandem.core.generations import generation_bump, generation_key
+from tandem.core.generations import generation_key
 from tandem.projects.enums import ProjectStatus
 from tandem.projects.models import JointProject
 
 GENERATION = "registry"
 TIMEOUT = 24 * 60 * 60
-
-
-def registry_changed() -> None:
-    """Called by every write to the registry, inside its transaction: the figures cached for
-    the registry as it was are never read again (the generation is kept in the database, so
-    every server process sees it change when the write commits)."""
-    generation_bump(GENERATION)
 
 
 def registry_generation() -> str:

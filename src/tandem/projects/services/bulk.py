@@ -28,7 +28,6 @@ from tandem.projects.models import (
     StatusChange,
 )
 from tandem.projects.schemas import ProjectIn
-from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.label_examples import project_label_example_record
 from tandem.projects.services.projects import (
     SCALAR_FIELDS,
@@ -36,6 +35,7 @@ from tandem.projects.services.projects import (
     search_text_from,
 )
 from tandem.projects.services.references import Resolved
+from tandem.projects.services.registry_cache import registry_changed
 
 BATCH = 1000
 # A load this large changes the planner's picture of the registry's tables.

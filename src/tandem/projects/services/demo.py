@@ -26,8 +26,8 @@ from tandem.projects.models import (
     ProjectPlanArea,
     StatusChange,
 )
-from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.bulk import STATISTICS_AFTER, registry_statistics_refresh
+from tandem.projects.services.registry_cache import registry_changed
 
 BATCH = 2000
 

@@ -31,9 +31,9 @@ from tandem.projects.models import (
     StatusChange,
 )
 from tandem.projects.schemas import FinancingIn, ProjectIn
-from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.label_examples import project_label_example_record
 from tandem.projects.services.references import References, Resolved, resolve
+from tandem.projects.services.registry_cache import registry_changed
 
 SCALAR_FIELDS = (
     "title_en",

@@ -40,9 +40,9 @@ from tandem.projects.record_schemas import (
     SourceChanges,
     SourceIn,
 )
-from tandem.projects.selectors.stats import registry_changed
 from tandem.projects.services.projects import StaleEditError, ensure_may_write
 from tandem.projects.services.references import find_organisation
+from tandem.projects.services.registry_cache import registry_changed
 
 R = TypeVar("R", bound=models.Model)
 LANGUAGES = ("en", "ja", "ru")
