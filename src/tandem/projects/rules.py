@@ -75,4 +75,6 @@ rules.add_perm("projects.add_project", is_secretariat | is_superuser)
 rules.add_perm("projects.change_project", can_change_project)
 rules.add_perm("projects.export_projects", programme_staff | is_superuser)
 rules.add_perm("projects.import_projects", is_secretariat | is_superuser)
+# The open-data portal's dump on demand (tandem.interop.open_dump_jobs): the secretariat's.
+rules.add_perm("interop.make_open_dump", is_secretariat | is_superuser)
 rules.add_perm("projects.view_notes", government)

@@ -8,6 +8,7 @@ from tandem.web import imports as import_views
 from tandem.web import programme as programme_views
 from tandem.web import project_records as project_record_views
 from tandem.web import projects as project_views
+from tandem.web.open import dump_jobs as open_dump_jobs_views
 
 app_name = "web"
 
@@ -54,4 +55,5 @@ urlpatterns = [
     path("trade/", include("tandem.web.trade")),
     path("press/", include("tandem.web.press")),
     path("open/", include("tandem.web.open.urls")),
+    path("open-data/dumps/", open_dump_jobs_views.dump_jobs, name="open_dump_jobs"),
 ]
