@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tandem.core.i18n import LANGUAGES
 from tandem.interop.iati.export import write_activities
 from tandem.interop.iati.records import ActivityRecord, ReportingOrg
+from tandem.interop.iati_registry.problems import export_problem_text
 from tandem.interop.iati_registry.stored import activity_record
 from tandem.projects.enums import Disclosure
 from tandem.projects.models import JointProject, Participant, ProjectPlanArea
@@ -64,8 +65,8 @@ def exportable(projects: Iterable[JointProject], skipped: list[str]) -> Iterator
 def export_public_projects(out: BinaryIO) -> tuple[int, list[str]]:
     """Write every public project as IATI 2.03 to ``out``; returns (written, left out).
 
-    A project that cannot be valid IATI is left out with its reason ("CODE: reason"); the
-    file written is valid whatever the records hold.
+    A project that cannot be valid IATI is left out with its reason ("CODE: reason", in the
+    active language); the file written is valid whatever the records hold.
     """
     skipped: list[str] = []
     written = write_activities(
@@ -73,7 +74,9 @@ def export_public_projects(out: BinaryIO) -> tuple[int, list[str]]:
         out,
         reporting_org=reporting_org(),
         generated=timezone.now(),
-        left_out=lambda error: skipped.append(f"{error.iati_identifier}: {error.message}"),
+        left_out=lambda error: skipped.append(
+            f"{error.iati_identifier}: {export_problem_text(error)}"
+        ),
     )
     return written, skipped
 

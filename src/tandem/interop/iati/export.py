@@ -66,7 +66,11 @@ def build_activity(record: ActivityRecord, ctx: ExportContext) -> Element:
         attrs["last-updated-datetime"] = record.last_updated.isoformat()
     if record.default_currency is not None:
         if not re.fullmatch(r"[A-Z]{3}", record.default_currency):
-            raise ctx.fail(f"default currency {record.default_currency!r} is not an ISO code")
+            raise ctx.fail(
+                f"default currency {record.default_currency!r} is not an ISO code",
+                "export_currency",
+                currency=record.default_currency,
+            )
         attrs["default-currency"] = record.default_currency
     activity = etree.Element("iati-activity", attrs, nsmap=NSMAP)
     try:
@@ -75,7 +79,9 @@ def build_activity(record: ActivityRecord, ctx: ExportContext) -> Element:
     except ExportError:
         raise
     except ValueError as exc:  # lxml refuses e.g. a control character in a code or ref
-        raise ctx.fail(f"cannot be written as XML: {exc}") from exc
+        raise ctx.fail(
+            f"cannot be written as XML: {exc}", "export_not_xml", detail=str(exc)
+        ) from exc
     return activity
 
 

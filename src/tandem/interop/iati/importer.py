@@ -199,6 +199,7 @@ def _syntax_problem(exc: etree.XMLSyntaxError) -> ImportProblem:
         f"the file is not well-formed XML (damaged or truncated): {message}",
         line,
         code="file_not_well_formed",
+        detail=message.strip(),
     )
 
 
@@ -244,8 +245,12 @@ def _parse(reader: _CappedReader) -> Iterator[ActivityRecord | ImportProblem]:
                 del parent[0]
     if not checked:
         root = events.root
-        tag = "nothing" if root is None else f"<{_lxml.tag(root)}>"
-        yield _file_problem(f"the root element is {tag}, expected <{ROOT}>")
+        if root is None:
+            yield _file_problem(f"the file has no root element, expected <{ROOT}>", code="no_root")
+        else:
+            shown = _lxml.tag(root)
+            message = f"the root element is <{shown}>, expected <{ROOT}>"
+            yield _file_problem(message, code="file_root", root=shown)
     elif not activities:
         yield _file_problem("the file has no iati-activity", code="no_activity")
 
@@ -263,7 +268,10 @@ def read_activities(source: Source, *, max_bytes: int) -> Iterator[ActivityRecor
             try:
                 raw = stack.enter_context(open(source, "rb"))
             except OSError as exc:
-                yield _file_problem(f"cannot open the file: {exc.strerror}")
+                reason = exc.strerror or type(exc).__name__
+                yield _file_problem(
+                    f"cannot open the file: {reason}", code="file_unreadable", reason=reason
+                )
                 return
         else:
             raw = source

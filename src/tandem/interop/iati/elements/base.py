@@ -31,12 +31,23 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 class ExportError(ValueError):
-    """A record cannot be written as valid IATI 2.03; names the activity and the reason."""
+    """A record cannot be written as valid IATI 2.03; names the activity and the reason.
 
-    def __init__(self, iati_identifier: str, message: str) -> None:
+    ``message`` is English (the command line's); ``code`` and ``params`` name the reason for
+    pages, which render it in the reader's language (``interop.iati_registry.problems``)."""
+
+    def __init__(
+        self,
+        iati_identifier: str,
+        message: str,
+        code: str = "",
+        params: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(f"{iati_identifier}: {message}")
         self.iati_identifier = iati_identifier
         self.message = message
+        self.code = code
+        self.params = params or {}
 
 
 class ExportContext:
@@ -72,8 +83,11 @@ class ExportContext:
         self.finance_types = codelists.load("FinanceType").items
         self.sector_vocabularies = codelists.load("SectorVocabulary").items
 
-    def fail(self, message: str) -> ExportError:
-        return ExportError(self.identifier, message)
+    def fail(self, message: str, code: str = "", /, **params: object) -> ExportError:
+        """The error for the activity being written: ``message`` in English, ``code`` and
+        ``params`` for pages."""
+        shown = {name: str(value) for name, value in params.items()}
+        return ExportError(self.identifier, message, code, shown)
 
 
 ElementMapper: TypeAlias = Callable[[Element, ActivityRecord, ExportContext], None]
@@ -104,12 +118,14 @@ def narratives(parent: Element, text: Text) -> int:
 def required_text(parent: Element, tag: str, text: Text, ctx: ExportContext, what: str) -> None:
     element = SubElement(parent, tag)
     if not narratives(element, text):
-        raise ctx.fail(f"{what} has no text in any language")
+        raise ctx.fail(f"{what} has no text in any language", "export_no_text", what=what)
 
 
 def decimal_text(value: Decimal, ctx: ExportContext, what: str) -> str:
     if not value.is_finite():
-        raise ctx.fail(f"{what} is not a finite number: {value}")
+        raise ctx.fail(
+            f"{what} is not a finite number: {value}", "export_not_finite", what=what, value=value
+        )
     return format(value, "f")
 
 

@@ -15,7 +15,11 @@ from .base import Element, ExportContext, SubElement, decimal_text, narratives
 def sector(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
     for item in activity.sectors:
         if item.vocabulary not in ctx.sector_vocabularies:
-            raise ctx.fail(f"unknown sector vocabulary {item.vocabulary!r}")
+            raise ctx.fail(
+                f"unknown sector vocabulary {item.vocabulary!r}",
+                "export_sector_vocabulary",
+                vocabulary=item.vocabulary,
+            )
         attrs = {"vocabulary": item.vocabulary, "code": item.code}
         if item.vocabulary_uri:
             attrs["vocabulary-uri"] = item.vocabulary_uri
@@ -35,7 +39,7 @@ def _tags(
     for code in codes:
         item = known.get(code)
         if item is None:
-            raise ctx.fail(f"unknown {what} {code!r}")
+            raise ctx.fail(f"unknown {what} {code!r}", "export_unknown_code", what=what, code=code)
         element = SubElement(
             parent, "tag", {"vocabulary": "99", "vocabulary-uri": uri, "code": code}
         )

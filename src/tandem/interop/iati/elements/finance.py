@@ -32,7 +32,11 @@ _PERIODIC = (BUDGET, PLANNED_DISBURSEMENT)
 
 def _value(parent: Element, line: FinancingRecord, ctx: ExportContext) -> None:
     if not _CURRENCY.fullmatch(line.currency):
-        raise ctx.fail(f"currency {line.currency!r} is not an ISO 4217 code")
+        raise ctx.fail(
+            f"currency {line.currency!r} is not an ISO 4217 code",
+            "export_currency",
+            currency=line.currency,
+        )
     valued = line.value_date or line.date
     value = SubElement(parent, "value", {"currency": line.currency, "value-date": iso(valued)})
     value.text = decimal_text(line.amount, ctx, "amount")
@@ -45,7 +49,11 @@ def budget(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> Non
         if line.line_type != BUDGET and not untyped_plan:
             continue
         if line.period_end is None:
-            raise ctx.fail(f"budget of {line.date} needs a period end")
+            raise ctx.fail(
+                f"budget of {line.date} needs a period end",
+                "export_budget_period",
+                date=line.date.isoformat(),
+            )
         attrs = {"type": "1", "status": "1", _KIND: line.kind.value, _LINE: str(number)}
         element = SubElement(parent, "budget", attrs)
         SubElement(element, "period-start", {"iso-date": iso(line.date)})

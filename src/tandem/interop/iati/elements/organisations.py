@@ -21,14 +21,21 @@ def reporting_org(parent: Element, activity: ActivityRecord, ctx: ExportContext)
 def participating_org(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
     """Participants with their IATI role; tandem:role and tandem:country keep our detail."""
     if not activity.participants:
-        raise ctx.fail("no participants (IATI needs at least one participating-org)")
+        raise ctx.fail(
+            "no participants (IATI needs at least one participating-org)",
+            "export_no_participants",
+        )
     for participant in activity.participants:
         attrs: dict[str, str] = {}
         if participant.ref:
             attrs["ref"] = participant.ref
         if participant.type_code:
             if participant.type_code not in ctx.org_types:
-                raise ctx.fail(f"unknown organisation type {participant.type_code!r}")
+                raise ctx.fail(
+                    f"unknown organisation type {participant.type_code!r}",
+                    "export_org_type",
+                    type=participant.type_code,
+                )
             attrs["type"] = participant.type_code
         attrs["role"] = ROLE_TO_IATI[participant.role]
         attrs[_ROLE] = participant.role.value

@@ -18,7 +18,11 @@ def _indicator(parent: Element, indicator: IndicatorRecord, ctx: ExportContext) 
     baseline = indicator.baseline
     if baseline is not None:
         if baseline.year < 1:
-            raise ctx.fail(f"baseline year {baseline.year} is not a year")
+            raise ctx.fail(
+                f"baseline year {baseline.year} is not a year",
+                "export_baseline_year",
+                year=baseline.year,
+            )
         battrs = {"year": str(baseline.year)}
         if baseline.iso_date is not None:
             battrs["iso-date"] = iso(baseline.iso_date)
@@ -29,7 +33,11 @@ def _indicator(parent: Element, indicator: IndicatorRecord, ctx: ExportContext) 
         SubElement(element, "baseline", battrs)
     for period in indicator.periods:
         if period.end < period.start:
-            raise ctx.fail(f"indicator period ends ({period.end}) before it starts")
+            raise ctx.fail(
+                f"indicator period ends ({period.end}) before it starts",
+                "export_period_order",
+                end=period.end.isoformat(),
+            )
         pel = SubElement(element, "period")
         SubElement(pel, "period-start", {"iso-date": iso(period.start)})
         SubElement(pel, "period-end", {"iso-date": iso(period.end)})
@@ -46,7 +54,7 @@ def _indicator(parent: Element, indicator: IndicatorRecord, ctx: ExportContext) 
 def result(parent: Element, activity: ActivityRecord, ctx: ExportContext) -> None:
     for item in activity.results:
         if not item.indicators:
-            raise ctx.fail("a result needs at least one indicator")
+            raise ctx.fail("a result needs at least one indicator", "export_result_indicators")
         element = SubElement(parent, "result", type=RESULT_TO_IATI[item.kind])
         required_text(element, "title", item.titles, ctx, "result title")
         if any(item.descriptions.values()):

@@ -31,4 +31,6 @@ def activity_date(parent: Element, activity: ActivityRecord, ctx: ExportContext)
             SubElement(parent, "activity-date", {"type": code, "iso-date": iso(value)})
             written += 1
     if not written:
-        raise ctx.fail("no start or end date (IATI needs at least one activity-date)")
+        raise ctx.fail(
+            "no start or end date (IATI needs at least one activity-date)", "export_no_dates"
+        )

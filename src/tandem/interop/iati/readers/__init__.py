@@ -50,7 +50,7 @@ def _attributes(element: Element, b: Builder) -> None:
         try:
             b.last_updated = parse_datetime(updated, "last-updated-datetime")
         except BadValue as exc:
-            b.warn(element, f"{exc}; left out")
+            b.bad_value(element, exc, "last-updated-datetime")
 
 
 def _finish(element: Element, b: Builder) -> ActivityRecord | None:
@@ -122,9 +122,6 @@ def read_activity(
         try:
             reader(child, b)
         except BadValue as exc:
-            if tag in ESSENTIAL:
-                b.error(child, str(exc))
-            else:
-                b.warn(child, f"{exc}; the {tag} was left out")
+            b.bad_value(child, exc, "" if tag in ESSENTIAL else tag)
     record = _finish(element, b)
     return record, b.finished_problems()

@@ -37,7 +37,7 @@ _TANDEM_FROM = tandem("from")
 def iati_identifier(element: Element, b: Builder) -> None:
     value = (element.text or "").strip()
     if not value:
-        raise BadValue("iati-identifier is empty")
+        raise BadValue("iati-identifier is empty", "empty_identifier")
     b.identifier = value
 
 
@@ -87,7 +87,13 @@ def participating_org(element: Element, b: Builder) -> None:
             if ROLE_TO_IATI[ParticipantRole(ours)] == code:
                 role = ParticipantRole(ours)
         except ValueError:
-            b.warn(element, f"unknown tandem:role {ours!r}; used IATI role {code}")
+            b.warn(
+                element,
+                f"unknown tandem:role {ours!r}; used IATI role {code}",
+                "unknown_tandem_role",
+                value=ours,
+                role=code,
+            )
     names = text_of(element, b.lang)
     if not names and not element.get("ref"):
         b.warn(element, "participating-org with neither name nor ref was left out", "nameless_org")
@@ -128,7 +134,13 @@ def activity_status(element: Element, b: Builder) -> None:
         if mine is not None and STATUS_TO_IATI[mine] == code:
             status = mine
         else:
-            b.warn(element, f"tandem:status {ours!r} does not match code {code}; used {status}")
+            b.warn(
+                element,
+                f"tandem:status {ours!r} does not match code {code}; used {status}",
+                "tandem_status_mismatch",
+                value=ours,
+                status=code,
+            )
     b.status = status
 
 
@@ -149,7 +161,7 @@ def activity_date(element: Element, b: Builder) -> None:
 def recipient_country(element: Element, b: Builder) -> None:
     code = (element.get("code") or "").strip().upper()
     if not code:
-        raise BadValue("recipient-country has no code")
+        raise BadValue("recipient-country has no code", "no_code", what="recipient-country")
     percentage = optional_decimal(element.get("percentage"), "recipient-country percentage")
     b.countries.append(RecipientCountry(code, percentage))
 
@@ -157,7 +169,7 @@ def recipient_country(element: Element, b: Builder) -> None:
 def recipient_region(element: Element, b: Builder) -> None:
     code = (element.get("code") or "").strip()
     if not code:
-        raise BadValue("recipient-region has no code")
+        raise BadValue("recipient-region has no code", "no_code", what="recipient-region")
     b.regions.append(
         RegionRecord(
             code=code,
@@ -171,7 +183,7 @@ def recipient_region(element: Element, b: Builder) -> None:
 def sector(element: Element, b: Builder) -> None:
     code = (element.get("code") or "").strip()
     if not code:
-        raise BadValue("sector has no code")
+        raise BadValue("sector has no code", "no_code", what="sector")
     b.sectors.append(
         SectorRecord(
             code=code,
@@ -191,11 +203,17 @@ def tag(element: Element, b: Builder) -> None:
     uri = (element.get("vocabulary-uri") or "").rstrip("/")
     if uri.endswith(PLAN_AREA_PATH) or (not uri and _PLAN_AREA.fullmatch(code)):
         if not _PLAN_AREA.fullmatch(code):
-            raise BadValue(f"unknown plan area {code!r} (expected P1 to P8)")
+            raise BadValue(
+                f"unknown plan area {code!r} (expected P1 to P8)", "unknown_plan_area", code=code
+            )
         b.plan_areas.append(code)
     elif uri.endswith(NATIONAL_PROJECT_PATH) or (not uri and _NATIONAL_PROJECT.fullmatch(code)):
         if not _NATIONAL_PROJECT.fullmatch(code):
-            raise BadValue(f"unknown national project {code!r} (expected N1 to N13)")
+            raise BadValue(
+                f"unknown national project {code!r} (expected N1 to N13)",
+                "unknown_national_project",
+                code=code,
+            )
         b.national_projects.append(code)
 
 

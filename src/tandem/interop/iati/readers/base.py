@@ -45,7 +45,13 @@ _LINE = tandem("line")
 
 
 class BadValue(ValueError):
-    """A malformed value; the message is meant for the person who made the file."""
+    """A malformed value; the message is meant for the person who made the file: in English,
+    with a ``code`` and ``params`` that pages render in the reader's language."""
+
+    def __init__(self, message: str, code: str = "", /, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class Builder:
@@ -116,12 +122,21 @@ class Builder:
         self.problems: list[tuple[str, int | None, bool, str, tuple[tuple[str, str], ...]]] = []
         self.failed = False
 
-    def error(self, element: Element, message: str, code: str = "", **params: object) -> None:
+    def bad_value(self, element: Element, exc: BadValue, left_out: str = "") -> None:
+        """``exc`` found in ``element``: the activity is read without ``left_out`` (an element
+        or attribute name), or refused when ``left_out`` is empty."""
+        if not left_out:
+            self.error(element, str(exc), exc.code, **exc.params)
+            return
+        params = {**exc.params, "left_out": left_out} if exc.code else {}
+        self.warn(element, f"{exc}; the {left_out} was left out", exc.code, **params)
+
+    def error(self, element: Element, message: str, code: str = "", /, **params: object) -> None:
         """The activity is refused: ``message`` in English, ``code`` and ``params`` for pages."""
         self.problems.append((message, _lxml.line(element), True, code, _pairs(params)))
         self.failed = True
 
-    def warn(self, element: Element, message: str, code: str = "", **params: object) -> None:
+    def warn(self, element: Element, message: str, code: str = "", /, **params: object) -> None:
         """The activity is read without the part ``message`` names (English; ``code``,
         ``params`` for pages)."""
         self.problems.append((message, _lxml.line(element), False, code, _pairs(params)))
@@ -186,32 +201,45 @@ def text_of(element: Element, lang: str) -> Text:
 
 def parse_date(value: str | None, what: str) -> date:
     if value is None:
-        raise BadValue(f"{what} has no iso-date")
+        raise BadValue(f"{what} has no iso-date", "no_date", what=what)
     match = _DATE.fullmatch(value.strip())
     if match is None:
-        raise BadValue(f"{what} has a bad date {value!r} (expected YYYY-MM-DD)")
+        raise BadValue(
+            f"{what} has a bad date {value!r} (expected YYYY-MM-DD)",
+            "bad_date",
+            what=what,
+            value=value,
+        )
     try:
         return date.fromisoformat(match.group(1))
     except ValueError:
-        raise BadValue(f"{what} has an impossible date {value!r}") from None
+        raise BadValue(
+            f"{what} has an impossible date {value!r}", "impossible_date", what=what, value=value
+        ) from None
 
 
 def parse_datetime(value: str, what: str) -> datetime:
     try:
         return datetime.fromisoformat(value.strip())
     except ValueError:
-        raise BadValue(f"{what} has a bad date-time {value!r}") from None
+        raise BadValue(
+            f"{what} has a bad date-time {value!r}", "bad_datetime", what=what, value=value
+        ) from None
 
 
 def parse_decimal(value: str | None, what: str) -> Decimal:
     if value is None or not value.strip():
-        raise BadValue(f"{what} has no value")
+        raise BadValue(f"{what} has no value", "no_value", what=what)
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
-        raise BadValue(f"{what} is not a number: {value!r}") from None
+        raise BadValue(
+            f"{what} is not a number: {value!r}", "not_a_number", what=what, value=value
+        ) from None
     if not number.is_finite():
-        raise BadValue(f"{what} is not a finite number: {value!r}")
+        raise BadValue(
+            f"{what} is not a finite number: {value!r}", "not_finite", what=what, value=value
+        )
     return number
 
 
@@ -225,4 +253,6 @@ def parse_bool(value: str | None, what: str) -> bool | None:
     try:
         return _XSD_BOOL[value.strip()]
     except KeyError:
-        raise BadValue(f"{what} is not a boolean: {value!r}") from None
+        raise BadValue(
+            f"{what} is not a boolean: {value!r}", "not_boolean", what=what, value=value
+        ) from None

@@ -35,20 +35,29 @@ def _kind(element: Element, b: Builder, flow: str | None, finance: str | None) -
         try:
             return FinancingKind(ours)
         except ValueError:
-            b.warn(element, f"unknown tandem:kind {ours!r}")
+            b.warn(element, f"unknown tandem:kind {ours!r}", "unknown_tandem_kind", value=ours)
     kind = kind_from_codes(flow or b.default_flow, finance or b.default_finance)
     return FinancingKind.UNSPECIFIED if kind is None else kind
 
 
 def _value(value: Element | None, b: Builder, what: str) -> tuple[Decimal, str, date | None]:
     if value is None:
-        raise BadValue(f"{what} has no value")
+        raise BadValue(f"{what} has no value", "no_value", what=what)
     amount = parse_decimal(value.text, f"{what} value")
     currency = (value.get("currency") or b.default_currency or "").strip().upper()
     if not currency:
-        raise BadValue(f"{what} value has no currency and the activity no default-currency")
+        raise BadValue(
+            f"{what} value has no currency and the activity no default-currency",
+            "no_currency",
+            what=what,
+        )
     if not _CURRENCY.fullmatch(currency):
-        raise BadValue(f"{what} value has a bad currency {currency!r}")
+        raise BadValue(
+            f"{what} value has a bad currency {currency!r}",
+            "bad_currency",
+            what=what,
+            currency=currency,
+        )
     dated = value.get("value-date")
     value_date = parse_date(dated, f"{what} value-date") if dated else None
     return amount, currency, value_date
@@ -147,7 +156,9 @@ def transaction(element: Element, b: Builder) -> None:
     code = LETTER_TRANSACTION_CODES.get(written.upper(), written)
     stage = TRANSACTION_TO_STAGE.get(code)
     if stage is None:
-        raise BadValue(f"transaction of unknown type {written!r}")
+        raise BadValue(
+            f"transaction of unknown type {written!r}", "unknown_transaction_type", type=written
+        )
     amount, currency, value_date = _value(parts.get("value"), b, "transaction")
     date_el = parts.get("transaction-date")
     dated = None if date_el is None else date_el.get("iso-date")

@@ -55,7 +55,7 @@ def location(element: Element, b: Builder) -> None:
 def document_link(element: Element, b: Builder) -> None:
     url = (element.get("url") or "").strip()
     if not url:
-        raise BadValue("document-link has no url")
+        raise BadValue("document-link has no url", "document_no_url")
     categories = tuple(
         code for item in element.iterchildren("category") if (code := item.get("code"))
     )
@@ -65,7 +65,10 @@ def document_link(element: Element, b: Builder) -> None:
         if item.get("code")
     )
     if not categories or not (element.get("format") or "").strip():
-        raise BadValue("document-link has no format or no category (IATI requires both)")
+        raise BadValue(
+            "document-link has no format or no category (IATI requires both)",
+            "document_no_format",
+        )
     dated = element.find("document-date")
     b.document_links.append(
         DocumentLinkRecord(

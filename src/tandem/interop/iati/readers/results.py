@@ -43,7 +43,12 @@ def _baseline(element: Element | None, b: Builder) -> BaselineRecord | None:
     dated = None if iso_date is None else parse_date(iso_date, "baseline")
     if not year.isdigit() or int(year) < 1:
         if dated is None:
-            b.warn(element, f"indicator baseline with a bad year {year!r} was left out")
+            b.warn(
+                element,
+                f"indicator baseline with a bad year {year!r} was left out",
+                "bad_baseline_year",
+                year=year,
+            )
             return None
         year = str(dated.year)
     value, text = _value(element)
@@ -57,10 +62,15 @@ def _period(element: Element, b: Builder) -> PeriodRecord | None:
         first = parse_date(None if start is None else start.get("iso-date"), "period-start")
         last = parse_date(None if end is None else end.get("iso-date"), "period-end")
     except BadValue as exc:
-        b.warn(element, f"indicator period left out: {exc}")
+        b.bad_value(element, exc, "period")
         return None
     if last < first:
-        b.warn(element, f"indicator period ending ({last}) before it starts was left out")
+        b.warn(
+            element,
+            f"indicator period ending ({last}) before it starts was left out",
+            "period_ends_before_start",
+            end=last.isoformat(),
+        )
         return None
     target, target_text = _value(element.find("target"))
     actual, actual_text = _value(element.find("actual"))
@@ -71,15 +81,20 @@ def _indicator(element: Element, b: Builder) -> IndicatorRecord:
     measure_code = element.get("measure")
     measure = IATI_TO_MEASURE.get(measure_code or "")
     if measure is None:
-        b.warn(element, f"indicator measure {measure_code!r} unknown; read as unit")
+        b.warn(
+            element,
+            f"indicator measure {measure_code!r} unknown; read as unit",
+            "unknown_measure",
+            measure=measure_code,
+        )
         measure = Measure.UNIT
     titles = _text(element, "title", b.lang)
     if not titles:
-        raise BadValue("indicator has no title")
+        raise BadValue("indicator has no title", "no_indicator_title")
     try:
         ascending = parse_bool(element.get("ascending"), "indicator ascending")
     except BadValue as exc:
-        b.warn(element, f"{exc}; left out")
+        b.bad_value(element, exc, "ascending")
         ascending = None
     periods = (_period(p, b) for p in element.iterchildren("period"))
     return IndicatorRecord(
@@ -98,7 +113,7 @@ def _indicators(element: Element, b: Builder) -> tuple[IndicatorRecord, ...]:
         try:
             kept.append(_indicator(item, b))
         except BadValue as exc:
-            b.warn(item, f"{exc}; the indicator was left out")
+            b.bad_value(item, exc, "indicator")
     return tuple(kept)
 
 
@@ -115,7 +130,7 @@ def result(element: Element, b: Builder) -> None:
         return
     titles = _text(element, "title", b.lang)
     if not titles:
-        raise BadValue("result has no title")
+        raise BadValue("result has no title", "no_result_title")
     indicators = _indicators(element, b)
     if not indicators:
         b.warn(element, "result without indicators was left out", "result_without_indicators")
