@@ -11,6 +11,7 @@ that hold every word in their own words come first (``exact_rank``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import StrIndex
@@ -30,14 +31,21 @@ def search_keys(text: str, gazetteer: Gazetteer | None = None) -> str:
     """The cross-language keys of ``text`` (see the module's docstring)."""
     text = text.casefold()
     keys: dict[str, None] = {}
-    for token in tokens(text):
-        if not is_latin(token):
-            keys[romanise(token)] = None
-        if len(key := sound_key(token)) >= MIN_KEY:
-            keys[KEY_MARK + key] = None
+    for token in dict.fromkeys(tokens(text)):
+        keys.update(dict.fromkeys(_token_keys(token)))
     for entry in (gazetteer or search_gazetteer()).found_in(text):
         keys.update(dict.fromkeys(entry.names))
     return " ".join(keys) + " "
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> tuple[str, ...]:
+    """A word's keys: its romanised form (when not Latin) and its sound key. Words repeat
+    across a registry's texts (an import of thousands of descriptions), so they are kept."""
+    keys = [] if is_latin(token) else [romanise(token)]
+    if len(key := sound_key(token)) >= MIN_KEY:
+        keys.append(KEY_MARK + key)
+    return tuple(keys)
 
 
 def with_keys(text: str, gazetteer: Gazetteer | None = None) -> str:
