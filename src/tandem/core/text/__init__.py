@@ -1,0 +1,1 @@
+"""Text helpers shared by every layer (pure Python: no Django)."""
