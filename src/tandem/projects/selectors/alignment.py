@@ -10,8 +10,8 @@ from typing import Any
 
 from tandem.programme.models import IntendedAlignment, NationalProject, PlanArea
 from tandem.projects.models import FinancingLine, JointProject, ProjectPlanArea
+from tandem.projects.selectors.rates import MissingRateError, RateTable
 from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
-from tandem.projects.services.rates import MissingRateError, RateTable
 
 NONE = ""  # the column of projects that name no national project
 

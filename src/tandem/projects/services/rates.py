@@ -1,11 +1,12 @@
-"""Exchange rates as data: import them from a CSV file and convert amounts with them."""
+"""Exchange rates as data: import them from a CSV file (the conversions, reads, are in
+:mod:`tandem.projects.selectors.rates`, named here too for the callers that import them from
+here)."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,20 @@ from django.db import transaction
 from tandem.core.actors import Actor, acting_as
 from tandem.projects.enums import Currency
 from tandem.projects.models import ExchangeRate
+from tandem.projects.selectors.rates import (
+    MissingRateError,
+    RateTable,
+    convert,
+    financing_in_usd,
+)
+
+__all__ = [
+    "MissingRateError",
+    "RateTable",
+    "convert",
+    "exchange_rates_import",
+    "financing_in_usd",
+]
 
 RATE_COLUMNS = ("date", "currency", "per_usd")
 
@@ -48,65 +63,3 @@ def exchange_rates_import(*, text: str, source: str, actor: Actor) -> int:
             )
         count += 1
     return count
-
-
-class MissingRateError(LookupError):
-    pass
-
-
-def convert(amount: Decimal, currency: str, target: str, on: dt.date) -> Decimal:
-    """``amount`` in ``currency`` as ``target``, at the latest rates on or before ``on``."""
-    if currency == target:
-        return amount
-    usd = amount if currency == "USD" else amount / _rate(currency, on)
-    result = usd if target == "USD" else usd * _rate(target, on)
-    return result.quantize(Decimal("0.01"))
-
-
-def _rate(currency: str, on: dt.date) -> Decimal:
-    rate = (
-        ExchangeRate.objects.filter(currency=currency, date__lte=on)
-        .order_by("-date")
-        .values_list("per_usd", flat=True)
-        .first()
-    )
-    if rate is None:
-        raise MissingRateError(f"No {currency} rate on or before {on.isoformat()}.")
-    return rate
-
-
-def financing_in_usd(project: object) -> list[tuple[object, Decimal | None]]:
-    """Each financing line of ``project`` with its amount in US dollars (None: no rate)."""
-    lines: list[tuple[object, Decimal | None]] = []
-    for line in project.financing.all():  # type: ignore[attr-defined]
-        try:
-            lines.append((line, convert(line.amount, line.currency, "USD", line.date)))
-        except MissingRateError:
-            lines.append((line, None))
-    return lines
-
-
-class RateTable:
-    """Every exchange rate in memory, for converting many amounts without a query each."""
-
-    def __init__(self) -> None:
-        self._rates: dict[str, tuple[list[dt.date], list[Decimal]]] = {}
-        for currency, day, rate in ExchangeRate.objects.order_by("currency", "date").values_list(
-            "currency", "date", "per_usd"
-        ):
-            days, rates = self._rates.setdefault(currency, ([], []))
-            days.append(day)
-            rates.append(rate)
-
-    def _rate(self, currency: str, on: dt.date) -> Decimal:
-        days, rates = self._rates.get(currency, ([], []))
-        index = bisect_right(days, on) - 1
-        if index < 0:
-            raise MissingRateError(f"No {currency} rate on or before {on.isoformat()}.")
-        return rates[index]
-
-    def convert(self, amount: Decimal, currency: str, target: str, on: dt.date) -> Decimal:
-        if currency == target:
-            return amount
-        usd = amount if currency == "USD" else amount / self._rate(currency, on)
-        return usd if target == "USD" else usd * self._rate(target, on)

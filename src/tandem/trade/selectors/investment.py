@@ -17,8 +17,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from tandem.projects.models import FinancingLine
+from tandem.projects.selectors.rates import MissingRateError, RateTable
 from tandem.projects.selectors.visibility import visible_projects
-from tandem.projects.services.rates import MissingRateError, RateTable
 from tandem.trade.models import FdiFigure
 
 CENT = Decimal("0.01")
