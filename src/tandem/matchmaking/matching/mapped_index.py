@@ -61,6 +61,7 @@ LOCK = "build.lock"
 ALIGN = 64
 _SAFE = re.compile(r"[^A-Za-z0-9._-]")
 _LEN = struct.Struct("<Q")
+SEEN_LIMIT = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,12 +251,14 @@ class MappedIndex:
             shape = tuple(spec["shape"])
             start = base + spec["offset"]
             size = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-            self._arrays[name] = self._mm[start : start + size].view(dtype).reshape(shape)
+            # plain ndarray views of the mapping (indexing an np.memmap is slow)
+            view = np.asarray(self._mm[start : start + size])
+            self._arrays[name] = view.view(dtype).reshape(shape)
         self.means: dict[tuple[str, str], list[float]] = {
-            tuple(key.split("|", 1)): value
-            for key, value in header["means"].items()
+            tuple(key.split("|", 1)): value for key, value in header["means"].items()
         }
         self._joined: dict[str, _Joined] = {}
+        self._seen: dict[str, int] = {}  # rows of recent candidates (bounded, per process)
 
     # -- access ---------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -283,6 +286,9 @@ class MappedIndex:
         return centring
 
     def _row(self, pid: str) -> int | None:
+        row = self._seen.get(pid)
+        if row is not None:
+            return row
         key = pid.encode()
         sorted_ids = self._arrays["sorted_ids"]
         if len(key) > sorted_ids.dtype.itemsize:
@@ -397,8 +403,12 @@ class MappedIndex:
             top = np.argpartition(-pre, k - 1)[:k] if k < n else np.arange(n)
             same_offer = block_offers[top] @ my_offers
             same_seek = block_seeks[top] @ my_seeks
+            if len(self._seen) > SEEN_LIMIT:
+                self._seen.clear()
             for j, row in enumerate(top.tolist()):
-                found.append((-float(pre[row]), self._id(start + row), float(fwd[row]),
+                cid = self._id(start + row)
+                self._seen[cid] = start + row
+                found.append((-float(pre[row]), cid, float(fwd[row]),
                               float(bwd[row]), float(same_offer[j]),
                               float(same_seek[j])))  # fmt: skip
         found.sort()
