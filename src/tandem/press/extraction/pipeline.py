@@ -32,8 +32,14 @@ def extract(
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     language: str | None = None,
+    mentions: bool = False,
 ) -> Facts:
-    """The facts of ``text``; ``published`` wins over any date the text itself gives."""
+    """The facts of ``text``; ``published`` wins over any date the text itself gives.
+
+    A country is a place where something happens there ("a visit to Japan"), not where it acts
+    ("Japan proposed"), and a name inside a person's title is part of the title; with
+    ``mentions`` every mention of a name is kept instead, as entity recognition counts them
+    (``tandem eval ner``)."""
     if gazetteer is None:
         if not _DEFAULT:
             _DEFAULT.append(default_gazetteer())
@@ -60,6 +66,7 @@ def extract(
         matches=gazetteer.find(text, language, start),
         dates=found_dates,
         dateline=header.dateline_span,
+        mentions=mentions,
     )
     people = not_calendar(rules.people(ctx))
     organisations = not_calendar(rules.organisations(ctx))
@@ -72,10 +79,12 @@ def extract(
         for rows in (people, organisations, places)
     )
     known = {place.name.casefold() for place in places}
+    taken = [span for place in places for span in place.spans]
     places += [
         country
         for country in countries_as_places(text, language, start)
         if country.name.casefold() not in known
+        and not (mentions and any(s < e2 and s2 < e for s, e in country.spans for s2, e2 in taken))
     ]
     ctx.places = places
     facts = Facts(

@@ -23,7 +23,15 @@ COUNTRY_IN_ROLE = [
     (re.compile(r"Япони|японск", re.IGNORECASE), "JP"),
 ]
 TOKEN = re.compile(r"\d+(?:[ ,]\d{3})*(?![\w-])|[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*|[^\s\w]")
-QUOTED = re.compile(r"«(?P<name>[А-ЯЁA-Z][^«»]{1,30})»")
+# A name in quotes is an organisation's where a word for a kind of organisation comes just
+# before it (компания «Северный порт», банк «Открытие»); alone, quotes name as often a
+# newspaper, a film, a ship or a project («Сахалин-2»).
+QUOTED = re.compile(
+    r"(?<![\w-])(?:компани|корпораци|концерн|холдинг|групп[аеыу]\s+компаний|банк|фонд|агентств"
+    r"|завод|комбинат|предприяти|объединени|ассоциаци|союз|парти|движени|издательств|авиакомпани"
+    r"|госкомпани|фирм|организаци)\w*\s+«(?P<name>[А-ЯЁA-Z][^«»]{1,30})»",
+    re.IGNORECASE,
+)
 # A name in quotes after a Russian legal form is a company's whole name (ПАО «Роснефть»,
 # ОАО «Хабаровский аэропорт»; the forms of the Civil Code and of state bodies).
 LEGAL_FORM = re.compile(
@@ -62,6 +70,13 @@ def morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of ``word``, kept once per process (an article asks for the same
+    word's readings several times: names, tense, number words)."""
+    return tuple(morph().parse(word))
+
+
 @lru_cache(maxsize=8)
 def ner_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     from natasha import Doc
@@ -86,7 +101,7 @@ def normal_name(words: str) -> str:
     """A person's name in the nominative (Максимом Орешкиным → Максим Орешкин)."""
     out = []
     for word in words.split():
-        parses = morph().parse(word)
+        parses = readings(word)
         chosen = next(
             (
                 p
@@ -109,7 +124,7 @@ def is_future(sentence: str, at: int) -> bool:
     for m in TOKEN.finditer(sentence):
         if not m.group(0).isalpha():
             continue
-        parse = morph().parse(m.group(0))[0]
+        parse = readings(m.group(0))[0]
         if parse.tag.POS not in ("VERB", "PRTF", "PRTS"):
             continue
         distance = abs(m.start() - at)
@@ -190,7 +205,7 @@ def organisations(ctx: Context) -> list[NameFact]:
     for kind, start, end in ner_spans(ctx.text):
         if kind != "ORG" or start < ctx.start or _overlaps(known, start, end):
             continue
-        if ctx.masked(start, end) or any(s <= start < e for s, e in ctx.role_spans):
+        if ctx.masked(start, end) or ctx.in_title(start, end, None):
             continue
         name = ctx.text[start:end]
         if name.casefold() in COUNTRY_NAMES:
@@ -237,8 +252,9 @@ def places(ctx: Context, people_found: list[PersonFact], orgs: list[NameFact]) -
         if ctx.in_title(start, end, None):
             continue
         name = ctx.text[start:end]
-        lemma = " ".join(morph().parse(w)[0].normal_form for w in name.split())
-        if lemma.casefold() in COUNTRY_NAMES or name.casefold() in COUNTRY_NAMES:
+        lemma = " ".join(readings(w)[0].normal_form for w in name.split())
+        country = lemma.casefold() in COUNTRY_NAMES or name.casefold() in COUNTRY_NAMES
+        if country and not ctx.mentions:
             continue
         if ctx.dateline and ctx.dateline[0] <= start < ctx.dateline[1]:
             name = name.title()
@@ -253,7 +269,7 @@ def _subject_after(tokens: list[tuple[int, int, str]], index: int) -> tuple[str 
         word = tokens[j][2]
         if not word.isalpha():
             return None, 0
-        parse = morph().parse(word)[0]
+        parse = readings(word)[0]
         lemma = parse.normal_form.replace("ё", "е")
         if parse.tag.POS in ("ADJF", "PRTF"):
             new = new or lemma == "новый"
@@ -287,7 +303,7 @@ def figures(ctx: Context) -> list[FigureFact]:
             lemmas = []
             j = i
             while j < len(tokens) and tokens[j][2].isalpha():
-                lemma = morph().parse(tokens[j][2].lower())[0].normal_form
+                lemma = readings(tokens[j][2].lower())[0].normal_form
                 if lemma not in RU_UNITS:
                     break
                 lemmas.append(lemma)
@@ -317,7 +333,7 @@ def figures(ctx: Context) -> list[FigureFact]:
         i = last + 1
     for m in NUMBER_OF.finditer(text, ctx.start):
         words = m.group(0).split()[1:4]
-        lemmas = [morph().parse(word)[0].normal_form for word in words]
+        lemmas = [readings(word)[0].normal_form for word in words]
         subject = next((RU_SUBJECTS[lemma] for lemma in lemmas if lemma in RU_SUBJECTS), None)
         if not subject:
             continue
