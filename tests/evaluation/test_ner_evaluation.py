@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tandem.evaluation.ner import Tally, main, prepared, score
+from tandem.evaluation.ner import Tally, main, prepared, score, score_tokens
 from tandem.evaluation.ner_sets import (
     Entity,
     outermost,
@@ -106,33 +106,40 @@ def test_stockmark_types_map_to_three_kinds_and_facilities_are_not_targeted(
 def write_factrueval(folder: Path) -> Path:
     devset = folder / "ru-factrueval" / "devset"
     devset.mkdir(parents=True)
-    text = "\nУ здания мэрии Москвы выступил Юрий Лужков.\n"
+    text = "\nУ здания мэрии Москвы выступил Юрий Лужков из компании «Мосстрой».\n"
     (devset / "book_7.txt").write_text(text, encoding="utf-8")
     # span_id type start length first_token n_tokens  # ids and texts
     (devset / "book_7.spans").write_text(
         "1 org_descr 10 5 11 1  # 11 мэрии\n"
         "2 loc_name 16 6 12 1  # 12 Москвы\n"
         "3 name 32 4 14 1  # 14 Юрий\n"
-        "4 surname 37 6 15 1  # 15 Лужков\n",
+        "4 surname 37 6 15 1  # 15 Лужков\n"
+        "5 org_descr 47 8 17 1  # 17 компании\n"
+        "6 org_name 57 8 19 1  # 19 Мосстрой\n",
         encoding="utf-8",
     )
     (devset / "book_7.objects").write_text(
         "101 Org 1 2 # мэрии Москвы\n"
         "102 LocOrg 2 # Москвы\n"
         "103 Person 3 4 # Юрий Лужков\n"
-        "104 Project 3 # Юрий\n",
+        "104 Project 3 # Юрий\n"
+        "105 Org 5 6 # компании Мосстрой\n",
         encoding="utf-8",
     )
     return devset
 
 
-def test_factrueval_mentions_span_their_pieces_and_only_the_outermost_count(
-    tmp_path: Path,
-) -> None:
+def test_factrueval_names_without_their_descriptors(tmp_path: Path) -> None:
     [document] = read_factrueval(write_factrueval(tmp_path))
     names = [(document.text[e.start : e.end], e.kind) for e in document.entities]
-    # the LocOrg "Москвы" inside the Org "мэрии Москвы" is not counted; Project is dropped
-    assert names == [("мэрии Москвы", "organisation"), ("Юрий Лужков", "person")]
+    # an organisation is its org_name span ("компании" is a descriptor); "мэрии Москвы" has
+    # no org_name, so it is no organisation and the LocOrg "Москвы" is a place; a person
+    # spans its object; Project is dropped
+    assert names == [
+        ("Москвы", "place"),
+        ("Юрий Лужков", "person"),
+        ("Мосстрой", "organisation"),
+    ]
 
 
 def write_brat(folder: Path) -> Path:
@@ -187,6 +194,18 @@ def test_exact_span_scoring_counts_a_span_one_character_off_as_wrong() -> None:
     tally = Tally(tp=3, fp=1, fn=2)
     assert (tally.precision, tally.recall) == (0.75, 0.6)
     assert tally.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+
+
+def test_token_scoring_gives_partial_credit_for_a_name_one_word_off() -> None:
+    text = "the mayor of New York City met Ann Lee"
+    gold = [Entity(13, 26, "place"), Entity(31, 38, "person")]
+    found = [Entity(13, 21, "place"), Entity(27, 30, "person")]  # "New York", "met"
+    assert score(gold, found)["place"].tp == 0  # exact spans: wrong
+    tallies = score_tokens(text, gold, found)
+    place, person = tallies["place"], tallies["person"]
+    assert (place.tp, place.fp, place.fn) == (2, 0, 1)  # New, York found; City missed
+    assert (person.tp, person.fp, person.fn) == (0, 1, 2)
+    assert tallies["organisation"].tp + tallies["organisation"].fp == 0
 
 
 def test_prepared_text_keeps_a_map_of_offsets() -> None:
