@@ -224,7 +224,7 @@ def report_text(results: list[Result], languages: list[Result], models: bool) ->
     for result in [*results, *languages]:
         lines.append(
             f"{result.name:<26}{result.language:<6}"
-            + "".join(f"{kind} {result.tokens[kind].f1:.3f}  " for kind in KINDS)
+            + "  ".join(f"{kind} {result.tokens[kind].f1:.3f}" for kind in KINDS)
         )
     for result in results:
         per = result.seconds / result.documents if result.documents else 0.0
