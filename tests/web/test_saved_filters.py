@@ -1,5 +1,6 @@
 """Saved filters: a user's own, kept per list, saved and deleted on the record."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -50,3 +51,28 @@ def test_saving_needs_a_name_and_a_known_list(
     client.logout()
     assert client.post("/filters/projects/save/", {"name": "a"}).status_code == 302
     assert not SavedFilter.objects.exists()
+
+
+def test_the_save_form_follows_an_htmx_change_of_the_list(
+    client: Client, default_programme: None, make_user: Callable[..., User]
+) -> None:
+    """The filter form swaps only the rows (htmx); the saved-filters menu comes along out of
+    band, so "Save the current filters" saves the filters now shown, not those of the first
+    load (it saved the page's first filters before)."""
+    owner = make_user(Role.SECRETARIAT, "JP")
+    client.force_login(owner)
+    first = client.get("/projects/?status=idea").content.decode()
+    assert 'action="/filters/projects/save/?status=idea"' in first
+    assert first.count('id="saved-filters-projects"') == 1 and "hx-swap-oob" not in first
+    rows = client.get("/projects/?status=agreed&q=wood", headers={"HX-Request": "true"})
+    html = rows.content.decode()
+    assert html.count('id="saved-filters-projects"') == 1
+    assert re.search(
+        r'<details class="saved-filters" id="saved-filters-projects" hx-swap-oob="true">', html
+    )
+    (action,) = re.findall(r'action="(/filters/projects/save/[^"]*)"', html)
+    action = action.replace("&amp;", "&")
+    assert "status=agreed" in action and "q=wood" in action and "idea" not in action
+    assert client.post(action, {"name": "Wood"}).status_code == 302
+    saved = SavedFilter.objects.get(user=owner, name="Wood")
+    assert "status=agreed" in saved.query and "q=wood" in saved.query

@@ -1,4 +1,5 @@
-"""The saved-filters menu of a list page: ``{% saved_filter_menu "projects" %}``."""
+"""The saved-filters menu of a list page: ``{% saved_filter_menu "projects" %}`` (and
+``{% saved_filter_menu "projects" oob=True %}`` in the rows an htmx filter change swaps)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("web/_saved_filters.html", takes_context=True)
-def saved_filter_menu(context: template.Context, area: str) -> dict[str, Any]:
+def saved_filter_menu(context: template.Context, area: str, oob: bool = False) -> dict[str, Any]:
+    """The menu; ``oob`` for the copy an htmx response sends beside the rows it swaps, so
+    that the form saves the filters the list shows after the change, not those of the page's
+    first load."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if request is None or user is None or not user.is_authenticated:
@@ -21,6 +25,7 @@ def saved_filter_menu(context: template.Context, area: str) -> dict[str, Any]:
     return {
         "shown": True,
         "area": area,
+        "oob": oob,
         "saved": list(saved_filters_of(user, area)),
         "query": query_without(request.GET, *POSITION_PARAMETERS).urlencode(),
         "list_url": request.path,
