@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tandem.core.text.scripts import CYRILLIC_RANGE
+
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
@@ -59,7 +61,7 @@ DOUBLED = re.compile(r"([a-z])\1+")
 LETTERS = re.compile(r"[a-z]+")
 # A run of one script: Latin letters, Cyrillic letters, kana (with ー), or anything else.
 TOKEN = re.compile(
-    r"[a-z0-9]+|[\u0400-\u04ff]+|[\u30a1-\u30fa\u30fc-\u30ff\u3041-\u3096\uff66-\uff9f]+",
+    rf"[a-z0-9]+|[{CYRILLIC_RANGE}]+|[\u30a1-\u30fa\u30fc-\u30ff\u3041-\u3096\uff66-\uff9f]+",
     re.IGNORECASE,
 )
 

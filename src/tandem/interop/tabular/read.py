@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,9 +19,7 @@ from tandem.core.files.xlsx_safety import (
     check_has_sheets,
     check_xlsx_archive,
 )
-
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+from tandem.core.text.scripts import CYRILLIC, JAPANESE
 
 
 class UnreadableFileError(Exception):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from tandem.core.text.scripts import HAN_RANGE, JAPANESE, KATAKANA_RANGE
+
 MAX_PHRASES = 16
 
 _SENTENCE_RE = re.compile(r"(?<=[。！？!?；;])|\n+|(?<=[^\s.]{3}\.)\s+(?=\S)")
@@ -20,13 +22,12 @@ _BRACKET_RE = re.compile(r"[（(「『\[]([^（()）「」『』\[\]]{2,})[)）�
 _ITEM_SPLIT = {
     "ja": re.compile(
         r"[、，,／/]"
-        r"|(?<=[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9ー])(?:と|や|および|及び|ならびに|または|又は)"
-        r"(?=[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9])"
+        rf"|(?<=[{HAN_RANGE}{KATAKANA_RANGE}A-Za-z0-9ー])(?:と|や|および|及び|ならびに|または|又は)"
+        rf"(?=[{HAN_RANGE}{KATAKANA_RANGE}A-Za-z0-9])"
     ),
     "ru": re.compile(r"\s*,\s*|\s+(?:и|или|а также|также)\s+|\s*/\s*", re.IGNORECASE),
     "en": re.compile(r"\s*,\s*|\s+(?:and|or|as well as|plus)\s+|\s*/\s*", re.IGNORECASE),
 }
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _TRIM = " \t\r\n.,;:、。・，．！？!?-—–\"'«»「」『』()（）[]"
 _FILLER = {
     "etc",
@@ -55,7 +56,7 @@ def _clean(fragment: str) -> str:
 def _long_enough(fragment: str, *, item: bool) -> bool:
     if fragment.lower() in _FILLER:
         return False
-    if _CJK_RE.search(fragment):
+    if JAPANESE.search(fragment):
         return len(fragment) >= 2
     needed = 5 if item else 3  # letters, counted only until there are enough
     for ch in fragment:
@@ -67,7 +68,7 @@ def _long_enough(fragment: str, *, item: bool) -> bool:
 
 
 def _item_pattern(language: str, clause: str) -> re.Pattern[str]:
-    if _CJK_RE.search(clause):
+    if JAPANESE.search(clause):
         return _ITEM_SPLIT["ja"]
     return _ITEM_SPLIT.get(language if language != "ja" else "en", _ITEM_SPLIT["en"])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tandem.core.text.scripts import HAN_RANGE, KATAKANA_RANGE
 from tandem.press.extraction.facts import NameFact
 
 COUNTRIES: dict[str, list[tuple[str, str]]] = {
@@ -49,7 +50,7 @@ def countries_as_places(text: str, language: str, start: int) -> list[NameFact]:
     found: dict[str, NameFact] = {}
     for pattern, name in COUNTRIES[language]:
         if language == "ja":
-            regex = re.compile(rf"(?<![\u30a0-\u30ff\u4e00-\u9fff]){pattern}{JA_AFTER}")
+            regex = re.compile(rf"(?<![{KATAKANA_RANGE}{HAN_RANGE}]){pattern}{JA_AFTER}")
         else:
             regex = re.compile(
                 rf"{BEFORE[language]}(?P<c>{pattern})(?![\w-])",

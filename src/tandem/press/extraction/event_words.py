@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-JA_NOUN = r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9・ー]"
+from tandem.core.text.scripts import HAN_RANGE, KATAKANA_RANGE
+
+JA_NOUN = rf"[{KATAKANA_RANGE}{HAN_RANGE}A-Za-z0-9・ー]"
 
 TRIGGER_WORDS: dict[str, list[tuple[str, str]]] = {
     "en": [

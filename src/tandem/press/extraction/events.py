@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tandem.core.text.scripts import HAN_RANGE, KATAKANA_RANGE
 from tandem.press.extraction.context import Context
 from tandem.press.extraction.countries import COUNTRIES, countries_as_places
 from tandem.press.extraction.dates import FoundDate
@@ -277,7 +278,7 @@ COMMITTEE_WORDS = re.compile(
     r"межправкомисси",
     re.IGNORECASE,
 )
-JA_BODY = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9・ー「」]+$")
+JA_BODY = re.compile(rf"[{KATAKANA_RANGE}{HAN_RANGE}A-Za-z0-9・ー「」]+$")
 
 
 def _body_named(ctx: Context, m: re.Match[str]) -> str | None:

@@ -14,6 +14,8 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
+from tandem.core.text.scripts import HAN_RANGE, JAPANESE
+
 LANGUAGES = ("en", "ja", "ru")
 COUNTRY_WORDS = {
     "JP": ("Japan", "Japanese", "日本", "Япония", "Японии", "японский", "японская", "японских"),
@@ -33,7 +35,6 @@ COUNTRY_NAMES = {
 # Short names the press uses for the committee (not the lower-case "intergovernmental
 # committee", which names no particular committee).
 COMMITTEE_ALIASES = {"ja": ("日露政府間委員会",)}
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 WORD_START = re.compile(r"(?<![\w-])\w+")
 RU_VOWEL_END = re.compile(r"[аяоеёиыуюйь]$")
 
@@ -164,7 +165,7 @@ def person_names(full: dict[str, str]) -> dict[str, tuple[str, ...]]:
         if language == "ja":
             if "・" in name:
                 variants.append(name.split("・")[-1])
-            elif re.fullmatch(r"[\u4e00-\u9fff]{3,4}", name):
+            elif re.fullmatch(rf"[{HAN_RANGE}]{{3,4}}", name):
                 variants.append(name[:2])
         elif " " in name:
             variants.append(name.split()[-1])

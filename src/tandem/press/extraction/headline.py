@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
+from tandem.core.text.scripts import JAPANESE, RUSSIAN_LETTER
 from tandem.press.extraction.facts import NameFact, PersonFact
 
 Row = TypeVar("Row", PersonFact, NameFact)
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # A first line that is a sentence or a paragraph (ends with a full stop, holds one inside, or
 # runs long) opens the body: it is no headline.
 SENTENCE_INSIDE = re.compile(r"[。！？]|[.!?][\"»”']?\s+[A-ZА-ЯЁ]|[.!?。]\s*$")
@@ -31,7 +30,7 @@ def body_supports(name: str, body: str) -> bool:
     folded, text = name.casefold(), body.casefold()
     if folded in text:
         return True
-    if CYRILLIC.search(folded):
+    if RUSSIAN_LETTER.search(folded):
         words = [w[:-2] if len(w) > 4 else w for w in re.findall(r"\w+", folded)]
         return bool(words) and all(w in text for w in words)
     return False

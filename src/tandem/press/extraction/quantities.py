@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tandem.core.text.scripts import HAN_RANGE, KANA_RANGE
 from tandem.press.extraction.numbers import JA_AFTER, JA_BEFORE, QUALIFIERS
 
 SCALES = {
@@ -149,7 +150,7 @@ JAPANESE = re.compile(
     rf"(?P<amount>(?:{JA_EDGE}{NUM}\s?{JA_SCALE})+(?:{NUM})?|{JA_EDGE}{NUM})"
     rf"(?:{DASH}(?P<amount2>(?:{NUM}\s?{JA_SCALE})+(?:{NUM})?|{NUM}))?"
     rf"(?:(?P<percent>{PERCENT})|(?P<currency>米ドル|ドル|円|ルーブル|ユーロ)|"
-    rf"(?P<counter>{JA_COUNTERS})|(?P<of>の(?P<noun>[\u3040-\u30ff\u4e00-\u9fff]{{1,4}})))?"
+    rf"(?P<counter>{JA_COUNTERS})|(?P<of>の(?P<noun>[{KANA_RANGE}{HAN_RANGE}]{{1,4}})))?"
     r"(?P<after>以上|超|余り|余|近く|弱|未満)?"
 )
 

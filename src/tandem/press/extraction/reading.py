@@ -26,6 +26,7 @@ from tandem.core.files.document_safety import (
     check_zip_archive,
     pdf_limits,
 )
+from tandem.core.text.scripts import HAN_RANGE, KANA_RANGE
 
 KINDS = {
     ".txt": "txt",
@@ -192,7 +193,7 @@ def unwrap(raw: str) -> str:
         if re.search(r"[.!?。»”\"]$", previous):
             out.append(line)
         else:
-            joiner = "" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]$", previous) else " "
+            joiner = "" if re.search(rf"[{KANA_RANGE}{HAN_RANGE}]$", previous) else " "
             out[-1] = f"{previous}{joiner}{line}"
     return "\n".join(out)
 

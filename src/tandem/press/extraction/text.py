@@ -7,9 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KANA = re.compile(r"[\u3040-\u30ff]")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+from tandem.core.text.scripts import CYRILLIC, HAN, KANA
+
 LATIN = re.compile(r"[A-Za-z]")
 
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
@@ -80,7 +79,7 @@ DATELINE = re.compile(
 def detect_language(text: str) -> str:
     """ja when kana or kanji are a fair share of the letters, ru for Cyrillic, else en."""
     kana = len(KANA.findall(text))
-    cjk = len(CJK.findall(text))
+    cjk = len(HAN.findall(text))
     cyrillic = len(CYRILLIC.findall(text))
     latin = len(LATIN.findall(text))
     letters = max(kana + cjk + cyrillic + latin, 1)
