@@ -9,7 +9,8 @@
 #   deploy/cluster.sh start NODE      start node a or b again
 #   deploy/cluster.sh status          what runs, and /readyz through HAProxy
 #
-# CLUSTER_DIR (var/cluster), CLUSTER_PORT (8100; the nodes take the next two), WEB_WORKERS (2)
+# CLUSTER_DIR (var/cluster), CLUSTER_PORT (8100; the nodes take the next two), WEB_WORKERS (2),
+# NODE_START_WAIT (300 s for a node to answer; its master warms up first)
 # and the TANDEM_* settings below may be given in the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,10 +68,15 @@ backend nodes
 CFG
 }
 
-start_node() {
+start_node() { # $1: node; $2: "fresh" collects the static files again (up does)
     local node=$1 data="$DIR/node-$1"
     mkdir -p "$data"
-    TANDEM_DATA_DIR=$data "$BIN/tandem" collectstatic --no-input -v0
+    # A node started again after a kill keeps the static files of its data dir (as a
+    # machine that reboots would), so it answers sooner.
+    if [ "${2:-}" = fresh ] || [ ! -f "$data/static-collected" ]; then
+        TANDEM_DATA_DIR=$data "$BIN/tandem" collectstatic --no-input -v0
+        touch "$data/static-collected"
+    fi
     TANDEM_DATA_DIR=$data setsid "$BIN/gunicorn" -c python:tandem.gunicorn_conf tandem.wsgi \
         --bind "127.0.0.1:$(node_port "$node")" --workers "$WEB_WORKERS" \
         --pid "$DIR/run/node-$node.pid" --access-logfile "$DIR/logs/node-$node.access.log" \
@@ -78,11 +84,11 @@ start_node() {
     TANDEM_DATA_DIR=$data BIN=$BIN setsid bash scripts/run-worker.sh --worker-id "worker-$node" \
         >> "$DIR/logs/worker-$node.log" 2>&1 < /dev/null &
     echo $! > "$DIR/run/worker-$node.pid"
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 "${NODE_START_WAIT:-300}"); do
         curl -fs -o /dev/null "http://127.0.0.1:$(node_port "$node")/healthz" && { echo "node $node up"; return; }
         sleep 1
     done
-    echo "node $node did not answer within 120 s: see $DIR/logs/node-$node.log" >&2
+    echo "node $node did not answer within ${NODE_START_WAIT:-300} s: see $DIR/logs/node-$node.log" >&2
     exit 1
 }
 
@@ -99,8 +105,8 @@ up)
     createdb -h 127.0.0.1 -U postgres "${TANDEM_DATABASE_URL##*/}" 2>/dev/null || true
     TANDEM_DATA_DIR="$DIR/node-a" "$BIN/tandem" migrate --no-input -v0
     TANDEM_DATA_DIR="$DIR/node-a" "$BIN/tandem" load-default >/dev/null
-    start_node a
-    start_node b
+    start_node a fresh
+    start_node b fresh
     haproxy_config
     haproxy -D -f "$DIR/haproxy.cfg"
     echo "tandem on http://127.0.0.1:$PORT (nodes on $(node_port a) and $(node_port b))"
@@ -130,7 +136,7 @@ status)
     curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$PORT/readyz" || echo down
     ;;
 *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -108,16 +108,19 @@ def worker(mode: str, path: str, n: int, queries: int, pipe: Connection) -> None
             index._arrays[name].view(np.uint8).sum(dtype=np.uint64)
     ranker = Ranker(index)  # type: ignore[arg-type]
     rng = np.random.default_rng(os.getpid())
-    times = []
+    times, cpu = [], []
     for pid in rng.integers(0, n, queries):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         ranker.rank(str(pid), 20)
         times.append((time.perf_counter() - start) * 1000)
-    pipe.send(times)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    pipe.send((times, cpu))
     pipe.recv()  # hold the index until the parent has read Pss
 
 
-def run(mode: str, path: Path, n: int, workers: int, queries: int) -> tuple[float, list[float]]:
+def run(
+    mode: str, path: Path, n: int, workers: int, queries: int
+) -> tuple[float, list[float], list[float]]:
     ctx = mp.get_context("spawn")
     procs, pipes = [], []
     for _ in range(workers):
@@ -127,13 +130,15 @@ def run(mode: str, path: Path, n: int, workers: int, queries: int) -> tuple[floa
         procs.append(proc)
         pipes.append(parent)
     before = [pipe.recv() for pipe in pipes]
-    times = [t for pipe in pipes for t in pipe.recv()]
+    answers = [pipe.recv() for pipe in pipes]
+    times = [t for wall, _ in answers for t in wall]
+    cpu = [t for _, used in answers for t in used]
     after = [pss_kib(p.pid) for p in procs if p.pid is not None]
     for pipe in pipes:
         pipe.send("done")
     for proc in procs:
         proc.join()
-    return (sum(after) - sum(before)) / 1024, times
+    return (sum(after) - sum(before)) / 1024, times, cpu
 
 
 def main() -> None:
@@ -157,9 +162,10 @@ def main() -> None:
         rows = []
         modes = ["mapped"] if args.no_copies else ["copy", "mapped"]
         for mode in modes:
-            pss, times = run(mode, path, args.profiles, args.workers, args.queries)
+            pss, times, cpu = run(mode, path, args.profiles, args.workers, args.queries)
             p50, p95 = np.percentile(times, [50, 95])
-            rows.append((mode, pss, p50, p95, len(times)))
+            c50, c95 = np.percentile(cpu, [50, 95])
+            rows.append((mode, pss, p50, p95, c50, c95, len(times)))
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     if not OUT.exists():
@@ -171,19 +177,22 @@ def main() -> None:
             "reasons). Pss: the sum over the workers of /proc/<pid>/smaps_rollup after loading "
             "and ranking minus before; a page mapped by four workers counts a quarter in each. "
             "Latency: one ranking in a worker, all workers ranking at once on the shared "
-            "2-core machine.\n\n"
+            "2-core machine; CPU ms: the worker's own CPU time for it (what the load does not "
+            "inflate). 'write s' is the time to write the file, or for own copies to build one "
+            "index.\n\n"
             "| run | profiles | workers | index held as | file MiB | write s | Pss of all "
-            "workers MiB | suggestions p50 / p95 ms (n) | load average |\n"
-            "|---|---:|---:|---|---:|---:|---:|---:|---|\n"
+            "workers MiB | suggestions p50 / p95 ms (n) | CPU ms a suggestion p50 / p95 | "
+            "load average |\n"
+            "|---|---:|---:|---|---:|---:|---:|---:|---:|---|\n"
         )
     with OUT.open("a") as out:
-        for mode, pss, p50, p95, count in rows:
+        for mode, pss, p50, p95, c50, c95, count in rows:
             held = "own copy per worker" if mode == "copy" else "one mapped file"
             out.write(
                 f"| {when} | {args.profiles:,} | {args.workers} | {held} | "
                 f"{size if mode == 'mapped' else 0:.1f} | "
                 f"{written if mode == 'mapped' else built:.1f} | {pss:.1f} | "
-                f"{p50:.1f} / {p95:.1f} ({count}) | {load} |\n"
+                f"{p50:.1f} / {p95:.1f} ({count}) | {c50:.1f} / {c95:.1f} | {load} |\n"
             )
     print(OUT.read_text())
     print(platform.machine(), platform.python_version())

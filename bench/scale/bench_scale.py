@@ -162,7 +162,9 @@ def writer(tally: Tally, token: str, until: float, seed: int) -> None:
     client = Client(tally, {"Authorization": f"Bearer {token}"})
     while time.perf_counter() < until:
         code = f"SCALE-{chooser.randrange(1000, 9999)}-{uuid.uuid4().int % 1_000_000:06d}"
-        body = json.dumps({"code": code, "title_en": f"Scale bench project {code}"}).encode()
+        body = json.dumps(
+            {"code": code, "title_en": f"Scale bench project {code}", "plan_areas": ["P1"]}
+        ).encode()
         status, _, _ = client.call(
             "write", "POST", "/api/v1/projects", body, **{"Content-Type": "application/json"}
         )
@@ -176,7 +178,7 @@ def importer(tally: Tally, cookie: str, until: float, every: float) -> None:
     client = Client(tally, {"Cookie": cookie})
     while time.perf_counter() < until:
         code = f"IMP-{time.strftime('%Y')}-{uuid.uuid4().int % 1_000_000:06d}"
-        csv = f"code,title_en\n{code},Imported by the scale bench\n".encode()
+        csv = f"code,title_en,plan_areas\n{code},Imported by the scale bench,P1\n".encode()
         status, page, _ = client.call("import", "GET", "/projects/import/")
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.decode())
         if status == 200 and csrf:
@@ -260,7 +262,7 @@ import time
 from django_tasks_db.models import DBTaskResult
 from tandem.committee.models import BriefingJob
 from tandem.fairs.models import ScheduleJob
-from tandem.projects.models import Project
+from tandem.projects.models import JointProject as Project
 briefings, schedules = {tally.briefings!r}, {tally.schedules!r}
 codes = {tally.projects + tally.imports!r}
 deadline = time.monotonic() + {wait}
@@ -298,6 +300,8 @@ def main() -> None:
     parser.add_argument("--kill-at", type=float, default=40)
     parser.add_argument("--down-for", type=float, default=20)
     parser.add_argument("--single", action="store_true")
+    parser.add_argument("--no-kill", action="store_true", help="a trial run: nothing killed")
+    parser.add_argument("--no-report", action="store_true", help="print, do not append")
     parser.add_argument("--prepare", action="store_true")
     parser.add_argument("--wait-jobs", type=float, default=300)
     args = parser.parse_args()
@@ -305,6 +309,8 @@ def main() -> None:
         prepare()
     token = tandem("api-token", "secretariat-jp", f"scale-{uuid.uuid4().hex[:6]}",
                    "--scope", "write").split()[-1]  # fmt: skip
+    agency = tandem("api-token", "agency", f"scale-{uuid.uuid4().hex[:6]}",
+                    "--scope", "write").split()[-1]  # fmt: skip
     session = db_json(
         "from tandem.committee.models import CommitteeSession\n"
         "from tandem.fairs.models import Fair\n"
@@ -331,11 +337,11 @@ def main() -> None:
     threads.append(
         threading.Thread(target=jobs, args=(tally, token, until, "briefing", 20, str(number)))
     )
-    threads.append(threading.Thread(target=jobs, args=(tally, token, until, "schedule", 30, fair)))
+    threads.append(threading.Thread(target=jobs, args=(tally, agency, until, "schedule", 30, fair)))
     for thread in threads:
         thread.start()
     events = []
-    if not args.single:
+    if not args.single and not args.no_kill:
         time.sleep(max(0.0, start + args.kill_at - time.perf_counter()))
         cluster("kill", "a")
         events.append(f"node a killed at {time.perf_counter() - start:.0f} s")
@@ -350,7 +356,11 @@ def main() -> None:
     elapsed = time.perf_counter() - start
     if args.single:
         cluster("start", "b")
-    figures = summary(tally, elapsed, None if args.single else args.kill_at)
+    figures = summary(tally, elapsed, None if args.single or args.no_kill else args.kill_at)
+    saved = CLUSTER_DIR / "scale-run.json"  # to count again if the check below fails
+    saved.write_text(json.dumps({"figures": figures, "projects": tally.projects,
+                                 "imports": tally.imports, "briefings": tally.briefings,
+                                 "schedules": tally.schedules, "events": events}))  # fmt: skip
     checks = verify(tally, args.wait_jobs)
     write_report(args, figures, checks, events, elapsed)
 
@@ -364,7 +374,13 @@ def write_report(
 ) -> None:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    nodes = "one node (b stopped)" if args.single else "two nodes, a killed and restarted"
+    nodes = (
+        "one node (b stopped)"
+        if args.single
+        else "two nodes"
+        if args.no_kill
+        else "two nodes, a killed and restarted"
+    )
     lines = [
         f"## {when}: {args.users} users, {elapsed:.0f} s, {nodes}",
         "",
@@ -412,6 +428,9 @@ def write_report(
         + (f" {missing[:10]}" if missing else "")
     )
     lines.append("")
+    if args.no_report:
+        print("\n".join(lines))
+        return
     if not RESULTS.exists():
         RESULTS.write_text(
             "# Several nodes: bench/scale/bench_scale.py against deploy/cluster.sh\n\n"
