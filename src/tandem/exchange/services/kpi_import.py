@@ -23,8 +23,10 @@ from tandem.core.files.xlsx_safety import (
     check_has_sheets,
     check_xlsx_archive,
 )
+from tandem.core.messages import message, render
 from tandem.core.validators import xml_safe
 from tandem.exchange.enums import Horizon, IndicatorKind, Unit
+from tandem.exchange.messages import KPI_PROBLEMS
 from tandem.exchange.models import EnterpriseProfile, KpiIndicator, KpiMeasurement
 from tandem.exchange.services.records import indicator_save, measurement_save
 
@@ -43,10 +45,30 @@ COLUMNS = (
 MAX_ROWS = 20_000
 
 
+Problem = dict[str, Any]  # a message (tandem.core.messages) of exchange.messages.KPI_PROBLEMS
+
+
 class KpiImportError(Exception):
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("; ".join(errors[:5]))
-        self.errors = errors
+    """The file is refused; ``problems`` says why, as messages to render in the reader's
+    language (:func:`problem_texts`); ``errors`` is the same in English (logs, commands)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.errors = problem_texts(problems, language="en")
+        super().__init__("; ".join(self.errors[:5]))
+
+
+class RowProblem(ValueError):
+    """One row's problem, as a code and parameters."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.problem = message(code, **params)
+
+
+def problem_texts(problems: list[Problem], *, language: str | None = None) -> list[str]:
+    """``problems`` in ``language`` (the active one by default)."""
+    return [render(KPI_PROBLEMS, problem, language=language) for problem in problems]
 
 
 @dataclass
@@ -116,20 +138,20 @@ def _date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(_text(value))
     except ValueError as exc:
-        raise ValueError(f"'{_text(value)}' is not a date (YYYY-MM-DD)") from exc
+        raise RowProblem("not_a_date", value=_text(value)[:40]) from exc
 
 
 def _decimal(value: Any) -> Decimal:
     try:
         number = Decimal(_text(value).replace(",", "."))
     except InvalidOperation as exc:
-        raise ValueError(f"'{_text(value)}' is not a number") from exc
+        raise RowProblem("not_a_number", value=_text(value)[:40]) from exc
     if not number.is_finite():
-        raise ValueError(f"'{_text(value)}' is not a number")
+        raise RowProblem("not_a_number", value=_text(value)[:40])
     return number
 
 
-NOT_XLSX = "The file is not an XLSX workbook."
+NOT_XLSX = message("not_xlsx")
 #: The spellings of higher_is_better; an empty cell means yes.
 YES = {"yes", "true", "1", "1.0", ""}
 NO = {"no", "false", "0", "0.0"}
@@ -141,7 +163,7 @@ def _flag(value: Any) -> bool:
     text = _text(value).lower()
     if text in YES | NO:
         return text in YES
-    raise ValueError(f"higher_is_better must be yes or no, not '{_text(value)[:40]}'")
+    raise RowProblem("not_a_flag", value=_text(value)[:40])
 
 
 def _read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
@@ -150,7 +172,7 @@ def _read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
     except NotAWorkbookError as exc:
         raise KpiImportError([NOT_XLSX]) from exc
     except WorkbookRefusedError as exc:
-        raise KpiImportError([str(exc)]) from exc
+        raise KpiImportError([message("refused", text=str(exc))]) from exc
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a file that is not XLSX
@@ -160,11 +182,11 @@ def _read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
         sheet = book["kpi"] if "kpi" in book.sheetnames else book.worksheets[0]
         return _sheet_rows(sheet)
     except WorkbookRefusedError as exc:
-        raise KpiImportError([str(exc)]) from exc
+        raise KpiImportError([message("refused", text=str(exc))]) from exc
     except KpiImportError:
         raise
     except Exception as exc:  # a broken sheet fails while it is read, in many ways
-        raise KpiImportError([f"The workbook cannot be read: {type(exc).__name__}."]) from exc
+        raise KpiImportError([message("unreadable", kind=type(exc).__name__)]) from exc
     finally:
         book.close()
 
@@ -174,21 +196,24 @@ def _sheet_rows(sheet: Any) -> list[tuple[int, dict[str, Any]]]:
     header = [_text(cell).lower() for cell in next(rows, ())]
     missing = [name for name in COLUMNS if name not in header and name != "enterprise"]
     if missing:
-        raise KpiImportError([f"The header lacks the columns: {', '.join(missing)}."])
+        raise KpiImportError([message("missing_columns", columns=missing)])
     result = []
     for number, row in enumerate(rows, start=2):
         if all(cell is None or _text(cell) == "" for cell in row):
             continue
         result.append((number, dict(zip(header, row, strict=False))))
         if len(result) > MAX_ROWS:
-            raise KpiImportError([f"At most {MAX_ROWS} rows can be imported at once."])
+            raise KpiImportError([message("too_many_rows", max=MAX_ROWS)])
     return result
 
 
-def _messages(error: ValidationError) -> str:
+def _invalid(error: ValidationError) -> Problem:
+    """A rule of the record, in the words the model gave (the active language), after the
+    spreadsheet column it concerns (the columns are named by code in every language)."""
     if hasattr(error, "error_dict"):
-        return "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-    return " ".join(error.messages)
+        text = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        return message("invalid", text=text)
+    return message("invalid", text=" ".join(error.messages))
 
 
 def kpi_import(
@@ -198,8 +223,8 @@ def kpi_import(
     allowed = {profile.pk: profile for profile in enterprises}
     rows = _read_rows(content)
     if not rows:
-        raise KpiImportError(["The sheet has no rows to import."])
-    errors: list[str] = []
+        raise KpiImportError([message("no_rows")])
+    errors: list[Problem] = []
     result = KpiImportResult()
     # Baselines first, so that follow-ups are checked against them.
     rows.sort(key=lambda item: (_text(item[1].get("horizon_months")) or "9", item[0]))
@@ -209,19 +234,20 @@ def kpi_import(
             key = _measurement_key(row)
             if key in seen:
                 errors.append(
-                    f"Row {number}: the same measurement (enterprise, indicator, horizon) "
-                    f"is already in row {seen[key]}; keep one of the two."
+                    message("row", row=number, problem=message("duplicate", first=seen[key]))
                 )
                 continue
             seen[key] = number
             try:
                 _import_row(row, allowed, actor, result)
-            except ValueError as exc:
-                errors.append(f"Row {number}: {exc}.")
+            except RowProblem as exc:
+                errors.append(message("row", row=number, problem=exc.problem))
+            except ValueError as exc:  # a value the checks above did not foresee
+                errors.append(message("row", row=number, problem=message("invalid", text=str(exc))))
             except ValidationError as exc:
-                errors.append(f"Row {number}: {_messages(exc)}")
+                errors.append(message("row", row=number, problem=_invalid(exc)))
         if errors:
-            errors.sort(key=lambda text: int(text.split()[1].rstrip(":")))
+            errors.sort(key=lambda problem: int(problem["params"]["row"]))
             transaction.set_rollback(True)
             raise KpiImportError(errors)
     return result
@@ -244,18 +270,18 @@ def _import_row(
     try:
         enterprise_id = int(_text(row.get("enterprise_id")))
     except ValueError as exc:
-        raise ValueError("enterprise_id must be a number from the 'enterprises' sheet") from exc
+        raise RowProblem("enterprise_id") from exc
     profile = allowed.get(enterprise_id)
     if profile is None:
-        raise ValueError(f"no enterprise {enterprise_id} that you may edit")
+        raise RowProblem("no_enterprise", id=enterprise_id)
     kind = _text(row.get("indicator"))
     if kind not in IndicatorKind.values:
-        raise ValueError(f"indicator '{kind}' is not one of {', '.join(IndicatorKind.values)}")
+        raise RowProblem("indicator", value=kind[:40], choices=list(IndicatorKind.values))
     name = _text(row.get("name")) if kind == IndicatorKind.OWN else ""
     unit = _text(row.get("unit"))
     horizon_text = _text(row.get("horizon_months"))
     if horizon_text not in {str(h) for h in Horizon.values}:
-        raise ValueError("horizon_months must be 0 (baseline), 6 or 12")
+        raise RowProblem("horizon")
     higher_is_better = _flag(row.get("higher_is_better"))
     indicator = KpiIndicator.objects.filter(enterprise=profile, kind=kind, name=name).first()
     if indicator is None:
@@ -272,9 +298,7 @@ def _import_row(
         )
         result.indicators_created += 1
     elif indicator.unit != unit:
-        raise ValueError(
-            f"the indicator is measured in '{indicator.unit}', not '{unit}': convert the value"
-        )
+        raise RowProblem("unit", unit=indicator.unit, given=unit[:40])
     horizon = int(horizon_text)
     measurement = KpiMeasurement.objects.filter(indicator=indicator, horizon=horizon).first()
     created = measurement is None

@@ -21,7 +21,12 @@ from tandem.exchange.selectors.visibility import (
     visible_enterprises,
     visible_placements,
 )
-from tandem.exchange.services.kpi_import import KpiImportError, kpi_import, kpi_template
+from tandem.exchange.services.kpi_import import (
+    KpiImportError,
+    kpi_import,
+    kpi_template,
+    problem_texts,
+)
 from tandem.exchange.services.records import (
     file_attach,
     indicator_save,
@@ -252,7 +257,7 @@ def kpi_import_page(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
             )
         except KpiImportError as error:
-            errors = error.errors
+            errors = problem_texts(error.problems)  # in the reader's language
         else:
             messages.success(
                 request,
