@@ -43,6 +43,7 @@ def open_urls(world: OpenWorld) -> list[str]:
     urls += [f"/open/projects/{TRANSLATED}/?as_of={n}" for n in (15, 16)]
     urls += ["/open/committee/?format=atom"]
     urls += ["/open/trade/", "/open/trade/?format=csv", "/open/trade/?format=json"]
+    urls += ["/open/regions/"] + [f"/open/regions/?lang={code}" for code in ("ja", "ru")]
     urls += [f"/open/projects/{code}/" for code in world.hidden_codes]
     return urls
 

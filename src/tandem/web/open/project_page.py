@@ -18,6 +18,7 @@ from tandem.projects.selectors.registry import project_as_of, project_detail
 from tandem.projects.services.rates import financing_in_usd
 from tandem.web.open.layout import render_page
 from tandem.web.open.reader import COMMITTEE, PUBLIC_READER, REGISTRY, reader_language
+from tandem.web.open.regions import project_regions
 from tandem.web.open.texts import project_texts
 
 
@@ -51,6 +52,7 @@ def _context(request: HttpRequest, project: Any, language: str) -> dict[str, Any
         "sessions": sessions,
         "change_log": project_change_log(project=project, reader=PUBLIC_READER),
         "shows_illustrative": project.is_illustrative,
+        **project_regions(project),
         **_as_of(project, request.GET.get("as_of", ""), sessions),
     }
 
