@@ -19,9 +19,9 @@ def test_plain_rows_give_the_same_csv_as_the_models_in_a_fixed_number_of_queries
     open_world: OpenWorld,
 ) -> None:
     projects = projects_for_export(AnonymousUser(), ProjectFilters(), 10_000)
-    from_models = list(csv_chunks(projects.iterator(chunk_size=2)))
+    from_models = list(csv_chunks(projects.iterator(chunk_size=2), batch=1))  # a row a chunk
     with CaptureQueriesContext(connection) as queries:
-        plain = list(csv_chunks(export_rows(projects, chunk_size=2)))
+        plain = list(csv_chunks(export_rows(projects, chunk_size=2), batch=1))
     assert len(from_models) > 3
     assert plain == from_models
     chunks = -(-(len(plain) - 2) // 2)

@@ -76,14 +76,19 @@ def _public_rows() -> Iterator[Any]:
 
 
 def _write_csv(out: IO[bytes]) -> int:
-    chunks = csv_chunks(_public_rows())
+    counted = [0]
+
+    def counting(rows: Iterator[Any]) -> Iterator[Any]:
+        for row in rows:
+            counted[0] += 1
+            yield row
+
+    chunks = csv_chunks(counting(_public_rows()))  # the rows come in chunks of many
     out.write(next(chunks).encode())  # the byte-order mark first
     out.write(f"# tandem open data, all public projects; Licence: {LICENCE}\r\n".encode())
-    rows = 0
     for chunk in chunks:
         out.write(chunk.encode())
-        rows += 1
-    return rows - 1  # the header is not a row
+    return counted[0]
 
 
 def _write_json(out: IO[bytes]) -> int:

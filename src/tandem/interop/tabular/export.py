@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from openpyxl import Workbook
@@ -28,17 +29,28 @@ def project_rows(projects: Iterable[Any]) -> Iterator[list[str]]:
         yield [escape_formula(column.read(project)) for column in COLUMNS]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+#: Rows written into one chunk of a streamed CSV (one chunk per row costs a generator step,
+#: an encode and a write of the server per row).
+CSV_BATCH = 256
 
 
-def csv_chunks(projects: Iterable[Any]) -> Iterator[str]:
-    """CSV in UTF-8 with a byte-order mark, so that Excel opens Japanese and Russian right."""
-    writer = csv.writer(_Echo())
+def csv_chunks(projects: Iterable[Any], batch: int = CSV_BATCH) -> Iterator[str]:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens Japanese and Russian right:
+    the byte-order mark, then the header, then the rows ``batch`` at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    rows = project_rows(projects)
     yield "\ufeff"
-    for row in project_rows(projects):
-        yield writer.writerow(row)
+    writer.writerow(next(rows))
+    yield buffer.getvalue()
+    while True:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(islice(rows, batch))
+        chunk = buffer.getvalue()
+        if not chunk:
+            return
+        yield chunk
 
 
 def xlsx_bytes(
