@@ -36,10 +36,14 @@ class FilterForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Trade statistics file (CSV)"))
+    file = forms.FileField(
+        label=_("Trade statistics file (CSV)"),
+        help_text=_("A CSV file as the statistics office gives it; you see a preview first."),
+    )
     file_format = forms.ChoiceField(
         label=_("Format"),
         required=False,
+        help_text=_("Leave it to tandem unless the preview says it cannot tell the format."),
         choices=[
             ("", _("Tell from the header")),
             ("comtrade", _("UN Comtrade CSV")),
@@ -50,8 +54,17 @@ class UploadForm(forms.Form):
 
 
 class MappingForm(forms.Form):
-    chapter = forms.RegexField(label=_("HS chapter"), regex=r"^\d{2}$", max_length=2)
-    plan_area_code = forms.ChoiceField(label=_("Plan area"), required=False)
+    chapter = forms.RegexField(
+        label=_("HS chapter"),
+        regex=r"^\d{2}$",
+        max_length=2,
+        help_text=_("Two digits, e.g. 44 for wood."),
+    )
+    plan_area_code = forms.ChoiceField(
+        label=_("Plan area"),
+        required=False,
+        help_text=_("The plan area whose trade the chapter counts under; empty to unmap it."),
+    )
     note = forms.CharField(label=_("Why"), required=False, max_length=300)
 
     def __init__(self, *args: Any, areas: list[tuple[str, str]], **kwargs: Any) -> None:

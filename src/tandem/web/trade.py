@@ -317,7 +317,9 @@ def import_commit(request: HttpRequest) -> HttpResponse:
         for warning in report.warnings:
             messages.warning(request, warning)
     else:
-        messages.error(request, _("Nothing was imported: %(error)s") % {"error": report.errors[0]})
+        messages.error(
+            request, _("Nothing was imported: %(error)s") % {"error": report.error_lines[0]}
+        )
     return HttpResponseRedirect(back)
 
 

@@ -6,7 +6,7 @@ long form) and ``russia`` (Russia's FTS customs statistics). docs/trade.md descr
 rows and yields a ``Flow`` or a one-line error naming the row for each.
 """
 
-from tandem.trade.formats.base import FORMATS, FileRejectedError, Flow
+from tandem.trade.formats.base import FORMATS, FileRejectedError, Flow, Problem
 from tandem.trade.formats.reader import FlowReader
 
-__all__ = ["FORMATS", "FileRejectedError", "Flow", "FlowReader"]
+__all__ = ["FORMATS", "FileRejectedError", "Flow", "FlowReader", "Problem"]

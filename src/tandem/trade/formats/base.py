@@ -12,12 +12,38 @@ FORMULA_STARTS = ("=", "+", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff20")
 MAX_VALUE = Decimal("1e15")
 
 
+class Problem(str):
+    """A problem's English text (logs, the command line) that keeps its ``code`` and
+    ``params`` too, for pages to say it in the reader's language (trade.messages)."""
+
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, code: str = "", params: dict[str, object] | None = None) -> Problem:
+        made = super().__new__(cls, text)
+        made.code, made.params = code, dict(params or {})
+        return made
+
+
 class FileRejectedError(Exception):
-    """The file as a whole cannot be read; the message says why in one line."""
+    """The file as a whole cannot be read; the message says why in one line (and ``code`` with
+    ``params`` say it for the reader's language)."""
+
+    def __init__(self, text: str, *, code: str = "", **params: object) -> None:
+        super().__init__(text)
+        self.code, self.params = code, params
+
+    def problem(self) -> Problem:
+        return Problem(str(self), self.code, self.params)
 
 
 class RowError(ValueError):
-    """One row cannot be read; the message says why (the reader adds the row number)."""
+    """One row cannot be read; the message says why (the reader adds the row number), and
+    ``code`` with ``params`` say it for the reader's language."""
+
+    def __init__(self, text: str, *, code: str = "", **params: object) -> None:
+        super().__init__(text)
+        self.code, self.params = code, params
 
 
 class SkipRow(Exception):
@@ -58,7 +84,12 @@ def looks_like_formula(cell: str) -> bool:
 
 def refuse_formula(column: str, text: str) -> None:
     if looks_like_formula(text):
-        raise RowError(f"column {column}: '{text.strip()[:20]}' looks like a spreadsheet formula")
+        raise RowError(
+            f"column {column}: '{text.strip()[:20]}' looks like a spreadsheet formula",
+            code="formula",
+            column=column,
+            value=text.strip()[:20],
+        )
 
 
 def number(column: str, text: str, *, comma_decimal: bool = False) -> Decimal:
@@ -67,9 +98,19 @@ def number(column: str, text: str, *, comma_decimal: bool = False) -> Decimal:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise RowError(f"column {column}: '{text[:20]}' is not a number") from None
+        raise RowError(
+            f"column {column}: '{text[:20]}' is not a number",
+            code="not_a_number",
+            column=column,
+            value=text[:20],
+        ) from None
     if not value.is_finite() or value < 0 or value >= MAX_VALUE:
-        raise RowError(f"column {column}: '{text[:20]}' is not a number of 0 or more")
+        raise RowError(
+            f"column {column}: '{text[:20]}' is not a number of 0 or more",
+            code="not_a_positive_number",
+            column=column,
+            value=text[:20],
+        )
     return value
 
 
@@ -79,7 +120,12 @@ def optional_number(column: str, text: str, *, comma_decimal: bool = False) -> D
 
 def year_of(column: str, text: str) -> int:
     if not (len(text) == 4 and text.isdigit() and 1950 <= int(text) <= 2100):
-        raise RowError(f"column {column}: '{text[:20]}' is not a year")
+        raise RowError(
+            f"column {column}: '{text[:20]}' is not a year",
+            code="not_a_year",
+            column=column,
+            value=text[:20],
+        )
     return int(text)
 
 
@@ -87,7 +133,12 @@ def month_of(column: str, text: str) -> int | None:
     if text in ("", "0", "00", "52"):
         return None
     if not (text.isdigit() and 1 <= int(text) <= 12):
-        raise RowError(f"column {column}: '{text[:20]}' is not a month 1–12")
+        raise RowError(
+            f"column {column}: '{text[:20]}' is not a month 1–12",
+            code="not_a_month",
+            column=column,
+            value=text[:20],
+        )
     return int(text)
 
 
@@ -110,7 +161,12 @@ def hs_code(column: str, text: str, known: Container[str]) -> tuple[str, str]:
 def _hs_code(column: str, text: str, known: Container[str]) -> tuple[str, str]:
     code = text.replace(".", "").replace(" ", "")
     if not code.isdigit() or len(code) not in (2, 4, 6, 7, 8, 9, 10):
-        raise RowError(f"column {column}: '{text[:20]}' is not an HS code")
+        raise RowError(
+            f"column {column}: '{text[:20]}' is not an HS code",
+            code="not_an_hs_code",
+            column=column,
+            value=text[:20],
+        )
     hs = code if len(code) in (2, 4, 6) else code[:6]
     if hs not in known and len(code) > 6:
         # A national code of an older edition: filed under its heading (or chapter) when
@@ -119,9 +175,12 @@ def _hs_code(column: str, text: str, known: Container[str]) -> tuple[str, str]:
     if hs not in known:
         raise RowError(
             f"column {column}: HS code {hs} is not in the HS list (HS 2022): "
-            "check the code or the edition of the classification"
+            "check the code or the edition of the classification",
+            code="unknown_hs_code",
+            column=column,
+            value=hs,
         )
     return hs, code
 
 
-__all__ = ["EXPORTS", "IMPORTS", "Flow", "RowError", "SkipRow"]
+__all__ = ["EXPORTS", "IMPORTS", "Flow", "Problem", "RowError", "SkipRow"]

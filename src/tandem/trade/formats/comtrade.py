@@ -89,7 +89,12 @@ def _country(cell: Callable[[str], str], role: str) -> str:
         if len(_COUNTRIES) < 10_000:
             _COUNTRIES[key] = found
     if found is None:
-        raise RowError(f"{role} '{iso or code}' is not a country tandem knows (M49 or ISO3)")
+        raise RowError(
+            f"{role} '{iso or code}' is not a country tandem knows (M49 or ISO3)",
+            code="unknown_country",
+            column=role,
+            value=iso or code,
+        )
     return found
 
 
@@ -160,7 +165,13 @@ def parse(cell: Callable[[str], str], known: Container[str], ledger: Ledger) -> 
     if flow_code in SKIPPED_FLOWS:
         raise SkipRow("re-exports, re-imports and other special flows")
     if flow_code not in FLOWS:
-        raise RowError(f"column flowCode: '{flow_code[:10]}' is not X (export) or M (import)")
+        raise RowError(
+            f"column flowCode: '{flow_code[:10]}' is not X (export) or M (import)",
+            code="not_a_direction",
+            column="flowCode",
+            value=flow_code[:10],
+            allowed="X, M",
+        )
     reporter = _country(cell, "reporter")
     partner = _country(cell, "partner")
     if partner == countries.WORLD:
@@ -173,7 +184,12 @@ def parse(cell: Callable[[str], str], known: Container[str], ledger: Ledger) -> 
     level = len(commodity) if commodity.isdigit() else _level(commodity)
     if breakdown or level == 0 or (plan.level is not None and level != plan.level):
         if level and not commodity.isdigit():
-            raise RowError(f"column cmdCode: '{commodity[:20]}' is not an HS code")
+            raise RowError(
+                f"column cmdCode: '{commodity[:20]}' is not an HS code",
+                code="not_an_hs_code",
+                column="cmdCode",
+                value=commodity[:20],
+            )
         return Part(key, raw_key(cell), level, value, breakdown)
     code, national = hs_code("cmdCode", commodity, known)
     if plan.checks_parts:

@@ -55,10 +55,21 @@ def parse(cell: Callable[[str], str], known: Container[str]) -> Flow:
     month = month_of("月", cell("month"))
     flow = FLOWS.get(cell("flow").upper())
     if flow is None:
-        raise RowError(f"column 輸出入: '{cell('flow')[:10]}' is not 1 (輸出) or 2 (輸入)")
+        raise RowError(
+            f"column 輸出入: '{cell('flow')[:10]}' is not 1 (輸出) or 2 (輸入)",
+            code="not_a_direction",
+            column="輸出入",
+            value=cell("flow")[:10],
+            allowed="1 (輸出), 2 (輸入)",
+        )
     partner = countries.from_japan_customs(cell("country"))
     if partner is None:
-        raise RowError(f"column 国: '{cell('country')[:10]}' is not a country code tandem knows")
+        raise RowError(
+            f"column 国: '{cell('country')[:10]}' is not a country code tandem knows",
+            code="unknown_country",
+            column="国",
+            value=cell("country")[:10],
+        )
     code, national = hs_code("HS", cell("hs"), known)
     quantity = optional_number("数量1", cell("quantity1"))
     unit = cell("unit1")

@@ -74,7 +74,7 @@ def parse_all(cell: Callable[[str], str], known: Container[str], ledger: Ledger)
             ledger.add_months(key, year_value, months)
         return flows
     if not cell("value_0"):
-        raise RowError("no value for the year or for any month")
+        raise RowError("no value for the year or for any month", code="no_value")
     if not _positive("Value-Year", cell("value_0")):
         raise SkipRow("rows without trade (every value 0)")
     return [japan.parse(_period(cell, 0), known)]

@@ -14,6 +14,7 @@ from tandem.trade.formats.base import (
     FORMATS,
     FileRejectedError,
     Flow,
+    Problem,
     RowError,
     SkipRow,
     looks_like_formula,
@@ -54,7 +55,7 @@ def detect_encoding(stream: IO[bytes], file_format: str) -> str:
     start = stream.read(4)
     stream.seek(0)
     if not start:
-        raise FileRejectedError("The file is empty.")
+        raise FileRejectedError("The file is empty.", code="empty")
     if start.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if _decodes(stream, "utf-8"):
@@ -63,7 +64,8 @@ def detect_encoding(stream: IO[bytes], file_format: str) -> str:
         if _decodes(stream, encoding):
             return encoding
     raise FileRejectedError(
-        "The file is not in UTF-8, CP932 (Japanese) or CP1251 (Russian): save it as UTF-8 CSV."
+        "The file is not in UTF-8, CP932 (Japanese) or CP1251 (Russian): save it as UTF-8 CSV.",
+        code="encoding",
     )
 
 
@@ -104,7 +106,12 @@ class FlowReader:
         self.coarser = 0  # rows whose national code is filed under its heading or chapter
         self.file_format = file_format or ""
         if file_format is not None and file_format not in FORMATS:
-            raise FileRejectedError(f"Unknown format '{file_format}': use {', '.join(FORMATS)}.")
+            raise FileRejectedError(
+                f"Unknown format '{file_format}': use {', '.join(FORMATS)}.",
+                code="unknown_format",
+                value=file_format,
+                formats=list(FORMATS),
+            )
 
     @property
     def encoding_label(self) -> str:
@@ -119,13 +126,14 @@ class FlowReader:
             if guessed is not None:
                 return guessed
         raise FileRejectedError(
-            "The format could not be told from the header: name it (comtrade, japan or russia)."
+            "The format could not be told from the header: name it (comtrade, japan or russia).",
+            code="format_not_told",
         )
 
     def rows(self) -> Iterator[tuple[int, Flow | str]]:
         if not self.file_format:
             if not self.stream.read(1):
-                raise FileRejectedError("The file is empty.")
+                raise FileRejectedError("The file is empty.", code="empty")
             self.stream.seek(0)
             self.file_format = self._guess()
         self.encoding = detect_encoding(self.stream, self.file_format)
@@ -143,11 +151,16 @@ class FlowReader:
             for number, key in self.ledger.missing_totals():
                 yield (
                     number,
-                    (
+                    Problem(
                         f"Row {number}: the rows broken down by second partner, customs procedure "
                         f"or mode of transport for {'/'.join(key)} have no total row (second "
                         "partner World, customs procedure C00, mode of transport 0): download "
-                        "the file with its total rows."
+                        "the file with its total rows.",
+                        "row",
+                        {
+                            "row": number,
+                            "problem": {"code": "no_total_row", "params": {"key": "/".join(key)}},
+                        },
                     ),
                 )
         finally:
@@ -169,7 +182,10 @@ class FlowReader:
             usual = PARSERS[self.file_format][0]
             missing = Layout(header, usual.COLUMNS, usual.REQUIRED).missing()
             raise FileRejectedError(
-                f"The header of a {self.file_format} file lacks the columns: {', '.join(missing)}."
+                f"The header of a {self.file_format} file lacks the columns: {', '.join(missing)}.",
+                code="missing_columns",
+                file_format=self.file_format,
+                columns=list(missing),
             )
         return found[0], found[1], delimiter
 
@@ -209,7 +225,13 @@ class FlowReader:
                 self.skipped[str(skip)] += 1
                 continue
             except RowError as error:
-                yield number, f"Row {number}: {error}."
+                problem = {"code": error.code or "as_given", "params": error.params}
+                if not error.code:
+                    problem["params"] = {"text": str(error)}
+                yield (
+                    number,
+                    Problem(f"Row {number}: {error}.", "row", {"row": number, "problem": problem}),
+                )
                 continue
             for flow in flows:
                 yield number, self._same_level(number, flow)
@@ -224,8 +246,16 @@ class FlowReader:
         if self.level is None:
             self.level = level
         elif level != self.level:
-            return (
+            return Problem(
                 f"Row {number}: HS code {flow.hs_code} has {level} digits where the rows "
-                f"before have {self.level}: import one level of detail per file."
+                f"before have {self.level}: import one level of detail per file.",
+                "row",
+                {
+                    "row": number,
+                    "problem": {
+                        "code": "mixed_levels",
+                        "params": {"value": flow.hs_code, "digits": level, "before": self.level},
+                    },
+                },
             )
         return flow

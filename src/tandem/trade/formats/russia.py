@@ -66,12 +66,21 @@ def parse(cell: Callable[[str], str], known: Container[str]) -> Flow:
     flow = FLOWS.get(cell("flow").upper())
     if flow is None:
         raise RowError(
-            f"column НАПР: '{cell('flow')[:10]}' is not ЭК/EXP (export) or ИМ/IMP (import)"
+            f"column НАПР: '{cell('flow')[:10]}' is not ЭК/EXP (export) or ИМ/IMP (import)",
+            code="not_a_direction",
+            column="НАПР",
+            value=cell("flow")[:10],
+            allowed="ЭК/EXP, ИМ/IMP",
         )
     year, month = _period(cell("period"))
     partner = cell("country").upper()
     if not (len(partner) == 2 and partner.isascii() and partner.isalpha()):
-        raise RowError(f"column СТРАНА: '{partner[:10]}' is not an ISO alpha-2 country code")
+        raise RowError(
+            f"column СТРАНА: '{partner[:10]}' is not an ISO alpha-2 country code",
+            code="unknown_country",
+            column="СТРАНА",
+            value=partner[:10],
+        )
     code, national = hs_code("ТНВЭД", cell("code"), known)
     quantity = optional_number("КОЛ", cell("quantity"), comma_decimal=True)
     unit = cell("unit")

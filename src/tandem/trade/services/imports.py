@@ -15,6 +15,7 @@ for a year, the 15th for a month). A row whose currency has no such rate is an e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,8 +28,9 @@ from tandem.core.audit import save_with_actor
 from tandem.core.generations import generation_bump
 from tandem.core.history import delete_rows
 from tandem.projects.services.rates import MissingRateError, RateTable
-from tandem.trade.formats import FileRejectedError, Flow, FlowReader
+from tandem.trade.formats import FileRejectedError, Flow, FlowReader, Problem
 from tandem.trade.formats.checks import Check
+from tandem.trade.messages import problem_text
 from tandem.trade.models import ImportBatch, TradeAggregate, TradeFlow
 from tandem.trade.services.codes import known_codes
 from tandem.trade.services.import_notes import (
@@ -74,6 +76,11 @@ class ImportReport:
         return [(skip_label(reason), count) for reason, count in self.skipped.items()]
 
     @property
+    def error_lines(self) -> list[str]:
+        """The problems, each in the reader's language (trade.messages)."""
+        return [problem_text(error) for error in self.errors]
+
+    @property
     def check_lines(self) -> list[tuple[bool, str]]:
         """Each total compared with its parts: (agrees, one sentence)."""
         return [(check.agrees, check_line(check)) for check in self.checks]
@@ -85,6 +92,14 @@ class ImportReport:
         years = f"{self.years[0]}–{self.years[1]}" if self.years else "-"
         verb = "Would import" if self.dry_run else "Imported"
         return f"{verb} {self.rows} rows ({self.file_format}, {self.encoding}, {years})."
+
+
+def _rate_problem(error: Exception) -> dict[str, Any]:
+    """A missing exchange rate as a message ("No USD rate on or before 2020-01-01.")."""
+    found = re.match(r"No (\S+) rate on or before (\S+?)\.?$", str(error))
+    if found is None:
+        return {"code": "as_given", "params": {"text": str(error)}}
+    return {"code": "no_rate", "params": {"currency": found[1], "date": found[2]}}
 
 
 class _Converter:
@@ -168,7 +183,7 @@ def trade_import(
                 transaction.set_rollback(True)
                 report.batch_id = None
     except FileRejectedError as error:
-        report.errors, report.error_count, report.batch_id = [str(error)], 1, None
+        report.errors, report.error_count, report.batch_id = [error.problem()], 1, None
     return report
 
 
@@ -210,7 +225,13 @@ def _run(
         except MissingRateError as error:
             report.error_count += 1
             if len(report.errors) < MAX_ERRORS:
-                report.errors.append(f"Row {number}: {error} Import exchange rates first.")
+                report.errors.append(
+                    Problem(
+                        f"Row {number}: {error} Import exchange rates first.",
+                        "row",
+                        {"row": number, "problem": _rate_problem(error)},
+                    )
+                )
             continue
         report.rows += 1
         if len(report.sample) < SAMPLE:
@@ -260,7 +281,10 @@ def _run(
         *_overlaps(report, reporters),
     ]
     if not report.rows and not report.errors:
-        report.errors, report.error_count = ["The file has no rows to import."], 1
+        report.errors, report.error_count = (
+            [Problem("The file has no rows to import.", "no_rows")],
+            1,
+        )
     if report.errors or batch is None:
         return
     if buffer:
