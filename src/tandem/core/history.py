@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django.apps import apps
 from django.conf import settings
 from django.db import connections, models, router, transaction
+from django.db.models.fields import NOT_PROVIDED
 from django.utils import timezone
 from simple_history.utils import (
     bulk_create_with_history,
@@ -56,9 +57,62 @@ def create_rows(model: type[M], rows: Iterable[M], *, actor: Actor, reason: str 
             )
         )
     with transaction.atomic(using=database, savepoint=False):
-        made = model._default_manager.bulk_create(rows, batch_size=BATCH)
+        made = _insert_rows(model, rows, database)
+        if made is None:
+            made = model._default_manager.bulk_create(rows, batch_size=BATCH)
         _insert_history(history.model, columns, made, user, change_reason)
     return made
+
+
+def _insert_rows(model: Any, rows: list[Any], database: str) -> list[Any] | None:
+    """``QuerySet.bulk_create`` of new rows, with less work per value: the same pre_save of
+    every field and the same database values, one multi-row INSERT … RETURNING the ids per
+    batch. None (nothing written) where Django's own must do it: a row with its id already,
+    an inherited model, a field with a placeholder of its own or that the database makes, or
+    a value that is an expression."""
+    opts = model._meta
+    pk = opts.pk
+    if opts.parents or not isinstance(pk, models.AutoField):  # (Big/Small)AutoField too
+        return None
+    fields = [f for f in opts.concrete_fields if f is not pk]
+    if any(
+        hasattr(f, "get_placeholder") or f.generated or f.db_default is not NOT_PROVIDED
+        for f in fields
+    ):
+        return None
+    if any(row.pk is not None for row in rows):
+        return None
+    connection = connections[database]
+    values: list[list[Any]] = []
+    for row in rows:
+        row._prepare_related_fields_for_save(operation_name="bulk_create")
+        out = []
+        for field in fields:
+            value = field.pre_save(row, True)
+            if type(value) not in _PLAIN:
+                if hasattr(value, "resolve_expression"):
+                    return None
+                value = field.get_db_prep_save(value, connection)
+            out.append(value)
+        values.append(out)
+    quote = connection.ops.quote_name
+    # Table and column names from the model, quoted; the values are parameters.
+    head = "INSERT INTO {} ({}) VALUES ".format(  # noqa: S608
+        quote(opts.db_table), ", ".join(quote(f.column) for f in fields)
+    )
+    marks = "({})".format(", ".join(["%s"] * len(fields)))
+    size = max(1, min(BATCH, connection.ops.bulk_batch_size(fields, rows)))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), size):
+            batch = values[start : start + size]
+            sql = f"{head}{', '.join([marks] * len(batch))} RETURNING {quote(str(pk.column))}"
+            cursor.execute(sql, [value for row in batch for value in row])
+            ids = cursor.fetchall()
+            for row, (pk_value,) in zip(rows[start : start + size], ids, strict=True):
+                setattr(row, pk.attname, pk_value)
+                row._state.adding = False
+                row._state.db = database
+    return rows
 
 
 # The columns of a historical table that a creation record fills besides the tracked fields.
