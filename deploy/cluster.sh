@@ -8,6 +8,7 @@
 #   deploy/cluster.sh kill NODE       kill node a or b at once (SIGKILL: its machine is lost)
 #   deploy/cluster.sh start NODE      start node a or b again
 #   deploy/cluster.sh status          what runs, and /readyz through HAProxy
+#   deploy/cluster.sh proxy           start HAProxy again with a new configuration
 #
 # CLUSTER_DIR (var/cluster), CLUSTER_PORT (8100; the nodes take the next two), WEB_WORKERS (2),
 # NODE_START_WAIT (300 s for a node to answer; its master warms up first)
@@ -51,6 +52,10 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 120s
+    # Requests wait here, not in a busy node's listen backlog (each sync gunicorn worker
+    # takes one request at a time), so a node's health check is never stuck behind them.
+    timeout queue 60s
+    timeout check 10s
     # A request that never reached a node (it was down) goes to the other one.
     retries 2
     retry-on conn-failure empty-response
@@ -60,9 +65,12 @@ frontend tandem
     default_backend nodes
 backend nodes
     balance roundrobin
+    # A request that reached a node which then died is retried only if it reads (GET,
+    # HEAD): a write that may have committed is never sent twice.
+    http-request disable-l7-retry unless METH_GET || METH_HEAD
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2
+    default-server inter 2s fall 3 rise 2 maxconn $WEB_WORKERS
     server node-a 127.0.0.1:$(node_port a) check
     server node-b 127.0.0.1:$(node_port b) check
 CFG
@@ -127,6 +135,12 @@ kill)
 start)
     start_node "${2:-}"
     ;;
+proxy)
+    # HAProxy again with the configuration above (after changing it)
+    stop_pidfile "$DIR/run/haproxy.pid" TERM
+    haproxy_config
+    haproxy -D -f "$DIR/haproxy.cfg"
+    ;;
 status)
     for node in a b; do
         printf 'node %s: ' "$node"
@@ -136,7 +150,7 @@ status)
     curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$PORT/readyz" || echo down
     ;;
 *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -244,6 +244,7 @@ def summary(tally: Tally, seconds: float, kill_at: float | None) -> dict[str, ob
         near = [r for r in failed if kill_at is not None and kill_at - 1 <= r[0] <= kill_at + 5]
         ms = [r[3] for r in rows if 0 < r[2] < 500]
         kinds[kind] = {
+            "statuses": sorted({str(r[2]) for r in failed}),
             "requests": len(rows),
             "errors": len(failed),
             "errors_at_kill": len(near),
@@ -252,7 +253,12 @@ def summary(tally: Tally, seconds: float, kill_at: float | None) -> dict[str, ob
             "p95": percentile(ms, 0.95) if ms else 0.0,
         }
     total = len(tally.rows)
-    return {"kinds": kinds, "requests": total, "throughput": total / seconds}
+    failed_at: dict[str, int] = {}  # errors by status and 10-second window of the run
+    for t, _, status, _ in tally.rows:
+        if status == 0 or status >= 500:
+            key = f"{status} at {int(t // 10) * 10}-{int(t // 10) * 10 + 10} s"
+            failed_at[key] = failed_at.get(key, 0) + 1
+    return {"kinds": kinds, "requests": total, "throughput": total / seconds, "failed": failed_at}
 
 
 def verify(tally: Tally, wait: float) -> dict[str, object]:
@@ -400,8 +406,16 @@ def write_report(
         )
     lines.append(
         f"| all | {figures['requests']} | | | | | |\n\nThroughput "
-        f"{figures['throughput']:.1f} requests/s."
+        f"{figures['throughput']:.1f} requests/s (answered or not)."
     )
+    failed = figures["failed"]
+    assert isinstance(failed, dict)
+    if failed:
+        lines.append(
+            "Errors by status (0: no answer) and time into the run: "
+            + ", ".join(f"{k}: {v}" for k, v in sorted(failed.items(), key=lambda i: i[0]))
+            + "."
+        )
     lines.append("")
     for kind in ("briefing", "schedule"):
         done = checks[kind]
