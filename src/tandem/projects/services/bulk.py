@@ -28,7 +28,7 @@ from tandem.projects.models import (
     StatusChange,
 )
 from tandem.projects.schemas import ProjectIn
-from tandem.projects.services.label_examples import project_label_example_record
+from tandem.projects.services.label_examples import project_label_examples_record
 from tandem.projects.services.projects import (
     SCALAR_FIELDS,
     ensure_may_write,
@@ -122,13 +122,17 @@ def projects_bulk_create(
     create_rows(Participant, participants, actor=actor)
     create_rows(FinancingLine, money, actor=actor)
     create_rows(StatusChange, changes, actor=actor)
-    for (_data, resolved), row in zip(items, rows, strict=True):
-        project_label_example_record(
-            project=row,
-            actor=actor,
-            plan_areas=[area.code for area in resolved.plan_areas],
-            national_projects=[item.code for item in resolved.national_projects],
-        )
+    project_label_examples_record(
+        projects=[
+            (
+                row,
+                [area.code for area in resolved.plan_areas],
+                [item.code for item in resolved.national_projects],
+            )
+            for (_data, resolved), row in zip(items, rows, strict=True)
+        ],
+        actor=actor,
+    )
     registry_changed()
     if len(rows) >= STATISTICS_AFTER:
         transaction.on_commit(registry_statistics_refresh)
