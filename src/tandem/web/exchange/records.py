@@ -85,7 +85,11 @@ def enterprise_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
             messages.success(request, _("Enterprise saved."))
             return HttpResponseRedirect(reverse("web:exchange_enterprise", args=[saved.pk]))
     title = _("Edit the enterprise") if profile else _("Add an enterprise")
-    return render(request, "web/exchange/form.html", {"form": form, "title": title})
+    hint = _(
+        "An enterprise taking part in the exchange: its organisation in the registry and its "
+        "improvement plan. Its KPI indicators are added on its page afterwards."
+    )
+    return render(request, "web/exchange/form.html", {"form": form, "title": title, "hint": hint})
 
 
 def _record_list(request: HttpRequest, kind: str) -> HttpResponse:
@@ -146,7 +150,11 @@ def dispatch_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             messages.success(request, _("Dispatch saved."))
             return HttpResponseRedirect(reverse("web:exchange_dispatch", args=[saved.pk]))
     title = _("Edit the dispatch") if dispatch else _("Record a dispatch")
-    return render(request, "web/exchange/form.html", {"form": form, "title": title})
+    hint = _(
+        "A specialist's visit to an enterprise: who went where and when. The enterprise's KPI "
+        "measurements before and after the visit show its effect."
+    )
+    return render(request, "web/exchange/form.html", {"form": form, "title": title, "hint": hint})
 
 
 @permission_required(CHANGE)
@@ -161,4 +169,8 @@ def placement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             messages.success(request, _("Placement saved."))
             return HttpResponseRedirect(reverse("web:exchange_placement", args=[saved.pk]))
     title = _("Edit the placement") if placement else _("Record a placement")
-    return render(request, "web/exchange/form.html", {"form": form, "title": title})
+    hint = _(
+        "A trainee's placement at a host company: who, where and for how long, and whether it "
+        "was completed."
+    )
+    return render(request, "web/exchange/form.html", {"form": form, "title": title, "hint": hint})
