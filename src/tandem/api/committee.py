@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import OPTIONAL_AUTH, require
 from tandem.committee.enums import ActionStatus, BriefingFormat
@@ -309,7 +310,7 @@ def patch_action_item(request: HttpRequest, item_id: int, data: ActionItemPatch)
             item=item, actor=signed_in(request.user), **data.model_dump(exclude_unset=True)
         )
     except ValidationError as exc:
-        raise HttpError(422, "; ".join(exc.messages)) from exc
+        raise unprocessable(exc) from exc
     return _action_out(item, dt.date.today())
 
 
@@ -332,7 +333,7 @@ def post_briefing(request: HttpRequest, number: int, data: BriefingIn) -> Status
             actor=request.user,
         )
     except ValidationError as error:  # too many packs waiting for this user
-        raise HttpError(422, " ".join(error.messages)) from error
+        raise unprocessable(error) from error
     return Status(202, _job_out(job))
 
 

@@ -13,6 +13,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
+from tandem.api.paging import page_slice
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import require
 from tandem.core.actors import signed_in
@@ -232,18 +234,8 @@ def _texts(field: str, text: TranslatedText | None) -> dict[str, str]:
     return {field: first, **{f"{field}_{code}": value for code, value in values.items()}}
 
 
-def _unprocessable(error: ValidationError) -> HttpError:
-    if hasattr(error, "error_dict"):
-        return HttpError(
-            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-        )
-    return HttpError(422, " ".join(error.messages))
-
-
 def _window(page: Page) -> slice:
-    if not 1 <= page.limit <= MAX_LIMIT or page.offset < 0:
-        raise HttpError(422, f"limit must be between 1 and {MAX_LIMIT}, offset at least 0.")
-    return slice(page.offset, page.offset + page.limit)
+    return page_slice(limit=page.limit, offset=page.offset, most=MAX_LIMIT)
 
 
 @router.get(
@@ -325,7 +317,7 @@ def create_dispatch(request: HttpRequest, payload: DispatchIn) -> Status[Dispatc
     try:
         dispatch_save(dispatch=dispatch, actor=signed_in(request.user))
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return Status(201, _dispatch(dispatch))
 
 
@@ -366,7 +358,7 @@ def create_placement(request: HttpRequest, payload: PlacementIn) -> Status[Place
     try:
         placement_save(placement=placement, actor=signed_in(request.user))
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return Status(201, _placement(placement))
 
 
@@ -391,7 +383,7 @@ def put_measurement(request: HttpRequest, pk: int, payload: MeasurementIn) -> Me
     try:
         measurement_save(measurement=measurement, actor=signed_in(request.user))
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return MeasurementOut(
         horizon_months=horizon,
         date=measurement.date,
@@ -423,11 +415,11 @@ def _outcome(outcome: BusinessOutcome, linkable: set[int]) -> OutcomeOut:
 )
 @require("exchange.view_exchange")
 def list_outcomes(request: HttpRequest, filters: Query[OutcomeFilter]) -> list[OutcomeOut]:
-    window = _window(Page(limit=filters.limit, offset=filters.offset))
+    rows_window = _window(Page(limit=filters.limit, offset=filters.offset))
     rows = lists.outcome_list(request.user, kind=filters.kind or "")
     if filters.enterprise is not None:
         rows = rows.filter(enterprise_id=filters.enterprise)
-    page = list(rows[window])
+    page = list(rows[rows_window])
     linkable = set(
         visible_projects(request.user)
         .filter(pk__in=[o.joint_project_id for o in page if o.joint_project_id])
@@ -469,7 +461,7 @@ def create_outcome(request: HttpRequest, payload: OutcomeIn) -> Status[OutcomeOu
     try:
         outcome_save(outcome=outcome, actor=signed_in(request.user))
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return Status(201, _outcome(outcome, {project.pk} if project is not None else set()))
 
 

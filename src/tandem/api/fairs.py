@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
 from tandem.api.schemas import responses
 from tandem.api.security import require
 from tandem.core.actors import signed_in
@@ -157,10 +158,6 @@ def _fair(slug: str) -> Fair:
     return get_object_or_404(Fair, slug=slug)
 
 
-def _invalid(error: ValidationError) -> HttpError:
-    return HttpError(422, " ".join(error.messages))
-
-
 def _request_out(r: MeetingRequest) -> RequestOut:
     return RequestOut(
         id=r.pk,
@@ -274,7 +271,7 @@ def create_request(request: HttpRequest, slug: str, payload: RequestIn) -> Statu
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise _invalid(error) from error
+        raise unprocessable(error) from error
     return Status(201, _request_out(made))
 
 
@@ -295,7 +292,7 @@ def answer_request(
             request=meeting_request, accept=payload.accept, actor=signed_in(request.user)
         )
     except ValidationError as error:
-        raise _invalid(error) from error
+        raise unprocessable(error) from error
     return _request_out(answered)
 
 
@@ -337,7 +334,7 @@ def request_from_suggestion(
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise _invalid(error) from error
+        raise unprocessable(error) from error
     return Status(201, _request_out(made))
 
 
@@ -358,7 +355,7 @@ def compute_schedule(request: HttpRequest, slug: str, payload: ComputeIn) -> Sta
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise _invalid(error) from error
+        raise unprocessable(error) from error
     return Status(202, _job_out(job))
 
 
@@ -396,7 +393,7 @@ def publish_schedule(request: HttpRequest, slug: str, number: int) -> VersionOut
     try:
         schedule_publish(version=version, actor=signed_in(request.user))
     except ValidationError as error:
-        raise _invalid(error) from error
+        raise unprocessable(error) from error
     return _version_out(version)
 
 

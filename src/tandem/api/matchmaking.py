@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
+from tandem.api.paging import page_slice
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import require
 from tandem.core.actors import signed_in
@@ -178,10 +180,6 @@ def _profile_or_404(request: HttpRequest, pk: int, permission: str) -> CompanyPr
     return profile
 
 
-def _unprocessable(error: ValidationError) -> HttpError:
-    return HttpError(422, " ".join(str(m) for m in error.messages))
-
-
 class OrganisationLinkIn(Schema):
     organisation: int | None = None
     create: bool = False
@@ -216,7 +214,7 @@ def link_organisation(
             profile=profile, organisation=organisation, create=payload.create, actor=request.user
         )
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     assert linked.organisation is not None
     return OrganisationLinkOut(
         profile=linked.pk,
@@ -233,13 +231,12 @@ def link_organisation(
 )
 @require("matchmaking.search_profiles")
 def list_profiles(request: HttpRequest, query: Query[ProfileQuery]) -> ProfilePageOut:
-    if not 1 <= query.limit <= MAX_PAGE_SIZE or query.offset < 0:
-        raise HttpError(422, f"limit must be between 1 and {MAX_PAGE_SIZE}, offset >= 0.")
+    rows_window = page_slice(limit=query.limit, offset=query.offset, most=MAX_PAGE_SIZE)
     rows = search_profiles(
         request.user,
         ProfileFilters(q=query.q, country=query.country, state=query.state, sort=query.sort),
     )
-    page = rows[query.offset : query.offset + query.limit]
+    page = rows[rows_window]
     return ProfilePageOut(items=[_profile_out(request, p) for p in page], count=rows.count())
 
 
@@ -302,7 +299,7 @@ def create_introduction(request: HttpRequest, payload: IntroductionIn) -> Status
             message=payload.message,
         )
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return Status(201, _introduction_out(introduction))
 
 
@@ -340,7 +337,7 @@ def answer_introduction(
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return _introduction_out(answered)
 
 
@@ -372,7 +369,7 @@ def record_meeting(
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return _introduction_out(done)
 
 
@@ -403,7 +400,7 @@ def record_outcome(
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise _unprocessable(error) from error
+        raise unprocessable(error) from error
     return _introduction_out(done)
 
 

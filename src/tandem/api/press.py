@@ -10,6 +10,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
+from tandem.api.paging import page_slice
 from tandem.api.schemas import responses
 from tandem.api.security import require
 from tandem.core.actors import signed_in
@@ -68,9 +70,7 @@ class ProposalFilter(Schema):
 
 
 def _window(limit: int, offset: int) -> slice:
-    if not 1 <= limit <= MAX_LIMIT or offset < 0:
-        raise HttpError(422, f"limit must be between 1 and {MAX_LIMIT}, offset at least 0.")
-    return slice(offset, offset + limit)
+    return page_slice(limit=limit, offset=offset, most=MAX_LIMIT)
 
 
 def _article(article: Article) -> ArticleOut:
@@ -130,7 +130,7 @@ def create_article(request: HttpRequest, payload: ArticleIn) -> Status[IngestOut
             actor=signed_in(request.user),
         )
     except ValidationError as error:
-        raise HttpError(422, " ".join(error.messages)) from error
+        raise unprocessable(error) from error
     body = IngestOut(created=result.created, article=_detail(result.article))
     return Status(201 if result.created else 200, body)
 

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import OPTIONAL_AUTH, require
 from tandem.core.actors import signed_in
@@ -259,11 +260,7 @@ def _written(write: Callable[[], T]) -> T:
     except StaleEditError as error:
         raise HttpError(409, str(error)) from error
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            text = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-        else:
-            text = " ".join(error.messages)
-        raise HttpError(422, text) from error
+        raise unprocessable(error) from error
 
 
 def _fresh(record: M) -> M:

@@ -7,6 +7,7 @@ from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from tandem.api.errors import unprocessable
 from tandem.api.schemas import TranslatedText, responses, translated
 from tandem.api.security import OPTIONAL_AUTH, require
 from tandem.core.actors import signed_in
@@ -125,14 +126,6 @@ def _detail(project: JointProject) -> ProjectOut:
     )
 
 
-def _validation_error(error: ValidationError) -> HttpError:
-    if hasattr(error, "error_dict"):
-        text = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-    else:
-        text = " ".join(error.messages)
-    return HttpError(422, text)
-
-
 @router.get(
     "/projects",
     response=responses(ProjectPageOut, codes=(401, 403, 422)),
@@ -199,7 +192,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOu
     try:
         project = project_create(programme=programme, data=payload, actor=signed_in(request.user))
     except ValidationError as error:
-        raise _validation_error(error) from error
+        raise unprocessable(error) from error
     detail = project_detail(request.user, project.code)
     assert detail is not None
     return Status(201, _detail(detail))
@@ -230,7 +223,7 @@ def update_project(request: HttpRequest, code: str, payload: ProjectUpdateIn) ->
     except StaleEditError as error:
         raise HttpError(409, str(error)) from error
     except ValidationError as error:
-        raise _validation_error(error) from error
+        raise unprocessable(error) from error
     updated = project_detail(request.user, code)
     assert updated is not None
     return _detail(updated)
