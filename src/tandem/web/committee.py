@@ -69,6 +69,7 @@ from tandem.committee.tasks import briefing_start
 from tandem.core.actors import signed_in
 from tandem.core.i18n import LANGUAGES
 from tandem.core.permissions import PUBLIC, check, permission_required
+from tandem.web.form_errors import add_service_errors
 
 PAGE_SIZE = 50
 
@@ -82,14 +83,6 @@ def _session_or_404(number: int, reader: Any) -> CommitteeSession:
 
 def _titles(data: dict[str, Any]) -> dict[str, str]:
     return {language: data.get(f"title_{language}") or "" for language in LANGUAGES}
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):  # a refusal of the whole request (too many jobs)
-        form.add_error(None, error)
-        return
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @permission_required("committee.view_session")
@@ -230,7 +223,7 @@ def decision_edit(request: HttpRequest, number: int, decision: int | None = None
             else:
                 decision_create(session=session, **fields)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The decision was saved."))
             return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#decisions")
@@ -322,7 +315,7 @@ def action_item_edit(request: HttpRequest, number: int, item: int | None = None)
                     **fields,
                 )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The action item was saved."))
             return HttpResponseRedirect(reverse("web:session_detail", args=[number]) + "#actions")
@@ -405,7 +398,7 @@ def briefing(request: HttpRequest, number: int) -> HttpResponse:
                     session=session, actor=signed_in(request.user), **form.cleaned_data
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return HttpResponseRedirect(reverse("web:briefing_job", args=[job.pk]))
     jobs = BriefingJob.objects.filter(session=session, requested_by_id=request.user.pk)[:10]

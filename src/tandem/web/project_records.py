@@ -55,6 +55,7 @@ from tandem.projects.record_forms import (
 from tandem.projects.selectors.registry import project_detail, projects_for_export
 from tandem.projects.services import records
 from tandem.projects.services.projects import StaleEditError
+from tandem.web.form_errors import add_service_errors
 from tandem.web.projects import EXPORT_LIMIT
 from tandem.web.projects import _filter_form as registry_filter_form
 
@@ -172,14 +173,6 @@ def _values_formset(request: HttpRequest, kind: RecordKind, record: Any) -> Any:
     return ResultValueFormSet(request.POST or None, queryset=queryset, prefix="values")
 
 
-def _report(form: RecordForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _save(
     request: HttpRequest, kind: RecordKind, form: RecordForm, formset: Any, target: Any
 ) -> bool:
@@ -207,7 +200,7 @@ def _save(
     except StaleEditError as error:
         form.add_error(None, str(error))
     except ValidationError as error:
-        _report(form, error)
+        add_service_errors(form, error)
     except SchemaError as error:
         for problem in error.errors():
             where = ".".join(str(piece) for piece in problem["loc"])

@@ -48,6 +48,7 @@ from tandem.projects.services.projects import (
     projects_bulk_change_status,
 )
 from tandem.projects.services.rates import financing_in_usd
+from tandem.web.form_errors import add_service_errors
 from tandem.web.templatetags.listing import POSITION_PARAMETERS, query_without
 
 EXPORT_LIMIT = 100_000
@@ -179,11 +180,7 @@ def _save_form(
     except StaleEditError as error:
         form.add_error(None, str(error))
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            form.add_error(None, error.messages)
+        add_service_errors(form, error)
     except ValueError as error:  # pydantic's validation of the assembled project
         form.add_error(None, str(error))
     return None

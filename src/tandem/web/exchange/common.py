@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tandem.core.permissions import check
 from tandem.exchange.forms import ListFilterForm
 from tandem.exchange.services.records import StaleRecordError
+from tandem.web.form_errors import add_service_errors
 
 VIEW = "exchange.view_exchange"
 CHANGE = "exchange.change_exchange"
@@ -53,11 +54,7 @@ def save_or_errors(form: Any, save: Any) -> Any:
     except StaleRecordError as error:
         form.add_error(None, str(error))
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            form.add_error(None, error.messages)
+        add_service_errors(form, error)
     return None
 
 

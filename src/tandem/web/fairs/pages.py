@@ -40,6 +40,7 @@ from tandem.fairs.services.requests import (
 )
 from tandem.fairs.setup_forms import NEEDS_FAIR, SETUP_FORMS
 from tandem.web.fairs.common import PAGE_SIZE, error_text, get_fair
+from tandem.web.form_errors import add_service_errors
 
 PARTICIPANT_SORTS = {
     "name": "name",
@@ -114,11 +115,7 @@ def fair_setup(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 form.save(fair, signed_in(request.user))
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, problems in error.message_dict.items():
-                        form.add_error(field if field in form.fields else None, problems)
-                else:
-                    form.add_error(None, error.messages)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return HttpResponseRedirect(reverse("web:fair_setup", args=[fair.slug]))
