@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from tandem.core.charts.bars import horizontal_bars_svg
+
 FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
 INK = "#1f2933"
 MUTED = "#52606d"
@@ -85,29 +87,6 @@ def bars_svg(
     label_width: int = 170,
 ) -> str:
     """Horizontal bars, one per ``(label, value)``, with the value at the end of each bar."""
-    height = len(items) * (bar + 6) + 6
-    maximum = max((value for _label, value in items), default=0)
-    room = width - label_width - 50
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" role="img" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'font-family="{escape(FONT)}" font-size="11">',
-        f"<title>{escape(title)}</title>",
-    ]
-    for index, (label, value) in enumerate(items):
-        y = 6 + index * (bar + 6)
-        length = room * value / maximum if maximum else 0
-        parts.append(
-            f'<text x="{label_width - 6}" y="{y + bar / 2 + 4:.1f}" text-anchor="end" '
-            f'fill="{INK}">{escape(label)}</text>'
-        )
-        parts.append(
-            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar}" '
-            f'fill="rgb{ACCENT}"/>'
-        )
-        parts.append(
-            f'<text x="{label_width + length + 4:.1f}" y="{y + bar / 2 + 4:.1f}" '
-            f'fill="{INK}">{value}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return horizontal_bars_svg(
+        items, title=title, width=width, bar=bar, label_width=label_width, mark_empty=False
+    )

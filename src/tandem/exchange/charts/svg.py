@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from tandem.core.charts.bars import horizontal_bars_svg
+
 FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
 INK = "#1f2933"
 MUTED = "#8a96a3"
@@ -120,25 +122,13 @@ def forest_plot(rows: Sequence[ForestRow], *, title: str, axis_label: str, width
 
 
 def bar_chart(items: Sequence[BarItem], *, title: str, width: int = 680) -> str:
-    """Horizontal bars with their values, largest scale at the right edge."""
-    height = TOP + ROW * max(len(items), 1) + 10
-    top = max((item.value for item in items), default=0.0) or 1.0
-    bar_left, bar_right = LABEL_WIDTH + 10, width - 60
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
-        f'font-family="{escape(FONT)}" font-size="12" fill="{INK}">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>',
-    ]
-    for index, item in enumerate(items):
-        y = TOP + ROW * index
-        length = max(item.value, 0) / top * (bar_right - bar_left)
-        parts.append(f'<text x="0" y="{y + 15}">{escape(item.label)}</text>')
-        parts.append(
-            f'<rect x="{bar_left}" y="{y + 4}" width="{length:.1f}" height="{ROW - 10}" '
-            f'fill="{ACCENT}"/>'
-        )
-        parts.append(f'<text x="{bar_left + length + 6:.1f}" y="{y + 15}">{item.value:g}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    """Horizontal bars with their values, the largest value the longest bar."""
+    return horizontal_bars_svg(
+        [(item.label, item.value) for item in items],
+        title=title,
+        width=width,
+        label_width=LABEL_WIDTH,
+        mark_empty=False,
+        shown=lambda value: f"{value:g}",
+        heading=True,
+    )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from tandem.core.charts.bars import horizontal_bars_svg
 from tandem.core.charts.units import compact_number
 
 FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
@@ -142,18 +143,13 @@ class ShareBar:
 
 def share_bars(items: Sequence[ShareBar], *, title: str, width: int = 680) -> str:
     """Horizontal bars of shares (0–1), labelled with the percentage."""
-    height = 34 + ROW * max(len(items), 1) + 6
-    parts = _open(width, height, title)
-    left, right = LABEL_WIDTH + 10, width - 60
-    for index, item in enumerate(items):
-        top = 34 + ROW * index
-        length = max(item.share, 0.0) * (right - left)
-        label = item.label if len(item.label) <= 40 else item.label[:39] + "…"
-        parts.append(f'<text x="0" y="{top + 14}">{escape(label)}</text>')
-        parts.append(
-            f'<rect x="{left}" y="{top + 4}" width="{length:.1f}" height="{ROW - 10}" '
-            f'fill="{COLOURS[0]}"/>'
-        )
-        parts.append(f'<text x="{left + length + 6:.1f}" y="{top + 14}">{item.share:.1%}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    return horizontal_bars_svg(
+        [(item.label, item.share) for item in items],
+        title=title,
+        width=width,
+        label_width=LABEL_WIDTH,
+        mark_empty=False,
+        maximum=1.0,
+        shown=lambda share: f"{share:.1%}",
+        heading=True,
+    )
