@@ -103,6 +103,5 @@ def get_alignment_dashboard(
             else []
             for group in GROUPS
         },
-        illustrative=figures.illustrative
-        or bool(figures.session and figures.session.is_illustrative),
+        illustrative=figures.shows_illustrative,
     )

@@ -58,6 +58,12 @@ class DashboardFigures:
     codes: dict[int, str]
     illustrative: bool
 
+    @property
+    def shows_illustrative(self) -> bool:
+        """Whether the figures count illustrative demo data or start from an illustrative
+        session: pages, files and API answers say so."""
+        return self.illustrative or bool(self.session and self.session.is_illustrative)
+
 
 def dashboard_sessions() -> list[CommitteeSession]:
     """The sessions the dashboard can count from, the latest first."""

@@ -4,7 +4,6 @@ schematic map of both countries, and what moved since a chosen committee session
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,11 +19,12 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from tandem.committee.models import CommitteeSession
 from tandem.committee.selectors.dashboard import (
+    DashboardFigures,
     DashboardQuery,
     dashboard_figures,
     dashboard_sessions,
 )
-from tandem.committee.selectors.dashboard_figures import GROUPS, SinceSession
+from tandem.committee.selectors.dashboard_figures import GROUPS
 from tandem.core.charts.bars import horizontal_bars_svg
 from tandem.core.charts.choropleth import area_codes, choropleth_svg
 from tandem.core.charts.timeseries import Series, stacked_area_svg
@@ -33,7 +33,7 @@ from tandem.core.permissions import permission_required
 from tandem.interop.tabular.export import escape_formula
 from tandem.programme.selectors import plan_areas
 from tandem.projects.enums import ProjectStatus
-from tandem.projects.selectors.registry import ProjectFilters, filtered_projects
+from tandem.projects.selectors.registry import filtered_projects
 
 ANY = [("", gettext_lazy("Any"))]
 LIST_LIMIT = 100
@@ -98,18 +98,19 @@ class DashboardForm(forms.Form):
 @dataclass
 class Dashboard:
     form: DashboardForm
-    periods: list[tuple[str, dt.date]]
-    by_status: dict[str, list[int]]
+    figures: DashboardFigures
+    #: ``(code, name, count)`` of every plan area, in the reader's language.
     by_area: list[tuple[str, str, int]]
-    by_region: dict[str, int]
     region_names: dict[str, str]
-    session: CommitteeSession | None
-    moved: SinceSession | None
-    codes: dict[int, str]
-    filters: ProjectFilters
     user: Any
-    total: int
-    illustrative: bool
+
+    @property
+    def session(self) -> CommitteeSession | None:
+        return self.figures.session
+
+    @property
+    def total(self) -> int:
+        return self.figures.total
 
 
 def _dashboard(request: HttpRequest) -> Dashboard:
@@ -128,28 +129,15 @@ def _dashboard(request: HttpRequest) -> Dashboard:
     figures = dashboard_figures(user=request.user, query=query, sessions=sessions)
     names = {d.code: str(d.name) for d in FederalDistrict.objects.all()}
     names.update({code: str(label) for code, label in JAPAN_REGIONS.items()})
-    return Dashboard(
-        form=form,
-        periods=figures.periods,
-        by_status=figures.by_status,
-        by_area=[(a.code, str(a.name), figures.by_area.get(a.code, 0)) for a in plan_areas()],
-        by_region=figures.by_region,
-        region_names=names,
-        session=figures.session,
-        moved=figures.moved,
-        codes=figures.codes,
-        filters=figures.filters,
-        user=request.user,
-        total=figures.total,
-        illustrative=figures.illustrative,
-    )
+    by_area = [(a.code, str(a.name), figures.by_area.get(a.code, 0)) for a in plan_areas()]
+    return Dashboard(form, figures, by_area, names, request.user)
 
 
 def _titles(board: Dashboard, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """Code and title (in the reader's language) of the projects ``ids``, read in chunks."""
     wanted = list(ids)
     out: dict[int, tuple[str, str]] = {}
-    projects = filtered_projects(board.user, board.filters)
+    projects = filtered_projects(board.user, board.figures.filters)
     for offset in range(0, len(wanted), TITLE_CHUNK):
         chunk = wanted[offset : offset + TITLE_CHUNK]
         for pid, code, title in projects.filter(pk__in=chunk).values_list("pk", "code", "title"):
@@ -162,12 +150,12 @@ def _status_label(code: str) -> str:
 
 
 def _charts(board: Dashboard) -> dict[str, str]:
-    labels = [label for label, _day in board.periods]
+    labels = [label for label, _day in board.figures.periods]
     status = stacked_area_svg(
         labels,
         [
             Series(_status_label(code), values, STATUS_COLOURS.get(code, ""))
-            for code, values in board.by_status.items()
+            for code, values in board.figures.by_status.items()
         ],
         title=_("Joint projects by status"),
         description=_("Projects in each status at the end of each period."),
@@ -178,7 +166,7 @@ def _charts(board: Dashboard) -> dict[str, str]:
         description=_("A project counts in each of its plan areas."),
     )
     regions = choropleth_svg(
-        board.by_region,
+        board.figures.by_region,
         board.region_names,
         title=_("Joint projects by region"),
         headings={"RU": _("Russia: federal districts"), "JP": _("Japan: regions")},
@@ -193,10 +181,10 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     board = _dashboard(request)
     charts = {name: mark_safe(svg) for name, svg in _charts(board).items()}  # noqa: S308 - escaped
     groups = []
-    if board.moved:
-        moved = board.moved
+    if board.figures.moved:
+        moved = board.figures.moved
         shown = {
-            group: sorted(moved.groups[group], key=lambda pid: board.codes.get(pid, ""))[
+            group: sorted(moved.groups[group], key=lambda pid: board.figures.codes.get(pid, ""))[
                 :LIST_LIMIT
             ]
             for group in GROUPS
@@ -216,7 +204,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
             groups.append((group, GROUP_LABELS[group], len(moved.groups[group]), rows))
     codes = area_codes()
     region_rows = [
-        (board.region_names.get(code, code), board.by_region.get(code, 0))
+        (board.region_names.get(code, code), board.figures.by_region.get(code, 0))
         for panel in ("RU", "JP")
         for code in codes[panel]
     ]
@@ -231,19 +219,18 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
             "region_rows": region_rows,
             "list_limit": LIST_LIMIT,
             "query": request.GET.urlencode(),
-            "shows_illustrative": board.illustrative
-            or bool(board.session and board.session.is_illustrative),
+            "shows_illustrative": board.figures.shows_illustrative,
         },
     )
 
 
 def _rows(board: Dashboard, chart: str) -> list[list[Any]]:
     if chart == "status":
-        statuses = list(board.by_status)
+        statuses = list(board.figures.by_status)
         header = [pgettext("period", "Period"), *(_status_label(s) for s in statuses)]
         return [header] + [
-            [label, *(board.by_status[s][i] for s in statuses)]
-            for i, (label, _day) in enumerate(board.periods)
+            [label, *(board.figures.by_status[s][i] for s in statuses)]
+            for i, (label, _day) in enumerate(board.figures.periods)
         ]
     if chart == "areas":
         return [[_("Code"), _("Plan area"), _("Projects")]] + [
@@ -252,24 +239,24 @@ def _rows(board: Dashboard, chart: str) -> list[list[Any]]:
     if chart == "regions":
         codes = area_codes()
         return [[_("Code"), _("Region"), _("Projects")]] + [
-            [code, board.region_names.get(code, code), board.by_region.get(code, 0)]
+            [code, board.region_names.get(code, code), board.figures.by_region.get(code, 0)]
             for panel in ("RU", "JP")
             for code in codes[panel]
         ]
     header = [_("Group"), _("Code"), _("Title"), _("Status then"), _("Status now")]
     out: list[list[Any]] = [header]
-    if board.moved:
-        titles = _titles(board, board.moved.after)
+    if board.figures.moved:
+        titles = _titles(board, board.figures.moved.after)
         # Translated once per request, not once per row (80k rows at 100k projects).
         label_of = {code: _status_label(code) for code in STATUS_LABELS}
         for group in GROUPS:
             label = str(GROUP_LABELS[group])
-            for pid in board.moved.groups[group]:
+            for pid in board.figures.moved.groups[group]:
                 if pid not in titles:
                     continue
                 code, title = titles[pid]
-                before = board.moved.before.get(pid)
-                after = board.moved.after[pid]
+                before = board.figures.moved.before.get(pid)
+                after = board.figures.moved.after[pid]
                 out.append(
                     [
                         label,
@@ -290,7 +277,7 @@ def dashboard_export(request: HttpRequest, chart: str) -> HttpResponse:
     text = io.StringIO()
     writer = csv.writer(text)
     # Figures that count illustrative demo data say so: a column on every row, and the name.
-    illustrative = board.illustrative or bool(board.session and board.session.is_illustrative)
+    illustrative = board.figures.shows_illustrative
     for number, row in enumerate(_rows(board, chart)):
         if illustrative:
             row = [*row, "illustrative" if number == 0 else "yes"]
