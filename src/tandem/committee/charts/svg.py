@@ -12,9 +12,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from tandem.core.charts.bars import horizontal_bars_svg
+from tandem.core.charts.style import FONT, INK
 
-FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
-INK = "#1f2933"
 MUTED = "#52606d"
 ACCENT = (31, 87, 150)
 

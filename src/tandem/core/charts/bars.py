@@ -10,8 +10,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from html import escape
 
-FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
-INK = "#1f2933"
+from tandem.core.charts.style import FONT, INK
+
 ACCENT = "#1f5796"
 EMPTY = "#c65d7b"
 

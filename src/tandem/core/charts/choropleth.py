@@ -17,8 +17,8 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
-INK = "#1f2933"
+from tandem.core.charts.style import FONT, INK
+
 MUTED = "#52606d"
 EMPTY = "#eef2f6"
 ACCENT = (31, 87, 150)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
-INK = "#1f2933"
+from tandem.core.charts.style import FONT, INK
+
 MUTED = "#52606d"
 GRID = "#d9e2ec"
 PALETTE = (

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from html import escape
 
 from tandem.core.charts.bars import horizontal_bars_svg
+from tandem.core.charts.style import FONT, INK
 
-FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
-INK = "#1f2933"
 MUTED = "#8a96a3"
 ACCENT = "#1d5fa8"
 ROW = 26

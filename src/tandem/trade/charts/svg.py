@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from html import escape
 
 from tandem.core.charts.bars import horizontal_bars_svg
+from tandem.core.charts.style import FONT, INK
 from tandem.core.charts.units import compact_number
 
-FONT = "'Noto Sans CJK JP', 'Noto Sans', sans-serif"
-INK = "#1f2933"
 MUTED = "#8a96a3"
 GRID = "#e3e8ee"
 COLOURS = ("#1d5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490")
