@@ -56,10 +56,10 @@ defaults
     # takes one request at a time), so a node's health check is never stuck behind them.
     timeout queue 60s
     timeout check 10s
-    # A request that never reached a node (it was down) goes to the other one.
-    retries 2
+    # A request that never reached a node (it was down) goes to the other one, at each retry.
+    retries 3
     retry-on conn-failure empty-response
-    option redispatch
+    option redispatch 1
 frontend tandem
     bind 127.0.0.1:$PORT
     default_backend nodes
@@ -70,7 +70,9 @@ backend nodes
     http-request disable-l7-retry unless METH_GET || METH_HEAD
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter 2s fall 3 rise 2 maxconn $WEB_WORKERS
+    # A node whose connections fail on live traffic (its machine lost) is out at once, not
+    # only after its checks fail; it comes back after two good checks.
+    default-server inter 1s fall 2 rise 2 maxconn $WEB_WORKERS observe layer4 error-limit 1 on-error mark-down
     server node-a 127.0.0.1:$(node_port a) check
     server node-b 127.0.0.1:$(node_port b) check
 CFG
