@@ -14,7 +14,10 @@ from tandem.matchmaking.services.profiles import profiles_expire_due
 def index_company_profile(profile_id: int) -> int:
     """Index the changed profile, with any others waiting; returns how many were indexed."""
     if not CompanyProfile.objects.filter(pk=profile_id).exists():
-        matching_index().index.remove(str(profile_id))
+        index = matching_index()
+        index.keep_in_memory = True  # this worker writes the node's files from it
+        index.index.remove(str(profile_id))
+        index.mapped()  # the new generation's file, before a page asks for it
         return 0
     return profiles_index_pending()
 
