@@ -27,6 +27,15 @@ pytestmark = pytest.mark.integration
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Any:
+    """A signed-in reader's language is activated by the middleware for the whole thread: keep
+    it out of the tests that run after these."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
+
+
 def test_schedule_job_compute_runs_and_links_the_version(
     client: Client,
     small_fair: Any,

@@ -26,6 +26,15 @@ SAMPLE = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Any:
+    """A signed-in reader's language is activated by the middleware for the whole thread: keep
+    it out of the tests that run after these."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
+
+
 @pytest.mark.unit
 def test_reason_every_code_has_a_message_and_an_english_text() -> None:
     assert set(MESSAGES) == set(TEMPLATES)

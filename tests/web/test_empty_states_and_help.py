@@ -5,11 +5,12 @@ Russian, and each must show an empty-state element (``class="empty"``); each for
 carry a short help text (``class="form-help"``)."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tandem.committee.models import CommitteeSession
 from tandem.core.enums import Role
@@ -60,9 +61,18 @@ EMPTY = re.compile(r'<[a-z]+[^>]* class="[^"]*\bempty\b[^"]*"[^>]*>\s*\S', re.S)
 HELP = re.compile(r'<p class="[^"]*\bform-help\b[^"]*">\s*\S', re.S)
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """The middleware activates each reader's language for the thread: keep it out of the
+    tests that run after these."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
+
+
 def _reader(make_user: Callable[..., User], role: str) -> User:
-    side = "RU" if role == Role.COORDINATOR else "JP"
-    side = side if role in {Role.SECRETARIAT, Role.OFFICIAL, Role.COMPANY_REPRESENTATIVE} else None
+    with_side = role in {Role.SECRETARIAT, Role.OFFICIAL, Role.COMPANY_REPRESENTATIVE}
+    side = "JP" if with_side else None
     return make_user(role, side, username=f"{role}-reader")
 
 
