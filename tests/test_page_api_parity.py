@@ -63,6 +63,8 @@ API: dict[str, tuple[str, ...]] = {
     "web:fair_compute": ("compute_schedule",),
     "web:fair_publish": ("publish_schedule",),
     "web:press_ingest": ("create_article",),
+    # Suggestions for a project being written (nothing saved), as the form shows them.
+    "web:alignment_suggest": ("suggest_project_labels",),
 }
 
 PAGE_ONLY: dict[str, str] = {
@@ -81,7 +83,6 @@ READ: dict[str, str] = {
 }
 
 GAP: tuple[str, ...] = (
-    "web:alignment_suggest",
     "web:project_bulk_status",
     "web:project_import_iati",
     "web:project_import_iati_commit",

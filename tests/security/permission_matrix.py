@@ -272,6 +272,8 @@ PAGES: dict[str, dict[str, Any]] = {
 
 API: dict[str, dict[str, Any]] = {
     "api:list_plan_areas": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
+    "api:suggest_project_labels": {"kwargs": {}, "POST": {"401": ANONYMOUS, "ok": GOVERNMENT, "403": REST}, "DELETE": {"405": REST},
+                                   "body": {"POST": {"title": {"en": "Matrix probe: a joint port terminal in Primorsky Krai"}}}},
     "api:get_alignment_dashboard": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
     "api:list_national_projects": {"kwargs": {}, "GET": {"ok": REST}, "DELETE": {"405": REST}},
     "api:me": {"kwargs": {}, "GET": {"401": ANONYMOUS, "ok": REST}, "DELETE": {"405": REST}},

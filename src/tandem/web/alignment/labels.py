@@ -24,6 +24,7 @@ from tandem.programme.labelling import LabelScore, Reason, Suggestion
 from tandem.programme.labelling.labels import LANGUAGES
 from tandem.programme.labelling.reasons import CLOSE_TO, FAR_EAST_PLACE, LIKE_EXAMPLE, MENTIONS
 from tandem.programme.models import NationalProject, PlanArea
+from tandem.programme.selectors import FAR_EAST, far_east_region_names
 from tandem.programme.services.labelling import (
     ProjectText,
     best_text,
@@ -32,19 +33,8 @@ from tandem.programme.services.labelling import (
 )
 
 logger = logging.getLogger(__name__)
-FAR_EAST = "FEFD"
 SHOWN = 5
 IMPORT_LIMIT = 50
-
-
-def far_east_region_names(codes: Sequence[str]) -> list[str]:
-    """Names of the regions among ``codes`` that are in the Far Eastern Federal District."""
-    if not codes:
-        return []
-    return [
-        str(region.name)
-        for region in Region.objects.filter(code__in=list(codes), federal_district__code=FAR_EAST)
-    ]
 
 
 def _names() -> dict[str, str]:
