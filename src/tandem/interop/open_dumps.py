@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, BinaryIO, cast
 
 from django.conf import settings
 from django.core.files import File
@@ -28,10 +28,11 @@ from django.utils import timezone
 from tandem.core.actors import Actor
 from tandem.core.storage import WholeFileSystemStorage
 from tandem.interop.iati.export import write_activities
+from tandem.interop.iati_registry.bulk_records import activity_sources
 from tandem.interop.registry_iati import exportable, public_projects, reporting_org
-from tandem.interop.tabular.bulk_rows import export_rows
-from tandem.interop.tabular.columns import COLUMNS
-from tandem.interop.tabular.export import csv_chunks
+from tandem.interop.tabular.bulk_rows import export_cells
+from tandem.interop.tabular.columns import COLUMN_NAMES
+from tandem.interop.tabular.export import cells_csv_chunks
 from tandem.projects.selectors.registry import ProjectFilters, projects_for_export
 from tandem.projects.selectors.visibility import visible_projects
 
@@ -69,21 +70,21 @@ def _storage() -> WholeFileSystemStorage:
     return WholeFileSystemStorage(location=str(dump_root()))
 
 
-def _public_rows() -> Iterator[Any]:
+def _public_rows() -> Iterator[tuple[int, list[str]]]:
     from django.contrib.auth.models import AnonymousUser
 
-    return export_rows(projects_for_export(AnonymousUser(), ProjectFilters(), NO_CAP), CHUNK)
+    return export_cells(projects_for_export(AnonymousUser(), ProjectFilters(), NO_CAP), CHUNK)
 
 
 def _write_csv(out: IO[bytes]) -> int:
     counted = [0]
 
-    def counting(rows: Iterator[Any]) -> Iterator[Any]:
+    def counting(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
         for row in rows:
             counted[0] += 1
             yield row
 
-    chunks = csv_chunks(counting(_public_rows()))  # the rows come in chunks of many
+    chunks = cells_csv_chunks(counting(_public_rows()))  # the rows come in chunks of many
     out.write(next(chunks).encode())  # the byte-order mark first
     out.write(f"# tandem open data, all public projects; Licence: {LICENCE}\r\n".encode())
     for chunk in chunks:
@@ -94,8 +95,8 @@ def _write_csv(out: IO[bytes]) -> int:
 def _write_json(out: IO[bytes]) -> int:
     rows = 0
     out.write(b'{"licence": ' + json.dumps(LICENCE).encode() + b', "projects": [')
-    for project in _public_rows():
-        row = {column.name: column.read(project) for column in COLUMNS}
+    for _pk, cells in _public_rows():
+        row = dict(zip(COLUMN_NAMES, cells, strict=True))
         out.write((b",\n" if rows else b"\n") + json.dumps(row, ensure_ascii=False).encode())
         rows += 1
     out.write(b"\n]}\n")
@@ -105,7 +106,7 @@ def _write_json(out: IO[bytes]) -> int:
 def _write_iati(out: IO[bytes]) -> int:
     skipped: list[str] = []
     return write_activities(
-        exportable(public_projects().iterator(chunk_size=500), skipped),
+        exportable(activity_sources(public_projects()), skipped),
         cast(BinaryIO, out),
         reporting_org=reporting_org(),
         generated=timezone.now(),

@@ -47,7 +47,7 @@ def public_projects() -> QuerySet[JointProject]:
     )
 
 
-def exportable(projects: Iterable[JointProject], skipped: list[str]) -> Iterator[ActivityRecord]:
+def exportable(projects: Iterable[Any], skipped: list[str]) -> Iterator[ActivityRecord]:
     """Records of the projects that can be valid IATI; "CODE: reason" of the others to skipped."""
     for project in projects:
         record = activity_record(project)

@@ -1,73 +1,72 @@
-"""The projects of an export read in chunks as plain values, for files of any size.
+"""The cells of an export's projects, read in chunks as plain values, for files of any size.
 
-Model instances and ``prefetch_related`` cost about 10 ms a project (building six related
-querysets and a model per related row); a file of 100k projects needs far less. Here one
-chunk of projects is read with ``values()`` and each related table with one ``values_list``
-query per chunk, and every project becomes a light :class:`ExportRow` with the same
-attributes the columns of :mod:`tandem.interop.tabular.columns` read (``area_links.all()``,
-``all_participants``…), so the columns stay the one definition of a file's cells.
+Model instances and ``prefetch_related`` cost about 10 ms a project; even light row objects
+with one small object per related row (the previous version here) cost more than writing the
+file. Here each chunk of projects is one ``values_list`` query (the project's own and
+translated fields), and each related table one ``values_list`` query for the chunk (its ids
+written into the SQL), grouped by project id into dicts of ready cell text. A project then
+becomes its list of cells, in :data:`tandem.interop.tabular.columns.COLUMN_NAMES` order, with
+no model instance and no per-row ORM work. The cells are exactly what the columns'
+``read`` functions give on a model (tested against them); they are not escaped yet: the CSV
+and XLSX writers escape formulas, JSON keeps the values.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from types import SimpleNamespace
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from tandem.interop.tabular.columns import participant_keys
+from tandem.interop.tabular.columns import COLUMN_NAMES, LIST_SEPARATOR, SIDES
+from tandem.projects.enums import ParticipantRole
 from tandem.projects.models import JointProject, Participant, ProjectAspect, ProjectPlanArea, Sector
 
 CHUNK = 2000
+JOIN = f"{LIST_SEPARATOR} "
+TEXTS = tuple(
+    f"{name}_{language}" for name in ("title", "summary") for language in ("en", "ja", "ru")
+)
+DATES = ("planned_start", "planned_end", "actual_start", "actual_end")
 FIELDS = (
     "id",
     "code",
     "is_illustrative",
-    *(f"{name}_{language}" for name in ("title", "summary") for language in ("en", "ja", "ru")),
+    *TEXTS,
     "status",
     "status_date",
     "places",
-    "planned_start",
-    "planned_end",
-    "actual_start",
-    "actual_end",
+    *DATES,
     "disclosure",
     "confidential_side_id",
     "confidential_side__code",
 )
+#: (role, side) of each participant column, in the columns' order.
+PARTICIPANT_CELLS = tuple((str(role), side) for role in ParticipantRole for side in SIDES)
+#: The columns the cells below are written for; checked against the columns' definition.
+CELL_COLUMNS = (
+    "code",
+    "illustrative",
+    *TEXTS,
+    "status",
+    "status_date",
+    "plan_areas",
+    "national_projects",
+    "regions",
+    "places",
+    "aspects",
+    "sectors",
+    *DATES,
+    "disclosure",
+    "confidential_side",
+    *(f"{role}_{side.lower()}" for role, side in PARTICIPANT_CELLS),
+)
+if CELL_COLUMNS != COLUMN_NAMES:  # pragma: no cover - a column added there and not here
+    raise ImportError("bulk_rows.CELL_COLUMNS no longer matches columns.COLUMN_NAMES")
 
 
-class _Many:
-    """What ``project.<relation>.all()`` gives, from a list already read."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: list[Any]) -> None:
-        self.items = items
-
-    def all(self) -> list[Any]:
-        return self.items
-
-
-class ExportRow(SimpleNamespace):
-    """One project as the columns read it (``pk`` is its id)."""
-
-    @property
-    def pk(self) -> int:
-        return int(self.id)
-
-
-def _grouped(pairs: Iterable[tuple[Any, ...]]) -> dict[int, list[Any]]:
-    groups: dict[int, list[Any]] = defaultdict(list)
-    for project_id, *values in pairs:
-        groups[project_id].append(SimpleNamespace(**dict(values)))
-    return groups
-
-
-def _of(model: Any, column: str, ids: list[int]) -> QuerySet[Any]:
+def ids_in(model: Any, column: str, ids: list[int]) -> QuerySet[Any]:
     """``model``'s rows whose ``column`` is one of ``ids``. The ids (integers read from the
     database) are written into the SQL: Django's ``__in`` resolves each of 2,000 parameters
     one by one, which cost more than the rest of a chunk's reading."""
@@ -76,89 +75,179 @@ def _of(model: Any, column: str, ids: list[int]) -> QuerySet[Any]:
     return model.objects.extra(where=[where])  # noqa: S610 - integers only
 
 
-def _related(ids: list[int]) -> dict[str, dict[int, list[Any]]]:
-    """Each relation the columns read, for the projects ``ids``: one query each."""
-    national: Any = JointProject.national_projects.through
-    regions: Any = JointProject.regions.through
-    links = _of(ProjectPlanArea, "project_id", ids).values_list("project_id", "plan_area__code")
-    participants = _of(Participant, "project_id", ids).values_list(
-        "project_id",
-        "role",
-        "side__code",
-        "organisation__reference",
-        "organisation__name_en",
-        "organisation__name_ja",
-        "organisation__name_ru",
+def _tuples(rows: QuerySet[Any]) -> Iterator[tuple[Any, ...]]:
+    """The tuples of a ``values_list`` of plain text and integer columns, read from the
+    cursor without Django's per-row iterator (a chunk's related rows: bounded by the ids)."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        yield from cursor.fetchall()
+
+
+def _joined(pairs: Any) -> dict[int, str]:
+    """``{project id: "a; b"}`` from (project id, value) pairs, in their order."""
+    groups: dict[int, list[str]] = {}
+    for project_id, value in pairs:
+        if project_id in groups:
+            groups[project_id].append(value)
+        else:
+            groups[project_id] = [value]
+    return {project_id: JOIN.join(values) for project_id, values in groups.items()}
+
+
+def _national_number(code: str) -> int:
+    return int(code[1:])
+
+
+def _participant_cells(ids: list[int]) -> dict[int, dict[tuple[str, str], str]]:
+    """``{project id: {(role, side): "key; key"}}``: an organisation by its reference, else
+    its first name in en, ja, ru (as ``organisation_key``), sorted within a cell."""
+    grouped: dict[int, dict[tuple[str, str], list[str]]] = {}
+    rows = _tuples(
+        ids_in(Participant, "project_id", ids).values_list(
+            "project_id",
+            "role",
+            "side__code",
+            "organisation__reference",
+            "organisation__name_en",
+            "organisation__name_ja",
+            "organisation__name_ru",
+        )
     )
+    for project_id, role, side, reference, en, ja, ru in rows:
+        key = str(reference or en or ja or ru or "")
+        cells = grouped.get(project_id)
+        if cells is None:
+            cells = grouped[project_id] = {}
+        cell = cells.get((role, side))
+        if cell is None:
+            cells[(role, side)] = [key]
+        else:
+            cell.append(key)
     return {
-        "area_links": _grouped(
-            (p, ("plan_area", SimpleNamespace(code=code))) for p, code in links.iterator()
-        ),
-        "national_projects": _grouped(
-            (p, ("code", code))
-            for p, code in _of(national, "jointproject_id", ids)
-            .values_list("jointproject_id", "nationalproject__code")
-            .iterator()
-        ),
-        "regions": _grouped(
-            (p, ("code", code))
-            for p, code in _of(regions, "jointproject_id", ids)
-            .order_by("region__country__code", "region__code")
-            .values_list("jointproject_id", "region__code")
-            .iterator()
-        ),
-        "aspects": _grouped(
-            (p, ("aspect", aspect))
-            for p, aspect in _of(ProjectAspect, "project_id", ids)
-            .order_by("pk")
-            .values_list("project_id", "aspect")
-            .iterator()
-        ),
-        "sectors": _grouped(
-            (p, ("vocabulary", vocabulary), ("code", code))
-            for p, vocabulary, code in _of(Sector, "project_id", ids)
-            .values_list("project_id", "vocabulary", "code")
-            .iterator()
-        ),
-        "all_participants": _grouped(
-            (
-                p,
-                ("role", role),
-                ("side", SimpleNamespace(code=side)),
-                (
-                    "organisation",
-                    SimpleNamespace(
-                        reference=reference, name_en=en, name_ja=ja, name_ru=ru, name=""
-                    ),
-                ),
-            )
-            for p, role, side, reference, en, ja, ru in participants.iterator()
-        ),
+        project_id: {pair: JOIN.join(sorted(keys)) for pair, keys in cells.items()}
+        for project_id, cells in grouped.items()
     }
 
 
-def _rows_of(chunk: list[dict[str, Any]]) -> Iterator[ExportRow]:
-    related = _related([values["id"] for values in chunk])
-    for values in chunk:
-        side_code = values.pop("confidential_side__code")
-        row = ExportRow(**values)
-        row.confidential_side = SimpleNamespace(code=side_code)
-        for name, groups in related.items():
-            items = groups.get(row.id, [])
-            setattr(row, name, items if name == "all_participants" else _Many(items))
-        row.participant_keys = participant_keys(row.all_participants)
-        yield row
+def _related(ids: list[int]) -> tuple[dict[int, Any], ...]:
+    """The list cells of the projects ``ids``, one query per related table."""
+    national: Any = JointProject.national_projects.through
+    regions: Any = JointProject.regions.through
+    national_codes: dict[int, list[str]] = {}
+    for project_id, code in _tuples(
+        ids_in(national, "jointproject_id", ids).values_list(
+            "jointproject_id", "nationalproject__code"
+        )
+    ):
+        national_codes.setdefault(project_id, []).append(code)
+    return (
+        _joined(
+            _tuples(
+                ids_in(ProjectPlanArea, "project_id", ids).values_list(
+                    "project_id", "plan_area__code"
+                )
+            )
+        ),
+        {
+            project_id: JOIN.join(sorted(codes, key=_national_number))
+            for project_id, codes in national_codes.items()
+        },
+        _joined(
+            _tuples(
+                ids_in(regions, "jointproject_id", ids)
+                .order_by("region__country__code", "region__code")
+                .values_list("jointproject_id", "region__code")
+            )
+        ),
+        _joined(
+            _tuples(
+                ids_in(ProjectAspect, "project_id", ids)
+                .order_by("pk")
+                .values_list("project_id", "aspect")
+            )
+        ),
+        _joined(
+            (project_id, f"{vocabulary}:{code}")
+            for project_id, vocabulary, code in _tuples(
+                ids_in(Sector, "project_id", ids).values_list("project_id", "vocabulary", "code")
+            )
+        ),
+        _participant_cells(ids),
+    )
 
 
-def export_rows(projects: QuerySet[JointProject], chunk_size: int = CHUNK) -> Iterator[ExportRow]:
-    """The projects of ``projects`` (in its order) as rows for the columns, ``chunk_size`` at
-    a time: one query for the projects and one per related table for each chunk."""
-    chunk: list[dict[str, Any]] = []
-    plain = projects.prefetch_related(None).select_related(None).values(*FIELDS)
+def _date(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+def _cells_of(chunk: list[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]:
+    areas, national, regions, aspects, sectors, participants = _related([row[0] for row in chunk])
+    no_participants: dict[tuple[str, str], str] = {}
+    for (
+        project_id,
+        code,
+        illustrative,
+        title_en,
+        title_ja,
+        title_ru,
+        summary_en,
+        summary_ja,
+        summary_ru,
+        status,
+        status_date,
+        places,
+        planned_start,
+        planned_end,
+        actual_start,
+        actual_end,
+        disclosure,
+        side_id,
+        side_code,
+    ) in chunk:
+        keys = participants.get(project_id, no_participants)
+        yield (
+            project_id,
+            [
+                str(code or ""),
+                "yes" if illustrative else "no",
+                str(title_en or ""),
+                str(title_ja or ""),
+                str(title_ru or ""),
+                str(summary_en or ""),
+                str(summary_ja or ""),
+                str(summary_ru or ""),
+                str(status or ""),
+                _date(status_date),
+                areas.get(project_id, ""),
+                national.get(project_id, ""),
+                regions.get(project_id, ""),
+                str(places or ""),
+                aspects.get(project_id, ""),
+                sectors.get(project_id, ""),
+                _date(planned_start),
+                _date(planned_end),
+                _date(actual_start),
+                _date(actual_end),
+                str(disclosure or ""),
+                side_code if side_id else "",
+                *(keys.get(pair, "") for pair in PARTICIPANT_CELLS),
+            ],
+        )
+
+
+def export_cells(
+    projects: QuerySet[JointProject], chunk_size: int = CHUNK
+) -> Iterator[tuple[int, list[str]]]:
+    """(id, cells) of each project of ``projects`` (in its order, which holds the filter and
+    the reader's visibility), ``chunk_size`` at a time: one query for a chunk's projects and
+    one per related table."""
+    chunk: list[tuple[Any, ...]] = []
+    plain = projects.prefetch_related(None).select_related(None).values_list(*FIELDS)
     for values in plain.iterator(chunk_size=chunk_size):
         chunk.append(values)
         if len(chunk) >= chunk_size:
-            yield from _rows_of(chunk)
+            yield from _cells_of(chunk)
             chunk = []
     if chunk:
-        yield from _rows_of(chunk)
+        yield from _cells_of(chunk)

@@ -23,10 +23,20 @@ def escape_formula(value: str) -> str:
     return value
 
 
-def project_rows(projects: Iterable[Any]) -> Iterator[list[str]]:
-    yield [column.name for column in COLUMNS]
+#: The triggers are single characters: a cell is escaped when its first one is among them.
+_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
+
+
+def escaped(cells: list[str]) -> list[str]:
+    """:func:`escape_formula` of each cell (the same test, inlined: this runs per cell)."""
+    triggers = _TRIGGER_SET
+    return [("'" + cell) if cell and cell[0] in triggers else cell for cell in cells]
+
+
+def project_cells(projects: Iterable[Any]) -> Iterator[tuple[int, list[str]]]:
+    """(pk, unescaped cells) of model projects, read by the columns."""
     for project in projects:
-        yield [escape_formula(column.read(project)) for column in COLUMNS]
+        yield project.pk, [column.read(project) for column in COLUMNS]
 
 
 #: Rows written into one chunk of a streamed CSV (one chunk per row costs a generator step,
@@ -35,13 +45,22 @@ CSV_BATCH = 256
 
 
 def csv_chunks(projects: Iterable[Any], batch: int = CSV_BATCH) -> Iterator[str]:
+    """The CSV of model projects (see :func:`cells_csv_chunks`)."""
+    return cells_csv_chunks(project_cells(projects), batch)
+
+
+def cells_csv_chunks(
+    records: Iterable[tuple[int, list[str]]], batch: int = CSV_BATCH
+) -> Iterator[str]:
     """CSV in UTF-8 with a byte-order mark, so that Excel opens Japanese and Russian right:
-    the byte-order mark, then the header, then the rows ``batch`` at a time."""
+    the byte-order mark, then the header, then the rows ``batch`` at a time, each cell
+    formula-escaped. ``records`` are (id, cells) in the columns' order
+    (:func:`project_cells`, or :func:`tandem.interop.tabular.bulk_rows.export_cells`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    rows = project_rows(projects)
+    rows = (escaped(cells) for _pk, cells in records)
     yield "\ufeff"
-    writer.writerow(next(rows))
+    writer.writerow([column.name for column in COLUMNS])
     yield buffer.getvalue()
     while True:
         buffer.seek(0)
@@ -59,8 +78,19 @@ def xlsx_bytes(
     title: str = "projects",
     about: Sequence[tuple[str, str]] = (),
 ) -> bytes:
+    """The XLSX of model projects (see :func:`cells_xlsx_bytes`)."""
+    return cells_xlsx_bytes(project_cells(projects), title=title, about=about)
+
+
+def cells_xlsx_bytes(
+    records: Iterable[tuple[int, list[str]]],
+    *,
+    title: str = "projects",
+    about: Sequence[tuple[str, str]] = (),
+) -> bytes:
     """The projects' sheet, then their records' sheets; with ``about`` (label, value pairs:
-    what the file holds, when it was made, its licence) a first sheet "about" saying so."""
+    what the file holds, when it was made, its licence) a first sheet "about" saying so.
+    ``records`` are (id, cells) as for :func:`cells_csv_chunks`."""
     # The records' sheets follow the projects'; imported here, as they escape cells with
     # this module's functions.
     from tandem.interop.tabular.records import append_record_sheets
@@ -72,15 +102,11 @@ def xlsx_bytes(
             about_sheet.append([xml_safe(escape_formula(label)), xml_safe(escape_formula(value))])
     sheet = workbook.create_sheet(title=title[:31])
     project_ids: list[int] = []
-    for row in project_rows(_noting_ids(projects, project_ids)):
-        sheet.append([xml_safe(cell) for cell in row])
+    sheet.append([column.name for column in COLUMNS])
+    for pk, cells in records:
+        project_ids.append(pk)
+        sheet.append([xml_safe(cell) for cell in escaped(cells)])
     append_record_sheets(workbook, project_ids)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _noting_ids(projects: Iterable[Any], ids: list[int]) -> Iterator[Any]:
-    for project in projects:
-        ids.append(project.pk)
-        yield project

@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from tandem.core.i18n import in_language, texts_of
 from tandem.interop.iati.export import write_activities
+from tandem.interop.iati_registry.bulk_records import activity_sources
 from tandem.interop.registry_iati import exportable, public_projects, reporting_org
-from tandem.interop.tabular.bulk_rows import export_rows
-from tandem.interop.tabular.columns import COLUMNS
-from tandem.interop.tabular.export import csv_chunks, xlsx_bytes
+from tandem.interop.tabular.bulk_rows import export_cells
+from tandem.interop.tabular.columns import COLUMN_NAMES
+from tandem.interop.tabular.export import cells_csv_chunks, cells_xlsx_bytes
 from tandem.projects.selectors.registry import ProjectFilters, projects_for_export
 from tandem.web.open.filters import public_selection
 from tandem.web.open.labels import FileLabel, licence
@@ -38,8 +39,10 @@ FEED_ENTRIES = 50
 FORMATS = ("csv", "xlsx", "json", "atom", "iati")
 
 
-def _rows(filters: ProjectFilters) -> Iterator[Any]:
-    return export_rows(projects_for_export(PUBLIC_READER, filters, NO_CAP), CHUNK)
+def _rows(filters: ProjectFilters) -> Iterator[tuple[int, list[str]]]:
+    """(id, cells) of the public projects under the filter (public-only: the anonymous
+    reader's selection)."""
+    return export_cells(projects_for_export(PUBLIC_READER, filters, NO_CAP), CHUNK)
 
 
 def _filename(label: FileLabel, extension: str) -> str:
@@ -52,7 +55,7 @@ def _attach(response: HttpResponse | StreamingHttpResponse | FileResponse, name:
 
 def csv_response(filters: ProjectFilters, label: FileLabel) -> StreamingHttpResponse:
     def chunks() -> Iterator[str]:
-        rows = csv_chunks(_rows(filters))
+        rows = cells_csv_chunks(_rows(filters))
         yield next(rows)  # the byte-order mark comes first
         for name, value in label.pairs():
             yield f"# {name}: {value}\r\n"
@@ -65,7 +68,7 @@ def csv_response(filters: ProjectFilters, label: FileLabel) -> StreamingHttpResp
 
 def xlsx_response(filters: ProjectFilters, label: FileLabel) -> FileResponse:
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    handle.write(xlsx_bytes(_rows(filters), about=label.pairs()))
+    handle.write(cells_xlsx_bytes(_rows(filters), about=label.pairs()))
     handle.seek(0)
     return FileResponse(
         handle,
@@ -75,12 +78,12 @@ def xlsx_response(filters: ProjectFilters, label: FileLabel) -> FileResponse:
     )
 
 
-def json_chunks(projects: Any, about: dict[str, str]) -> Iterator[str]:
+def json_chunks(records: Iterator[tuple[int, list[str]]], about: dict[str, str]) -> Iterator[str]:
     """``{"about": …, "projects": [{column: value}, …]}``, one project per chunk."""
     yield '{"about": ' + json.dumps(about, ensure_ascii=False) + ', "projects": ['
     first = True
-    for project in projects:
-        row = {column.name: column.read(project) for column in COLUMNS}
+    for _pk, cells in records:
+        row = dict(zip(COLUMN_NAMES, cells, strict=True))
         yield ("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False)
         first = False
     yield "\n]}\n"
@@ -99,7 +102,7 @@ def iati_response(filters: ProjectFilters, label: FileLabel) -> FileResponse:
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     skipped: list[str] = []
     write_activities(
-        exportable(selection.iterator(chunk_size=500), skipped),
+        exportable(activity_sources(selection), skipped),
         handle,
         reporting_org=reporting_org(),
         generated=label.made,
