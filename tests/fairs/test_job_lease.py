@@ -39,7 +39,7 @@ def test_a_computation_whose_worker_died_does_not_block_the_fair(
     dead = died_while_running(small_fair.fair, organiser, attempts=1)
     fresh = schedule_job_create(fair=small_fair.fair, time_limit=60, seed=0, actor=organiser)
     dead.refresh_from_db()
-    assert dead.status == JobStatus.FAILED and "task worker stopped" in dead.error
+    assert dead.status == JobStatus.FAILED and "task worker stopped" in dead.error_text
     assert fresh.status == JobStatus.QUEUED
 
 
@@ -63,7 +63,7 @@ def test_a_computation_whose_worker_died_is_computed_again_then_given_up(
     given_up = died_while_running(small_fair.fair, organiser, attempts=2)
     assert schedule_jobs_reclaim() == 1
     given_up.refresh_from_db()
-    assert given_up.status == JobStatus.FAILED and "2 times" in given_up.error
+    assert given_up.status == JobStatus.FAILED and "2 times" in given_up.error_text
 
 
 def test_an_organiser_has_at_most_three_computations_waiting(

@@ -72,6 +72,6 @@ def test_a_secretary_imports_reads_filters_downloads_and_deletes(
     }
 
     page.goto(f"{base}/trade/imports/")
-    page.locator("table form button[type=submit]").click()
+    page.locator("table form[action$='/delete/'] button[type=submit]").click()
     expect(page.locator(".messages")).to_contain_text("comtrade_sample.csv")
     assert not ImportBatch.objects.exists() and not TradeIndicator.objects.exists()
