@@ -245,7 +245,7 @@ def imports(request: HttpRequest) -> HttpResponse:
         if upload.size > settings.TANDEM_UPLOAD_MAX_BYTES:
             form.add_error(
                 "file",
-                _("The file is larger than %(mb)d MB: import it with `tandem trade import`.")
+                _("The file is larger than %(mb)d MB: use the command tandem trade import.")
                 % {"mb": settings.TANDEM_UPLOAD_MAX_BYTES // 1_048_576},
             )
         else:
