@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from tandem.interop.models import IatiActivity
-from tandem.interop.tabular.bulk_rows import ids_in
+from tandem.interop.tabular.bulk_rows import ids_in, plain_values
 from tandem.projects.models import (
     FinancingLine,
     IndicatorValue,
@@ -214,7 +214,7 @@ def activity_sources(projects: QuerySet[JointProject], chunk_size: int = CHUNK) 
     """The projects of ``projects`` (in its order) as light objects for ``activity_record``:
     one query for a chunk's projects and one per related table."""
     chunk: list[tuple[Any, ...]] = []
-    plain = projects.prefetch_related(None).select_related(None).values_list(*PROJECT_FIELDS)
+    plain = plain_values(projects).values_list(*PROJECT_FIELDS)
     for values in plain.iterator(chunk_size=chunk_size):
         chunk.append(values)
         if len(chunk) >= chunk_size:

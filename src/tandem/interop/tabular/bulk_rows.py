@@ -75,6 +75,15 @@ def ids_in(model: Any, column: str, ids: list[int]) -> QuerySet[Any]:
     return model.objects.extra(where=[where])  # noqa: S610 - integers only
 
 
+def plain_values(projects: QuerySet[Any]) -> QuerySet[Any]:
+    """``projects`` without its prefetches, and without django-modeltranslation's rewriting
+    of a values query (a dict per row to add fallback languages: the fields read here name
+    their language, so the values are the same, read by Django's own iterable)."""
+    plain = projects.prefetch_related(None).select_related(None)
+    rewrite = getattr(plain, "rewrite", None)
+    return rewrite(False) if rewrite is not None else plain
+
+
 def _tuples(rows: QuerySet[Any]) -> Iterator[tuple[Any, ...]]:
     """The tuples of a ``values_list`` of plain text and integer columns, read from the
     cursor without Django's per-row iterator (a chunk's related rows: bounded by the ids)."""
@@ -99,12 +108,15 @@ def _national_number(code: str) -> int:
     return int(code[1:])
 
 
-def _participant_cells(ids: list[int]) -> dict[int, dict[tuple[str, str], str]]:
-    """``{project id: {(role, side): "key; key"}}``: an organisation by its reference, else
-    its first name in en, ja, ru (as ``organisation_key``), sorted within a cell."""
-    grouped: dict[int, dict[tuple[str, str], list[str]]] = {}
+def _participant_cells(ids: list[int]) -> dict[tuple[int, str, str], str]:
+    """``{(project id, role, side): "key; key"}``: an organisation by its reference, else its
+    first name in en, ja, ru (as ``organisation_key``), sorted within a cell. The rows come
+    ordered by cell, so each cell is one list joined once (no dict per project)."""
+    cells: dict[tuple[int, str, str], str] = {}
     rows = _tuples(
-        ids_in(Participant, "project_id", ids).values_list(
+        ids_in(Participant, "project_id", ids)
+        .order_by("project_id", "role", "side__code")
+        .values_list(
             "project_id",
             "role",
             "side__code",
@@ -114,23 +126,20 @@ def _participant_cells(ids: list[int]) -> dict[int, dict[tuple[str, str], str]]:
             "organisation__name_ru",
         )
     )
+    cell: tuple[int, str, str] | None = None
+    keys: list[str] = []
     for project_id, role, side, reference, en, ja, ru in rows:
-        key = str(reference or en or ja or ru or "")
-        cells = grouped.get(project_id)
-        if cells is None:
-            cells = grouped[project_id] = {}
-        cell = cells.get((role, side))
-        if cell is None:
-            cells[(role, side)] = [key]
-        else:
-            cell.append(key)
-    return {
-        project_id: {pair: JOIN.join(sorted(keys)) for pair, keys in cells.items()}
-        for project_id, cells in grouped.items()
-    }
+        if cell is None or cell[0] != project_id or cell[1] != role or cell[2] != side:
+            if cell is not None:
+                cells[cell] = JOIN.join(sorted(keys))
+            cell, keys = (project_id, role, side), []
+        keys.append(str(reference or en or ja or ru or ""))
+    if cell is not None:
+        cells[cell] = JOIN.join(sorted(keys))
+    return cells
 
 
-def _related(ids: list[int]) -> tuple[dict[int, Any], ...]:
+def _related(ids: list[int]) -> tuple[dict[Any, str], ...]:
     """The list cells of the projects ``ids``, one query per related table."""
     national: Any = JointProject.national_projects.through
     regions: Any = JointProject.regions.through
@@ -183,7 +192,6 @@ def _date(value: Any) -> str:
 
 def _cells_of(chunk: list[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]:
     areas, national, regions, aspects, sectors, participants = _related([row[0] for row in chunk])
-    no_participants: dict[tuple[str, str], str] = {}
     for (
         project_id,
         code,
@@ -205,7 +213,6 @@ def _cells_of(chunk: list[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]:
         side_id,
         side_code,
     ) in chunk:
-        keys = participants.get(project_id, no_participants)
         yield (
             project_id,
             [
@@ -231,7 +238,7 @@ def _cells_of(chunk: list[tuple[Any, ...]]) -> Iterator[tuple[int, list[str]]]:
                 _date(actual_end),
                 str(disclosure or ""),
                 side_code if side_id else "",
-                *(keys.get(pair, "") for pair in PARTICIPANT_CELLS),
+                *(participants.get((project_id, *pair), "") for pair in PARTICIPANT_CELLS),
             ],
         )
 
@@ -243,7 +250,7 @@ def export_cells(
     the reader's visibility), ``chunk_size`` at a time: one query for a chunk's projects and
     one per related table."""
     chunk: list[tuple[Any, ...]] = []
-    plain = projects.prefetch_related(None).select_related(None).values_list(*FIELDS)
+    plain = plain_values(projects).values_list(*FIELDS)
     for values in plain.iterator(chunk_size=chunk_size):
         chunk.append(values)
         if len(chunk) >= chunk_size:
