@@ -20,6 +20,17 @@ sys.path.insert(0, str(Path(__file__).parent / "support"))
 
 import default_snapshot
 from default_snapshot import TableRows
+from migration_data_steps import complete_test_database
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """The test database's schema comes from the models (`--no-migrations` in pyproject), then
+    it is made what `tandem migrate` makes (tests/support/migration_data_steps.py)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        complete_test_database(connection)
 
 
 @pytest.fixture(scope="session")

@@ -22,9 +22,7 @@ class ImportBatch(IllustrativeMixin, TimestampedModel):
     is_public = models.BooleanField(
         _("published on the open-data portal"),
         default=False,
-        help_text=_(
-            "The secretariat's choice: the figures of this import appear at /open/trade/."
-        ),
+        help_text=_("The secretariat's choice: the figures of this import appear at /open/trade/."),
     )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
