@@ -28,13 +28,11 @@ No Django here: the caller says which generation is current and how to build the
 from __future__ import annotations
 
 import copy
-import fcntl
 import json
 import os
 import re
 import struct
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -54,6 +52,7 @@ from tandem.matchmaking.matching.index import (
     ProfileVectors,
 )
 from tandem.matchmaking.matching.profiles import CompanyProfile
+from tandem.matchmaking.matching.shared_rows import node_lock
 
 MAGIC = b"TNDMIDX1"
 POINTER = "current.json"
@@ -424,24 +423,13 @@ def map_index(directory: Path, generation: str) -> MappedIndex | None:
     return mapped if mapped.generation == generation else None
 
 
-@contextmanager
-def _locked(directory: Path) -> Iterator[None]:
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / LOCK).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def index_for(directory: Path, generation: str, build: Callable[[], ProfileIndex]) -> MappedIndex:
     """The mapped index of ``generation``, built and written once per node (under the lock)
     when it is not on disk."""
     mapped = map_index(directory, generation)
     if mapped is not None:
         return mapped
-    with _locked(directory):
+    with node_lock(directory):
         mapped = map_index(directory, generation)  # another process may have written it
         if mapped is None:
             write_index(directory, generation, build())

@@ -118,7 +118,8 @@ def map_rows(directory: Path, generation: str) -> SharedRows | None:
 
 
 @contextmanager
-def _locked(directory: Path) -> Iterator[None]:
+def node_lock(directory: Path) -> Iterator[None]:
+    """The node's lock on its matching files: one process at a time writes them."""
     directory.mkdir(parents=True, exist_ok=True)
     with (directory / LOCK).open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -136,7 +137,7 @@ def rows_for(directory: Path, generation: str, build: Builder) -> SharedRows:
     rows = map_rows(directory, generation)
     if rows is not None:
         return rows
-    with _locked(directory):
+    with node_lock(directory):
         rows = map_rows(directory, generation)  # another process may have built it meanwhile
         if rows is None:
             ids, offers, seeks, query_means = build()

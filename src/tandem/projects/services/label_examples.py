@@ -19,7 +19,7 @@ from tandem.core.history import create_rows, delete_rows
 from tandem.programme.labelling.examples import ExampleError, make_example
 from tandem.programme.labelling.labels import LANGUAGES
 from tandem.programme.models import LabelExample
-from tandem.programme.services.labelling import best_text, label_example_record
+from tandem.programme.services.labelling import best_text, example_fields, label_example_record
 from tandem.projects.enums import Disclosure
 from tandem.projects.models import JointProject, ProjectPlanArea
 
@@ -104,14 +104,7 @@ def project_label_examples_record(
             )
         except ExampleError:
             continue  # a label the suggester does not know: the project is saved anyway
-        fields: dict[str, Any] = {
-            "language": example.language,
-            "title": example.title[:300],
-            "description": example.description,
-            "primary_plan_area": example.primary_plan_area,
-            "plan_areas": list(example.plan_areas),
-            "national_projects": list(example.national_projects),
-        }
+        fields = example_fields(example)
         row = LabelExample(project_code=project.code, accepted_by=actor_user(actor), **fields)
         try:
             row.full_clean(exclude=["accepted_by"])  # the actor's own user
