@@ -98,6 +98,7 @@ def test_reminders_go_to_the_responsible_person_once_a_day(
     today = dt.date(2021, 3, 5)
     assert action_reminders_send(today=today) == 1
     assert mail.outbox[0].to == ["sato@example.jp"]
-    assert "A15.1" in mail.outbox[0].subject and "overdue" in mail.outbox[0].subject
+    # A person of the Japanese side with no account reads the reminder in Japanese.
+    assert "A15.1" in mail.outbox[0].subject and "2021年3月1日" in mail.outbox[0].subject
     assert action_reminders_send(today=today) == 0
     assert action_reminders_send(today=today + dt.timedelta(days=1)) == 1
