@@ -31,22 +31,10 @@ def participant_column(role: str, side: str) -> str:
     return f"{role}_{side.lower()}"
 
 
-def participant_keys(participants: Any) -> dict[tuple[str, str], str]:
-    """Each (role, side)'s cell of one project: what :func:`_participants` reads, for all the
-    participant columns at once."""
-    grouped: dict[tuple[str, str], list[str]] = {}
-    for p in participants:
-        grouped.setdefault((p.role, p.side.code), []).append(organisation_key(p.organisation))
-    return {key: _join(sorted(names)) for key, names in grouped.items()}
-
-
 def _participants(role: str, side: str) -> Callable[[Any], str]:
     """The organisations in ``role`` on ``side``, by reference or name (``; `` between)."""
 
     def read(project: Any) -> str:
-        keys = getattr(project, "participant_keys", None)
-        if keys is not None:  # read in bulk: already grouped (bulk_rows.participant_keys)
-            return str(keys.get((role, side), ""))
         participants = getattr(project, "all_participants", None)
         if participants is None:
             participants = project.participants.select_related("organisation", "side")
