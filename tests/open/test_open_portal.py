@@ -258,3 +258,12 @@ def test_the_about_page_states_the_licence(client: Client, open_world: OpenWorld
     html = client.get("/open/about/", {"lang": "en"}).content.decode()
     assert "CC BY 4.0" in html
     assert "illustrative" in html
+
+
+def test_the_portal_root_leads_to_the_published_projects_with_the_query_kept(
+    client: Client,
+) -> None:
+    response = client.get("/open/?q=port&format=csv")
+    assert response.status_code == 302
+    assert response["Location"] == "/open/projects/?q=port&format=csv"
+    assert client.get("/open/")["Location"] == "/open/projects/"

@@ -258,6 +258,7 @@ PAGES: dict[str, dict[str, Any]] = {
     "web:open_project@confidential_jp": {"kwargs": {"code": "project_confidential_jp"}, "GET": {"404": REST}},
     "web:open_project@confidential_ru": {"kwargs": {"code": "project_confidential_ru"}, "GET": {"404": REST}},
     "web:open_project@once_confidential": {"kwargs": {"code": "project_once_confidential"}, "query": "?as_of=15", "GET": {"ok": REST}},
+    "web:open_home": {"kwargs": {}, "GET": {"redirect": REST}, "POST": {"405": REST}},
     "web:open_regions": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"405": REST}},
     "web:open_trade": {"kwargs": {}, "GET": {"ok": REST}, "POST": {"405": REST}},
     "web:open_trade@csv": {"kwargs": {}, "query": "?format=csv", "GET": {"ok": REST}},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -82,6 +82,15 @@ def _list_context(request: HttpRequest, form: OpenFilterForm, size: int) -> dict
         "chart": mark_safe(area_chart(form)) if valid else "",  # noqa: S308 - labels escaped
         "embed_chart_src": embed_url + "?" + (f"{query}&" if query else "") + "view=chart",
     }
+
+
+@require_safe
+@permission_required(PUBLIC)
+def portal_home(request: HttpRequest) -> HttpResponseBase:
+    """/open/, the portal's front door: the list of published projects, its query kept."""
+    target = reverse("web:open_projects")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(f"{target}?{query}" if query else target)
 
 
 @require_safe

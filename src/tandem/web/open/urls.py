@@ -5,6 +5,7 @@ from django.urls import URLPattern, path
 from tandem.web.open import committee, downloads, project_page, projects, regions, trade
 
 urlpatterns: list[URLPattern] = [
+    path("", projects.portal_home, name="open_home"),
     path("projects/", projects.project_list, name="open_projects"),
     path("projects/embed/", projects.project_embed, name="open_projects_embed"),
     path("projects/<str:code>/", project_page.project_page, name="open_project"),
