@@ -6,6 +6,7 @@ every problem of every page is collected, then reported together."""
 from collections.abc import Callable
 
 import pytest
+from areas import AREAS
 from axe_check import DESKTOP, PHONE, axe_problems, page_too_wide
 from browser import sign_in
 from playwright.sync_api import Page, expect
@@ -18,20 +19,6 @@ from tandem.core.services.demo import demo_data_create
 from tandem.projects.services.demo import demo_projects_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-AREAS = {
-    "home": "/",
-    "programme": "/programme/",
-    "projects": "/projects/",
-    "alignment": "/alignment/",
-    "organisations": "/organisations/",
-    "matchmaking": "/matchmaking/",
-    "exchange": "/exchange/",
-    "committee": "/committee/",
-    "fairs": "/fairs/",
-    "press": "/press/",
-    "trade": "/trade/",
-}
 
 
 def _switch_language(page: Page, language: str) -> None:
