@@ -17,19 +17,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-AREAS = {
-    "home": "/",
-    "programme": "/programme/",
-    "projects": "/projects/",
-    "alignment": "/alignment/",
-    "organisations": "/organisations/",
-    "matchmaking": "/matchmaking/",
-    "exchange": "/exchange/",
-    "committee": "/committee/",
-    "fairs": "/fairs/",
-    "press": "/press/",
-    "trade": "/trade/",
-}
+from tandem.web.areas import AREAS
+
 LANGUAGES = ("en", "ja", "ru")
 VIEWPORTS = {1366: {"width": 1366, "height": 900}, 390: {"width": 390, "height": 844}}
 DEMO_PASSWORD = "tandem-demo-2019"  # noqa: S105 - the demo accounts' password, printed by make demo

@@ -5,7 +5,6 @@ the page (no positive tabindex), signed in as a secretariat member at 1366 px. W
 from collections.abc import Callable
 
 import pytest
-from areas import AREAS
 from axe_check import DESKTOP
 from browser import sign_in
 from playwright.sync_api import Page
@@ -15,6 +14,7 @@ from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
 from tandem.projects.services.demo import demo_projects_create
+from tandem.web.areas import AREAS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,6 @@ every problem of every page is collected, then reported together."""
 from collections.abc import Callable
 
 import pytest
-from areas import AREAS
 from axe_check import DESKTOP, PHONE, axe_problems, page_too_wide
 from browser import sign_in
 from playwright.sync_api import Page, expect
@@ -17,6 +16,7 @@ from tandem.core.enums import Role
 from tandem.core.models import User
 from tandem.core.services.demo import demo_data_create
 from tandem.projects.services.demo import demo_projects_create
+from tandem.web.areas import AREAS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

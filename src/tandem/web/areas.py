@@ -1,4 +1,5 @@
-"""The main page of every area of the workspace, as the browser tests visit them."""
+"""The main page of every area of the workspace, in the menu's order: what the browser tests
+and scripts/screenshots.py visit."""
 
 AREAS = {
     "home": "/",
